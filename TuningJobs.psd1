@@ -1,0 +1,21 @@
+@{
+    RootModule           = 'bin/TuningJobs.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0e7f3c-2f4d-4d0a-9a57-3c1f2b8e6d41'
+    Author               = 'TuningJobs contributors'
+    CompanyName          = 'TuningJobs contributors'
+    Copyright            = '(c) TuningJobs contributors. Apache License 2.0.'
+    Description          = 'Lists the training jobs of Amazon SageMaker hyperparameter tuning jobs (ListTrainingJobsForHyperParameterTuningJob), streamed into the pipeline page by page.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    CmdletsToExport      = @('Get-TuningTrainingJob')
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('AWS', 'SageMaker', 'HyperparameterTuning', 'MachineLearning', 'PSEdition_Core', 'PSEdition_Desktop')
+            ProjectUri = 'https://github.com/tuningjobs/TuningJobs'
+        }
+    }
+}

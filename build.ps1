@@ -1,0 +1,138 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the TuningJobs module.
+.DESCRIPTION
+    Tasks, given by position:
+      Build  (default) compiles the solution (module, local endpoint, tests) and lays the module out under ./bin
+             beside TuningJobs.psd1.
+      Test   builds, runs the xunit tests and the Pester tests (in a fresh pwsh), and prints 'tests: N passed, N failed'.
+      Demo   builds, starts the local SageMaker endpoint, runs Get-TuningTrainingJob against it and stops it.
+      Clean  removes build output.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$Root = $PSScriptRoot
+$ModuleBin = Join-Path $Root 'bin'
+$PesterVersion = '5.7.1'
+$TestResults = Join-Path $Root 'out/test-results'
+
+function Invoke-Native {
+    # Runs a native command and fails loudly when it fails: PowerShell does not stop on a non-zero exit code by itself.
+    param([Parameter(Mandatory)][string] $Command, [string[]] $Arguments = @())
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Copy-Required {
+    param([Parameter(Mandatory)][string] $Path, [Parameter(Mandatory)][string] $Destination)
+    if (-not (Test-Path -LiteralPath $Path)) { throw "Build output is missing: $Path" }
+    Copy-Item -LiteralPath $Path -Destination $Destination -Force
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet @('build', (Join-Path $Root 'TuningJobs.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:NoSummary;ErrorsOnly')
+
+    # The module layout: the cmdlet assembly beside the manifest's RootModule path, the AWS engine and every
+    # assembly it needs in their own folder, loaded only on the first call.
+    $cmdletOut = Join-Path $Root "src/TuningJobs/bin/$Configuration/netstandard2.0"
+    $engineOut = Join-Path $Root "src/TuningJobs.Aws/bin/$Configuration/netstandard2.0"
+    $dependencies = Join-Path $ModuleBin 'Dependencies'
+    if (Test-Path $ModuleBin) { Remove-Item $ModuleBin -Recurse -Force }
+    New-Item -ItemType Directory -Path $dependencies -Force | Out-Null
+
+    Copy-Required (Join-Path $cmdletOut 'TuningJobs.dll') $ModuleBin
+    Copy-Required (Join-Path $engineOut 'TuningJobs.Aws.dll') $dependencies
+    foreach ($assembly in Get-ChildItem -Path $engineOut -Filter '*.dll' | Where-Object Name -ne 'TuningJobs.Aws.dll') {
+        Copy-Item $assembly.FullName $dependencies
+    }
+    foreach ($required in 'AWSSDK.Core.dll', 'AWSSDK.SSO.dll', 'AWSSDK.SSOOIDC.dll', 'AWSSDK.SecurityToken.dll') {
+        if (-not (Test-Path (Join-Path $dependencies $required))) { throw "The engine's dependency $required was not laid out." }
+    }
+    Write-Host "Module laid out in $ModuleBin"
+}
+
+function Get-PesterManifest {
+    # Pester comes from NuGet (pinned), never from the PowerShell Gallery: restore downloads the package, which
+    # carries the module under tools/.
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/Pester/Pester.Restore.csproj'), '--nologo', '-v', 'quiet')
+    $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $manifest = Join-Path $packages.Trim() "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $manifest)) { throw "Pester $PesterVersion was restored but $manifest is missing." }
+    $manifest
+}
+
+function Invoke-FreshPwsh {
+    # A new process without profile, as users and CI run the module.
+    param([Parameter(Mandatory)][string[]] $Arguments)
+    & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive @Arguments
+}
+
+function Invoke-XunitTests {
+    $trx = 'xunit.trx'
+    & dotnet test (Join-Path $Root 'tests/TuningJobs.Tests/TuningJobs.Tests.csproj') -c $Configuration --no-build --nologo `
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $TestResults
+    $trxPath = Join-Path $TestResults $trx
+    if (-not (Test-Path $trxPath)) { throw "dotnet test wrote no results ($trxPath)." }
+    $counters = ([xml](Get-Content -Raw $trxPath)).TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout }
+}
+
+function Invoke-PesterTests {
+    $pester = Get-PesterManifest
+    $summary = Join-Path $TestResults 'pester-summary.json'
+    Remove-Item $summary -ErrorAction Ignore
+    Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1'), '-PesterManifest', $pester, '-SummaryPath', $summary)
+    if (-not (Test-Path $summary)) { throw 'The Pester suite wrote no summary: it did not run to the end.' }
+    Get-Content -Raw $summary | ConvertFrom-Json
+}
+
+function Invoke-Test {
+    Invoke-Build
+    New-Item -ItemType Directory -Path $TestResults -Force | Out-Null
+    $xunit = Invoke-XunitTests
+    $pester = Invoke-PesterTests
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    Write-Host "tests: $passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Demo.ps1'), '-Configuration', $Configuration)
+    if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Clean {
+    foreach ($path in $ModuleBin, (Join-Path $Root 'out')) {
+        if (Test-Path $path) { Remove-Item $path -Recurse -Force }
+    }
+    Invoke-Native dotnet @('clean', (Join-Path $Root 'TuningJobs.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet')
+}
+
+Push-Location $Root
+try {
+    switch ($Task) {
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Test }
+        'Demo' { Invoke-Demo }
+        'Clean' { Invoke-Clean }
+    }
+}
+finally {
+    Pop-Location
+}

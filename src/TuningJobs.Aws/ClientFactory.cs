@@ -1,0 +1,95 @@
+using System;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+using TuningJobs.Aws.SageMaker;
+using TuningJobs.Service;
+
+namespace TuningJobs.Aws
+{
+    /// <summary>
+    /// Builds a SageMaker client for a connection: credentials from -Credential, else the named profile, else the
+    /// SDK's default chain; the region from -Region, else the profile, else the SDK's fallbacks.
+    /// </summary>
+    internal static class ClientFactory
+    {
+        // Signing needs a region even when -EndpointUrl points somewhere that has none, such as a local endpoint.
+        private const string SigningRegionForEndpointOnly = "us-east-1";
+
+        public static SageMakerClient Create(ServiceConnection connection)
+        {
+            var config = new SageMakerConfig();
+            CredentialProfile profile = null;
+            if (connection.ProfileName != null)
+            {
+                if (!new CredentialProfileStoreChain().TryGetProfile(connection.ProfileName, out profile))
+                {
+                    throw new TuningJobServiceException(ServiceErrorKind.ProfileNotFound,
+                        $"The profile '{connection.ProfileName}' was not found in the shared config or credentials file.");
+                }
+                config.Profile = new Profile(connection.ProfileName);
+            }
+
+            var region = ResolveRegion(connection, profile);
+            if (connection.EndpointUrl != null)
+            {
+                config.ServiceURL = connection.EndpointUrl.AbsoluteUri;
+                config.AuthenticationRegion = region?.SystemName ?? SigningRegionForEndpointOnly;
+            }
+            else if (region != null)
+            {
+                config.RegionEndpoint = region;
+            }
+            else
+            {
+                throw new TuningJobServiceException(ServiceErrorKind.NoRegion,
+                    "No AWS region was given or found: not in -Region, the profile, AWS_REGION or AWS_DEFAULT_REGION.");
+            }
+
+            return new SageMakerClient(ResolveCredentials(connection, profile, config), config);
+        }
+
+        private static RegionEndpoint ResolveRegion(ServiceConnection connection, CredentialProfile profile)
+        {
+            if (connection.Region != null) return RegionEndpoint.GetBySystemName(connection.Region);
+            if (profile?.Region != null) return profile.Region;
+            try
+            {
+                // With an explicit endpoint the region only names the signing scope: no instance-metadata probe for it.
+                return FallbackRegionFactory.GetRegionEndpoint(includeInstanceMetadata: connection.EndpointUrl == null);
+            }
+            catch (AmazonClientException)
+            {
+                return null;
+            }
+        }
+
+        private static AWSCredentials ResolveCredentials(ServiceConnection connection, CredentialProfile profile, SageMakerConfig config)
+        {
+            if (connection.Credential != null)
+            {
+                return new BasicAWSCredentials(connection.Credential.UserName, connection.Credential.Password);
+            }
+            if (profile != null)
+            {
+                if (AWSCredentialsFactory.TryGetAWSCredentials(profile, new CredentialProfileStoreChain(), out var fromProfile))
+                {
+                    return fromProfile;
+                }
+                throw new TuningJobServiceException(ServiceErrorKind.NoCredentials,
+                    $"The profile '{connection.ProfileName}' holds no usable credentials.");
+            }
+            try
+            {
+                return DefaultAWSCredentialsIdentityResolver.GetCredentials(config);
+            }
+            catch (AmazonClientException e)
+            {
+                throw new TuningJobServiceException(ServiceErrorKind.NoCredentials,
+                    "No AWS credentials were found: not in -Credential, -ProfileName, the environment (AWS_ACCESS_KEY_ID, AWS_PROFILE), " +
+                    "the shared config and credentials files, SSO, or container and instance metadata.", innerException: e);
+            }
+        }
+    }
+}

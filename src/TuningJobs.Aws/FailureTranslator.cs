@@ -1,0 +1,142 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text.Json;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal.Transform;
+using TuningJobs.Aws.SageMaker.Model;
+using TuningJobs.Service;
+
+namespace TuningJobs.Aws
+{
+    /// <summary>
+    /// Explains an SDK failure as a <see cref="TuningJobServiceException"/>: no SDK exception crosses the boundary,
+    /// and no message carries a stack trace or a credential.
+    /// </summary>
+    internal static class FailureTranslator
+    {
+        private static readonly string[] ThrottlingCodes =
+        {
+            "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded",
+            "ProvisionedThroughputExceededException", "RequestThrottled", "SlowDown", "RequestThrottledException",
+            "TransactionInProgressException", "EC2ThrottledException", "BandwidthLimitExceeded", "LimitExceededException",
+            "PriorRequestNotComplete",
+        };
+
+        private static readonly string[] CredentialCodes =
+        {
+            "UnrecognizedClientException", "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken",
+            "InvalidSignatureException", "SignatureDoesNotMatch", "IncompleteSignatureException",
+            "MissingAuthenticationTokenException", "MissingAuthenticationToken", "AuthFailure", "RequestExpired",
+            "InvalidAccessKeyId", "TokenRefreshRequired",
+        };
+
+        public static TuningJobServiceException Translate(Exception failure, string tuningJobName, string target)
+        {
+            switch (failure)
+            {
+                case TuningJobServiceException explained:
+                    return explained;
+                case ResourceNotFoundException notFound:
+                    return new TuningJobServiceException(ServiceErrorKind.ResourceNotFound,
+                        $"The tuning job '{tuningJobName}' was not found in {target}. The service said: {notFound.Message}",
+                        notFound.ErrorCode, notFound.RequestId, notFound);
+                case AmazonUnmarshallingException unreadable:
+                    return InvalidResponse(target, unreadable.RequestId, unreadable);
+                case AmazonServiceException service when service.ErrorCode != null || service.StatusCode != 0:
+                    return FromServiceAnswer(service, target);
+                case JsonException _:
+                case FormatException _:
+                case InvalidDataException _:
+                    return InvalidResponse(target, null, failure);
+            }
+
+            var connectionFailure = FindConnectionFailure(failure);
+            if (connectionFailure != null)
+            {
+                return new TuningJobServiceException(ServiceErrorKind.ConnectionFailed,
+                    $"Could not get an answer from {target}: {connectionFailure.Message}", innerException: failure);
+            }
+            if (failure is AmazonClientException client && LooksLikeMissingCredentials(client))
+            {
+                return new TuningJobServiceException(ServiceErrorKind.NoCredentials,
+                    "No AWS credentials could be resolved: " + client.Message, innerException: failure);
+            }
+            if (failure.InnerException != null && failure is AmazonServiceException)
+            {
+                return Translate(failure.InnerException, tuningJobName, target);
+            }
+            return new TuningJobServiceException(ServiceErrorKind.ServiceError,
+                $"The request to {target} failed: {failure.Message}", innerException: failure);
+        }
+
+        private static TuningJobServiceException FromServiceAnswer(AmazonServiceException service, string target)
+        {
+            var code = service.ErrorCode;
+            var said = string.IsNullOrEmpty(service.Message) ? code : service.Message;
+            ServiceErrorKind kind;
+            string message;
+            if (code == "AccessDeniedException" || code == "AccessDenied")
+            {
+                kind = ServiceErrorKind.AccessDenied;
+                message = $"Access was denied by {target}: {said}";
+            }
+            else if (Array.IndexOf(CredentialCodes, code) >= 0)
+            {
+                kind = ServiceErrorKind.InvalidCredentials;
+                message = $"The credentials were rejected by {target} ({code}): {said}";
+            }
+            else if (code == "ValidationException")
+            {
+                kind = ServiceErrorKind.ValidationError;
+                message = $"The service rejected the request: {said}";
+            }
+            else if (Array.IndexOf(ThrottlingCodes, code) >= 0 || service.StatusCode == (HttpStatusCode)429)
+            {
+                kind = ServiceErrorKind.Throttled;
+                message = $"The service at {target} kept throttling the request after all retries ({code}): {said}";
+            }
+            else if ((int)service.StatusCode >= 500)
+            {
+                kind = ServiceErrorKind.ServiceUnavailable;
+                message = $"The service at {target} failed after all retries (HTTP {(int)service.StatusCode} {code}): {said}";
+            }
+            else if (code == null && service.InnerException != null)
+            {
+                return InvalidResponse(target, service.RequestId, service);
+            }
+            else
+            {
+                kind = ServiceErrorKind.ServiceError;
+                message = $"The service at {target} answered HTTP {(int)service.StatusCode} {code}: {said}";
+            }
+            return new TuningJobServiceException(kind, message, code, service.RequestId, service);
+        }
+
+        private static TuningJobServiceException InvalidResponse(string target, string requestId, Exception cause) =>
+            new TuningJobServiceException(ServiceErrorKind.InvalidResponse,
+                $"The answer from {target} was not the documented SageMaker JSON, so it could not be read.",
+                requestId: requestId, innerException: cause);
+
+        private static Exception FindConnectionFailure(Exception failure)
+        {
+            for (var e = failure; e != null; e = e.InnerException)
+            {
+                if (e is HttpRequestException || e is WebException || e is SocketException || e is IOException) return Innermost(e);
+                if (e is OperationCanceledException || e is TimeoutException) return e;
+            }
+            return null;
+        }
+
+        private static Exception Innermost(Exception e)
+        {
+            while (e.InnerException != null) e = e.InnerException;
+            return e;
+        }
+
+        private static bool LooksLikeMissingCredentials(AmazonClientException e) =>
+            e.Message.IndexOf("credential", StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+}

@@ -1,0 +1,45 @@
+using Amazon.Runtime;
+using Amazon.Runtime.Endpoints;
+using Amazon.Runtime.Internal;
+using Amazon.Util.Internal;
+using TuningJobs.Aws.SageMaker.Internal;
+
+namespace TuningJobs.Aws.SageMaker
+{
+    /// <summary>
+    /// Client configuration for SageMaker, as the generated AmazonSageMakerConfig has it: everything else
+    /// (retry mode, timeouts, proxies, ServiceURL) is the SDK's own ClientConfig.
+    /// </summary>
+    internal sealed class SageMakerConfig : ClientConfig
+    {
+        private static readonly string UserAgentString =
+            InternalSDKUtils.BuildUserAgentString("SageMaker", typeof(SageMakerConfig).Assembly.GetName().Version.ToString());
+
+        private static readonly SageMakerEndpointResolver OperationEndpointResolver = new SageMakerEndpointResolver();
+
+        public SageMakerConfig()
+            : base(new DefaultConfigurationProvider(SageMakerDefaultConfiguration.All))
+        {
+            ServiceId = "SageMaker";
+            AuthenticationServiceName = "sagemaker";
+            EndpointProvider = new SageMakerEndpointProvider();
+        }
+
+        public override string RegionEndpointServiceName => "api.sagemaker";
+
+        public override string ServiceVersion => "2017-07-24";
+
+        public override string UserAgent => UserAgentString;
+
+        public override Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters)
+        {
+            var context = new ExecutionContext(new RequestContext(false)
+            {
+                ClientConfig = this,
+                OriginalRequest = parameters.Request,
+                Request = new DefaultRequest(parameters.Request, ServiceId) { AlternateEndpoint = parameters.AlternateEndpoint },
+            }, null);
+            return OperationEndpointResolver.GetEndpoint(context);
+        }
+    }
+}

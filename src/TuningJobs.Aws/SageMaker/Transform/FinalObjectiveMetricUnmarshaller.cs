@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Amazon.Runtime.Internal.Transform;
+using Amazon.Runtime.Internal.Util;
+
+namespace TuningJobs.Aws.SageMaker.Transform
+{
+    /// <summary>
+    /// The model calls Value a "float"; generated clients read it through a 32-bit float and lose digits.
+    /// Here it is read as a double, equal to the number on the wire.
+    /// </summary>
+    internal sealed class FinalObjectiveMetricUnmarshaller : IJsonUnmarshaller<FinalHyperParameterTuningJobObjectiveMetric, JsonUnmarshallerContext>
+    {
+        public static readonly FinalObjectiveMetricUnmarshaller Instance = new FinalObjectiveMetricUnmarshaller();
+
+        public FinalHyperParameterTuningJobObjectiveMetric Unmarshall(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader)
+        {
+            if (context.IsEmptyResponse) return null;
+            context.Read(ref reader);
+            if (context.CurrentTokenType == JsonTokenType.Null) return null;
+
+            var metric = new FinalHyperParameterTuningJobObjectiveMetric();
+            var depth = context.CurrentDepth;
+            while (context.ReadAtDepth(depth, ref reader))
+            {
+                if (context.TestExpression("MetricName", depth, ref reader))
+                    metric.MetricName = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
+                else if (context.TestExpression("Type", depth, ref reader))
+                    metric.Type = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
+                else if (context.TestExpression("Value", depth, ref reader))
+                    metric.Value = DoubleUnmarshaller.Instance.Unmarshall(context, ref reader);
+            }
+            return metric;
+        }
+    }
+}

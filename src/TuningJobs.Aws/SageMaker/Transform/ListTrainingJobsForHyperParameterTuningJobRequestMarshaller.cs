@@ -1,0 +1,47 @@
+using System.IO;
+using System.Text.Json;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+using Amazon.Runtime.Internal.Transform;
+using TuningJobs.Aws.SageMaker.Model;
+
+namespace TuningJobs.Aws.SageMaker.Transform
+{
+    /// <summary>awsJson 1.1: POST / with the target header and a JSON body holding only the members that are set.</summary>
+    internal sealed class ListTrainingJobsForHyperParameterTuningJobRequestMarshaller : IMarshaller<IRequest, AmazonWebServiceRequest>
+    {
+        public static readonly ListTrainingJobsForHyperParameterTuningJobRequestMarshaller Instance =
+            new ListTrainingJobsForHyperParameterTuningJobRequestMarshaller();
+
+        public IRequest Marshall(AmazonWebServiceRequest input)
+        {
+            var publicRequest = (ListTrainingJobsForHyperParameterTuningJobRequest)input;
+            IRequest request = new DefaultRequest(publicRequest, "SageMaker");
+            request.Headers["X-Amz-Target"] = "SageMaker.ListTrainingJobsForHyperParameterTuningJob";
+            request.Headers["Content-Type"] = "application/x-amz-json-1.1";
+            request.HttpMethod = "POST";
+            request.ResourcePath = "/";
+
+            var body = new PooledContentStream();
+            request.ContentStream = body;
+            using (var writer = new Utf8JsonWriter(body.BufferWriter))
+            {
+                writer.WriteStartObject();
+                WriteIfSet(writer, "HyperParameterTuningJobName", publicRequest.HyperParameterTuningJobName);
+                if (publicRequest.MaxResults.HasValue) writer.WriteNumber("MaxResults", publicRequest.MaxResults.Value);
+                WriteIfSet(writer, "NextToken", publicRequest.NextToken);
+                WriteIfSet(writer, "SortBy", publicRequest.SortBy);
+                WriteIfSet(writer, "SortOrder", publicRequest.SortOrder);
+                WriteIfSet(writer, "StatusEquals", publicRequest.StatusEquals);
+                writer.WriteEndObject();
+                writer.Flush();
+            }
+            return request;
+        }
+
+        private static void WriteIfSet(Utf8JsonWriter writer, string name, string value)
+        {
+            if (value != null) writer.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Threading;
+using TuningJobs.Errors;
+using TuningJobs.Listing;
+using TuningJobs.Service;
+using TuningJobs.Validation;
+
+namespace TuningJobs.Commands
+{
+    /// <summary>
+    /// Lists the training jobs a SageMaker hyperparameter tuning job launched
+    /// (ListTrainingJobsForHyperParameterTuningJob), writing each job as soon as its page arrives.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "TuningTrainingJob", SupportsPaging = true)]
+    [OutputType(typeof(HyperParameterTrainingJobSummary))]
+    public sealed class GetTuningTrainingJobCommand : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name", "TuningJobName")]
+        [ValidateLength(1, 32)]
+        [ValidatePattern(ServiceValues.TuningJobNamePattern, Options = System.Text.RegularExpressions.RegexOptions.None)]
+        public string HyperParameterTuningJobName { get; set; }
+
+        [Parameter]
+        [Alias("Status", "StatusEqual")]
+        [ValidateSet(ServiceValues.InProgress, ServiceValues.Completed, ServiceValues.Failed,
+            ServiceValues.Stopping, ServiceValues.Stopped, ServiceValues.Deleting, IgnoreCase = true)]
+        public string StatusEquals { get; set; }
+
+        [Parameter]
+        [ValidateSet(ServiceValues.Name, ServiceValues.CreationTime, ServiceValues.Status,
+            ServiceValues.FinalObjectiveMetricValue, IgnoreCase = true)]
+        public string SortBy { get; set; }
+
+        [Parameter]
+        [ValidateSet(ServiceValues.Ascending, ServiceValues.Descending, IgnoreCase = true)]
+        public string SortOrder { get; set; }
+
+        [Parameter]
+        [Alias("MaxResults", "MaxResult")]
+        [ValidateRange(1, 100)]
+        public int PageSize { get; set; } = 100;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidateLength(1, 8192)]
+        public string NextToken { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidatePattern(ServiceValues.RegionPattern, Options = System.Text.RegularExpressions.RegexOptions.None)]
+        public string Region { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ProfileName { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidateHttpUrl]
+        public string EndpointUrl { get; set; }
+
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential Credential { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var connection = Connection();
+            var request = new TrainingJobPageRequest
+            {
+                HyperParameterTuningJobName = HyperParameterTuningJobName,
+                StatusEquals = ServiceValues.Canonical(StatusEquals, ServiceValues.TrainingJobStatuses),
+                SortBy = ServiceValues.Canonical(SortBy, ServiceValues.SortByOptions),
+                SortOrder = ServiceValues.Canonical(SortOrder, ServiceValues.SortOrders),
+                NextToken = NextToken,
+            };
+            try
+            {
+                var service = TuningJobServices.Provider.GetService(connection);
+                var pager = new TrainingJobPager(service, request, PageSize, PagingParameters.Skip, PagingParameters.First);
+                pager.Run(WriteObject, ReportPage, _stopping.Token);
+                if (PagingParameters.IncludeTotalCount)
+                {
+                    // The API has no count: the total is exact only when the listing was read to its end.
+                    WriteObject(PagingParameters.NewTotalCount((ulong)pager.JobsWritten + PagingParameters.Skip, pager.Finished ? 1.0 : 0.0));
+                }
+            }
+            catch (TuningJobServiceException failure)
+            {
+                ThrowTerminatingError(ErrorRecords.FromServiceFailure(failure, HyperParameterTuningJobName, connection.Describe()));
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        public void Dispose() => _stopping.Dispose();
+
+        private void ReportPage(PageReport page) =>
+            WriteVerbose($"Page {page.PageNumber}: {page.JobCount} jobs in {page.Milliseconds} ms (request id {page.RequestId}).");
+
+        private ServiceConnection Connection()
+        {
+            Uri endpoint = null;
+            if (EndpointUrl != null) ValidateHttpUrlAttribute.TryParse(EndpointUrl, out endpoint);
+            return new ServiceConnection
+            {
+                Region = Region?.ToLowerInvariant(),
+                ProfileName = ProfileName,
+                EndpointUrl = endpoint,
+                Credential = Credential is null ? null : new NetworkCredential(Credential.UserName, Credential.Password),
+            };
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Net;
+
+namespace TuningJobs.Service
+{
+    /// <summary>
+    /// Where to send requests and as whom. Holds the explicit credential as a NetworkCredential so that the
+    /// secret is never part of any string this type produces.
+    /// </summary>
+    internal sealed class ServiceConnection : IEquatable<ServiceConnection>
+    {
+        public string Region { get; set; }
+        public string ProfileName { get; set; }
+        public Uri EndpointUrl { get; set; }
+
+        /// <summary>Access key id as UserName, secret key as password; null to use the profile or the default chain.</summary>
+        public NetworkCredential Credential { get; set; }
+
+        /// <summary>What a message should call the place requests went to.</summary>
+        public string Describe() =>
+            EndpointUrl != null ? "endpoint " + EndpointUrl.AbsoluteUri
+            : Region != null ? "region " + Region
+            : "the default region";
+
+        // Two connections are the same client when they would send the same requests as the same principal.
+        public bool Equals(ServiceConnection other) =>
+            other != null
+            && string.Equals(Region, other.Region, StringComparison.Ordinal)
+            && string.Equals(ProfileName, other.ProfileName, StringComparison.Ordinal)
+            && Equals(EndpointUrl, other.EndpointUrl)
+            && string.Equals(Credential?.UserName, other.Credential?.UserName, StringComparison.Ordinal)
+            && string.Equals(Credential?.Password, other.Credential?.Password, StringComparison.Ordinal);
+
+        public override bool Equals(object obj) => Equals(obj as ServiceConnection);
+
+        public override int GetHashCode()
+        {
+            unchecked
+            {
+                var hash = 17;
+                hash = hash * 31 + (Region?.GetHashCode() ?? 0);
+                hash = hash * 31 + (ProfileName?.GetHashCode() ?? 0);
+                hash = hash * 31 + (EndpointUrl?.GetHashCode() ?? 0);
+                hash = hash * 31 + (Credential?.UserName?.GetHashCode() ?? 0);
+                return hash;
+            }
+        }
+
+        public override string ToString() => Describe();
+    }
+}

@@ -1,0 +1,23 @@
+namespace TuningJobs.Service
+{
+    /// <summary>The members of one ListTrainingJobsForHyperParameterTuningJob request, already in the service's spelling.</summary>
+    internal sealed class TrainingJobPageRequest
+    {
+        public string HyperParameterTuningJobName { get; set; }
+        public int? MaxResults { get; set; }
+        public string NextToken { get; set; }
+        public string SortBy { get; set; }
+        public string SortOrder { get; set; }
+        public string StatusEquals { get; set; }
+
+        public TrainingJobPageRequest WithPage(string nextToken, int maxResults) => new TrainingJobPageRequest
+        {
+            HyperParameterTuningJobName = HyperParameterTuningJobName,
+            SortBy = SortBy,
+            SortOrder = SortOrder,
+            StatusEquals = StatusEquals,
+            NextToken = nextToken,
+            MaxResults = maxResults,
+        };
+    }
+}

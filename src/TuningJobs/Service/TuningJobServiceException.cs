@@ -1,0 +1,33 @@
+using System;
+
+namespace TuningJobs.Service
+{
+    /// <summary>
+    /// A failure the engine has explained: its kind, a message fit for a person, the service's error code and
+    /// request id where there are any. The engine never lets an SDK exception cross the boundary.
+    /// </summary>
+    public sealed class TuningJobServiceException : Exception
+    {
+        internal TuningJobServiceException(ServiceErrorKind kind, string message, string errorCode = null, string requestId = null, Exception innerException = null)
+            : base(message, innerException)
+        {
+            Kind = kind;
+            ErrorCode = errorCode;
+            RequestId = requestId;
+        }
+
+        internal ServiceErrorKind Kind { get; }
+
+        /// <summary>The service's error code (for example ThrottlingException), if the service answered.</summary>
+        public string ErrorCode { get; }
+
+        /// <summary>The service's request id, if the service answered.</summary>
+        public string RequestId { get; }
+
+        /// <summary>How many jobs the listing had written before it failed.</summary>
+        public long JobsWritten { get; internal set; }
+
+        /// <summary>The NextToken of the page that failed: pass it to -NextToken to resume. Null when the first page failed.</summary>
+        public string NextToken { get; internal set; }
+    }
+}

@@ -1,0 +1,230 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace TuningJobs.LocalEndpoint;
+
+/// <summary>A fault bound to one page of any listing, for a limited number of attempts.</summary>
+public class PageFault
+{
+    /// <summary>0-based page within a listing: the NextToken offset divided by the request's effective MaxResults.</summary>
+    public int PageIndex { get; set; }
+
+    /// <summary>How many attempts at that page fail; a large number means always. Default 1.</summary>
+    public int Times { get; set; } = 1;
+
+    [JsonIgnore]
+    internal int Used { get; set; }
+}
+
+/// <summary>Fails a page with a chosen status and error code.</summary>
+public sealed class PageFailureFault : PageFault
+{
+    public int StatusCode { get; set; } = 500;
+
+    /// <summary>Defaults to InternalFailure (ServiceUnavailable for 503, ThrottlingException for 429).</summary>
+    public string ErrorCode { get; set; }
+
+    public string Message { get; set; }
+}
+
+/// <summary>Slows a page down; applies to every attempt unless <see cref="Times"/> is set.</summary>
+public sealed class PageDelayFault
+{
+    public int PageIndex { get; set; }
+
+    public int Milliseconds { get; set; }
+
+    public int? Times { get; set; }
+
+    [JsonIgnore]
+    internal int Used { get; set; }
+}
+
+/// <summary>Answers the next requests, whatever page they ask for, with one error (AccessDeniedException, ExpiredTokenException...).</summary>
+public sealed class ErrorFault
+{
+    public int StatusCode { get; set; } = 400;
+
+    public string ErrorCode { get; set; } = "AccessDeniedException";
+
+    public string Message { get; set; }
+
+    /// <summary>Default 1; a large number means always.</summary>
+    public int Times { get; set; } = 1;
+
+    [JsonIgnore]
+    internal int Used { get; set; }
+}
+
+internal enum FaultAction
+{
+    None,
+    Error,
+    Reset,
+    Hang,
+}
+
+internal readonly record struct FaultDecision(FaultAction Action, string Name, ServiceErrorException Error, int DelayMilliseconds);
+
+/// <summary>
+/// Faults for reliability tests, changeable while the endpoint runs (in process through the properties, out of
+/// process through PUT /__control/faults). Each kind counts its own attempts; when several apply to the same
+/// attempt the first in this order wins: errorFor, failPage, resetMidBody, hang, throttleFirstAttempt,
+/// serverErrorFirstAttempt. A delay is added on top of whatever answer follows.
+/// </summary>
+public sealed class FaultPlan
+{
+    private readonly object gate = new();
+    private readonly HashSet<string> throttledPages = new();
+    private readonly HashSet<string> failedPages = new();
+    private bool throttleFirstAttempt;
+    private int serverErrorFirstAttempt;
+
+    /// <summary>The first attempt at every distinct page (operation, tuning job, NextToken) gets ThrottlingException; setting it forgets the pages seen.</summary>
+    public bool ThrottleFirstAttempt
+    {
+        get => throttleFirstAttempt;
+        set
+        {
+            lock (gate)
+            {
+                throttleFirstAttempt = value;
+                throttledPages.Clear();
+            }
+        }
+    }
+
+    /// <summary>A 5xx status (0 = off) for the first attempt at every distinct page; setting it forgets the pages seen.</summary>
+    public int ServerErrorFirstAttempt
+    {
+        get => serverErrorFirstAttempt;
+        set
+        {
+            lock (gate)
+            {
+                serverErrorFirstAttempt = value;
+                failedPages.Clear();
+            }
+        }
+    }
+
+    public PageFailureFault FailPage { get; set; }
+
+    public PageFault ResetMidBody { get; set; }
+
+    public PageFault Hang { get; set; }
+
+    public PageDelayFault Delay { get; set; }
+
+    public ErrorFault ErrorFor { get; set; }
+
+    public void Clear() => ReplaceWith(new FaultPlan());
+
+    /// <summary>Takes over another plan's settings, with fresh attempt counters.</summary>
+    public void ReplaceWith(FaultPlan plan)
+    {
+        plan ??= new FaultPlan();
+        lock (gate)
+        {
+            ThrottleFirstAttempt = plan.ThrottleFirstAttempt;
+            ServerErrorFirstAttempt = plan.ServerErrorFirstAttempt;
+            FailPage = Fresh(plan.FailPage);
+            ResetMidBody = Fresh(plan.ResetMidBody);
+            Hang = Fresh(plan.Hang);
+            Delay = plan.Delay == null ? null : new PageDelayFault { PageIndex = plan.Delay.PageIndex, Milliseconds = plan.Delay.Milliseconds, Times = plan.Delay.Times };
+            ErrorFor = plan.ErrorFor == null ? null : new ErrorFault { StatusCode = plan.ErrorFor.StatusCode, ErrorCode = plan.ErrorFor.ErrorCode, Message = plan.ErrorFor.Message, Times = plan.ErrorFor.Times };
+        }
+    }
+
+    /// <summary>Faults that do not depend on the page; checked before the request is validated, as authorization is.</summary>
+    internal FaultDecision DecideBeforeValidation()
+    {
+        lock (gate)
+        {
+            var fault = ErrorFor;
+            if (fault != null && fault.Used < fault.Times)
+            {
+                fault.Used++;
+                var message = fault.Message ?? (fault.ErrorCode == "ExpiredTokenException"
+                    ? "The security token included in the request is expired"
+                    : "User: arn:aws:iam::123456789012:user/local is not authorized to perform this action");
+                return new FaultDecision(FaultAction.Error, "errorFor", new ServiceErrorException(fault.StatusCode, fault.ErrorCode ?? "AccessDeniedException", message), 0);
+            }
+
+            return default;
+        }
+    }
+
+    internal FaultDecision DecideForPage(string pageKey, int pageIndex)
+    {
+        lock (gate)
+        {
+            var delay = 0;
+            if (Delay != null && Delay.PageIndex == pageIndex && (Delay.Times == null || Delay.Used < Delay.Times))
+            {
+                Delay.Used++;
+                delay = Delay.Milliseconds;
+            }
+
+            if (Take(FailPage, pageIndex))
+            {
+                var status = FailPage.StatusCode;
+                var code = FailPage.ErrorCode ?? (status == 429 ? "ThrottlingException" : status == 503 ? "ServiceUnavailable" : "InternalFailure");
+                var message = FailPage.Message ?? (code == "ThrottlingException" ? "Rate exceeded" : ErrorResponses.ServerError(status).Message);
+                return new FaultDecision(FaultAction.Error, "failPage", new ServiceErrorException(status, code, message), delay);
+            }
+
+            if (Take(ResetMidBody, pageIndex))
+            {
+                return new FaultDecision(FaultAction.Reset, "resetMidBody", null, delay);
+            }
+
+            if (Take(Hang, pageIndex))
+            {
+                return new FaultDecision(FaultAction.Hang, "hang", null, delay);
+            }
+
+            if (throttleFirstAttempt && throttledPages.Add(pageKey))
+            {
+                return new FaultDecision(FaultAction.Error, "throttle", ErrorResponses.Throttling(), delay);
+            }
+
+            if (serverErrorFirstAttempt != 0 && failedPages.Add(pageKey))
+            {
+                return new FaultDecision(FaultAction.Error, "serverError", ErrorResponses.ServerError(serverErrorFirstAttempt), delay);
+            }
+
+            return new FaultDecision(FaultAction.None, delay > 0 ? "delay" : null, null, delay);
+        }
+    }
+
+    private static bool Take(PageFault fault, int pageIndex)
+    {
+        if (fault == null || fault.PageIndex != pageIndex || fault.Used >= fault.Times)
+        {
+            return false;
+        }
+
+        fault.Used++;
+        return true;
+    }
+
+    private static T Fresh<T>(T fault)
+        where T : PageFault, new()
+    {
+        if (fault == null)
+        {
+            return null;
+        }
+
+        var copy = new T { PageIndex = fault.PageIndex, Times = fault.Times };
+        if (fault is PageFailureFault failure && copy is PageFailureFault target)
+        {
+            target.StatusCode = failure.StatusCode;
+            target.ErrorCode = failure.ErrorCode;
+            target.Message = failure.Message;
+        }
+
+        return copy;
+    }
+}

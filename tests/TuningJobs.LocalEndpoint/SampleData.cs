@@ -1,0 +1,357 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace TuningJobs.LocalEndpoint;
+
+/// <summary>The objective metric a training job reported at its end.</summary>
+public sealed class SampleObjectiveMetric
+{
+    public string MetricName { get; set; }
+
+    /// <summary>Maximize or Minimize; null leaves the member out of the answer.</summary>
+    public string Type { get; set; }
+
+    public double Value { get; set; }
+
+    /// <summary>
+    /// When set, written verbatim as the JSON number instead of <see cref="Value"/>, so tests can plant
+    /// numbers a double cannot round-trip (1e400, 40 significant digits) exactly as a service might send them.
+    /// </summary>
+    public string ValueText { get; set; }
+}
+
+/// <summary>One HyperParameterTrainingJobSummary as the service stores it.</summary>
+public sealed class SampleTrainingJob
+{
+    public string TrainingJobName { get; set; }
+
+    public string TrainingJobArn { get; set; }
+
+    public DateTimeOffset CreationTime { get; set; }
+
+    public string TrainingJobStatus { get; set; }
+
+    public IDictionary<string, string> TunedHyperParameters { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    public string FailureReason { get; set; }
+
+    public SampleObjectiveMetric FinalHyperParameterTuningJobObjectiveMetric { get; set; }
+
+    public string ObjectiveStatus { get; set; }
+
+    public DateTimeOffset? TrainingStartTime { get; set; }
+
+    public DateTimeOffset? TrainingEndTime { get; set; }
+
+    public string TrainingJobDefinitionName { get; set; }
+
+    public string TuningJobName { get; set; }
+}
+
+/// <summary>A hyperparameter tuning job and the training jobs it launched.</summary>
+public sealed class SampleTuningJob
+{
+    public string Name { get; set; }
+
+    public string Arn { get; set; }
+
+    public string Status { get; set; } = "Completed";
+
+    public string Strategy { get; set; } = "Bayesian";
+
+    public DateTimeOffset CreationTime { get; set; } = SampleData.BaseTime;
+
+    public DateTimeOffset? EndTime { get; set; }
+
+    public DateTimeOffset? LastModifiedTime { get; set; }
+
+    public int MaxNumberOfTrainingJobs { get; set; } = 500;
+
+    public int MaxParallelTrainingJobs { get; set; } = 10;
+
+    /// <summary>Replaced as a whole, never changed in place, so that listings in flight see one consistent list.</summary>
+    public IReadOnlyList<SampleTrainingJob> TrainingJobs { get; set; } = Array.Empty<SampleTrainingJob>();
+}
+
+/// <summary>
+/// The tuning jobs an endpoint serves. Thread-safe for whole-job replacement, which is how the control API
+/// plants data while listings run.
+/// </summary>
+public sealed class SampleData
+{
+    public const string AccountId = "123456789012";
+    public const string Region = "us-east-1";
+
+    public static readonly DateTimeOffset BaseTime = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly ConcurrentDictionary<string, SampleTuningJob> jobs = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<SampleTuningJob> TuningJobs => jobs.Values.OrderBy(j => j.Name, StringComparer.Ordinal).ToList();
+
+    public static SampleData Empty() => new();
+
+    /// <summary>
+    /// The default data set: xgb-churn-0412 (42 jobs, Maximize validation:auc), resnet-sweep-big (350 jobs,
+    /// Minimize validation:loss), empty-tuning (0 jobs) and unicode-tuning (hostile text). Built fresh on each
+    /// call so one endpoint's planted data never leaks into another's.
+    /// </summary>
+    public static SampleData Default()
+    {
+        var data = new SampleData();
+
+        var xgb = Generate("xgb-churn-0412", 42, seed: 412, objectiveType: "Maximize");
+        xgb.Status = "InProgress";
+        xgb.Strategy = "Bayesian";
+        xgb.MaxNumberOfTrainingJobs = 50;
+        xgb.MaxParallelTrainingJobs = 4;
+        data.Add(xgb);
+
+        var resnet = Generate("resnet-sweep-big", 350, seed: 350, objectiveType: "Minimize", finished: true);
+        resnet.Status = "Completed";
+        resnet.Strategy = "Random";
+        resnet.CreationTime = BaseTime.AddDays(-3);
+        resnet.EndTime = resnet.TrainingJobs.Max(j => j.TrainingEndTime ?? j.CreationTime).AddMinutes(2);
+        resnet.LastModifiedTime = resnet.EndTime;
+        resnet.MaxNumberOfTrainingJobs = 350;
+        resnet.MaxParallelTrainingJobs = 20;
+        data.Add(resnet);
+
+        data.Add(new SampleTuningJob
+        {
+            Name = "empty-tuning",
+            Arn = TuningJobArn("empty-tuning"),
+            Status = "Failed",
+            Strategy = "Hyperband",
+            CreationTime = BaseTime.AddHours(-1).AddMilliseconds(250),
+            EndTime = BaseTime.AddHours(-1).AddMinutes(1).AddMilliseconds(17),
+            LastModifiedTime = BaseTime.AddHours(-1).AddMinutes(1).AddMilliseconds(17),
+            MaxNumberOfTrainingJobs = 10,
+            MaxParallelTrainingJobs = 2,
+        });
+
+        data.Add(UnicodeTuning());
+        return data;
+    }
+
+    public SampleData Add(SampleTuningJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentException.ThrowIfNullOrEmpty(job.Name);
+        job.Arn ??= TuningJobArn(job.Name);
+        job.TrainingJobs ??= Array.Empty<SampleTrainingJob>();
+        jobs[job.Name] = job;
+        return this;
+    }
+
+    public bool Remove(string name) => jobs.TryRemove(name, out _);
+
+    public bool TryGet(string name, out SampleTuningJob job) => jobs.TryGetValue(name, out job);
+
+    public static string TuningJobArn(string name) =>
+        $"arn:aws:sagemaker:{Region}:{AccountId}:hyper-parameter-tuning-job/{name.ToLowerInvariant()}";
+
+    public static string TrainingJobArn(string name) =>
+        $"arn:aws:sagemaker:{Region}:{AccountId}:training-job/{name.ToLowerInvariant()}";
+
+    /// <summary>
+    /// Generates a tuning job with <paramref name="count"/> training jobs named "{name}-NNN-xxxxxxxx".
+    /// Statuses follow a fixed pattern over the index (so every status shows up in small sets); values,
+    /// name suffixes and times come from a seeded generator, so the same arguments give the same data.
+    /// With <paramref name="finished"/> no job is InProgress or Stopping and only a few lack a metric.
+    /// </summary>
+    public static SampleTuningJob Generate(string name, int count, int seed, string objectiveType = "Maximize", string metricName = null, bool finished = false, DateTimeOffset? baseTime = null)
+    {
+        var maximize = string.Equals(objectiveType, "Maximize", StringComparison.Ordinal);
+        metricName ??= maximize ? "validation:auc" : "validation:loss";
+        var start = baseTime ?? BaseTime;
+        var random = new Random(seed);
+        var list = new List<SampleTrainingJob>(count);
+
+        for (var i = 1; i <= count; i++)
+        {
+            var jobName = $"{name}-{i:D3}-{random.Next():x8}";
+            var status = finished ? FinishedStatus(i) : MixedStatus(i);
+            var objectiveFailed = !finished && status == "Completed" && i % 19 == 17;
+
+            // Jitter larger than the spacing, so CreationTime order differs from Name order.
+            var created = start.AddMinutes(i * 3).AddSeconds(random.Next(0, 600)).AddMilliseconds(random.Next(1, 1000));
+            var job = new SampleTrainingJob
+            {
+                TrainingJobName = jobName,
+                TrainingJobArn = TrainingJobArn(jobName),
+                CreationTime = created,
+                TrainingJobStatus = status,
+                TunedHyperParameters = maximize ? XgbParameters(random) : ResnetParameters(random),
+                TrainingJobDefinitionName = maximize ? "xgb-def" : "resnet-def",
+                TuningJobName = name,
+                TrainingStartTime = created.AddSeconds(random.Next(30, 120)).AddMilliseconds(random.Next(0, 1000)),
+            };
+
+            if (status is "Completed" or "Failed" or "Stopped")
+            {
+                job.TrainingEndTime = job.TrainingStartTime.Value.AddMinutes(random.Next(5, 60)).AddMilliseconds(random.Next(0, 1000));
+            }
+
+            var value = maximize ? 0.70 + (random.NextDouble() * 0.25) : 0.05 + (random.NextDouble() * 1.5);
+            switch (status)
+            {
+                case "Failed":
+                    job.ObjectiveStatus = "Failed";
+                    job.FailureReason = FailureReasons[(i / 10) % FailureReasons.Length];
+                    break;
+                case "InProgress" or "Stopping":
+                    job.ObjectiveStatus = "Pending";
+                    break;
+                default:
+                    job.ObjectiveStatus = objectiveFailed ? "Failed" : "Succeeded";
+                    if (!objectiveFailed)
+                    {
+                        job.FinalHyperParameterTuningJobObjectiveMetric = new SampleObjectiveMetric
+                        {
+                            MetricName = metricName,
+                            Type = maximize ? "Maximize" : "Minimize",
+                            Value = value,
+                        };
+                    }
+
+                    break;
+            }
+
+            list.Add(job);
+        }
+
+        return new SampleTuningJob
+        {
+            Name = name,
+            Arn = TuningJobArn(name),
+            Status = finished ? "Completed" : "InProgress",
+            CreationTime = start.AddMilliseconds(123),
+            LastModifiedTime = list.Count == 0 ? start.AddMilliseconds(123) : list.Max(j => j.TrainingEndTime ?? j.CreationTime),
+            MaxNumberOfTrainingJobs = Math.Max(count, 1),
+            TrainingJobs = list,
+        };
+    }
+
+    private static readonly string[] FailureReasons =
+    {
+        "AlgorithmError: framework error: XGBoostError: [09:14:07] src/learner.cc:1037: Check failed: mparam_.num_feature != 0 (0 vs. 0) : 0 feature is supplied.",
+        "ClientError: Please ensure the data channel 'train' has data.",
+        "InternalServerError: We encountered an internal error. Please try again.",
+        "CapacityError: Unable to provision requested ML compute capacity. Please retry using a different ML instance type.",
+    };
+
+    private static string MixedStatus(int i) =>
+        i % 10 == 3 ? "Failed"
+        : i % 14 == 7 ? "Stopped"
+        : i % 21 == 11 ? "InProgress"
+        : i % 40 == 20 ? "Stopping"
+        : "Completed";
+
+    private static string FinishedStatus(int i) =>
+        i % 50 == 25 ? "Failed"
+        : i % 45 == 40 ? "Stopped"
+        : "Completed";
+
+    private static IDictionary<string, string> XgbParameters(Random random) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["eta"] = Format(0.01 + (random.NextDouble() * 0.29)),
+        ["max_depth"] = random.Next(3, 11).ToString(CultureInfo.InvariantCulture),
+        ["min_child_weight"] = Format(1 + (random.NextDouble() * 9)),
+        ["subsample"] = Format(0.5 + (random.NextDouble() * 0.5)),
+    };
+
+    private static IDictionary<string, string> ResnetParameters(Random random) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["learning_rate"] = Format(0.0001 + (random.NextDouble() * 0.05)),
+        ["mini_batch_size"] = (16 << random.Next(0, 4)).ToString(CultureInfo.InvariantCulture),
+        ["momentum"] = Format(0.8 + (random.NextDouble() * 0.19)),
+        ["optimizer"] = random.Next(2) == 0 ? "sgd" : "adam",
+    };
+
+    private static string Format(double value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
+
+    private static SampleTuningJob UnicodeTuning()
+    {
+        const string name = "unicode-tuning";
+        var t = BaseTime.AddHours(2);
+
+        SampleTrainingJob Job(int index, string suffix, string status, int minutes) => new()
+        {
+            TrainingJobName = $"{name}-{index:D3}-{suffix}",
+            TrainingJobArn = TrainingJobArn($"{name}-{index:D3}-{suffix}"),
+            CreationTime = t.AddMinutes(minutes).AddMilliseconds(index * 111),
+            TrainingJobStatus = status,
+            TrainingStartTime = t.AddMinutes(minutes + 1).AddMilliseconds(index * 7),
+        };
+
+        var jobs = new List<SampleTrainingJob>();
+
+        var failed = Job(1, "q1u2o3t4", "Failed", 0);
+        failed.TrainingEndTime = t.AddMinutes(9).AddMilliseconds(5);
+        failed.ObjectiveStatus = "Failed";
+        failed.FailureReason = "AlgorithmError: value \"eta\" must be < 1, got '1.5' in C:\\data\\train\\config.json\nsecond line\twith a tab 🚀";
+        failed.TunedHyperParameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["eta"] = "\"1.5\"",
+            ["path"] = "C:\\data\\train\\",
+            ["note"] = "line one\nline two\r\n\tindented",
+            ["learning rate"] = "0.01",
+        };
+        jobs.Add(failed);
+
+        var cjk = Job(2, "c0j1k2aa", "Completed", 3);
+        cjk.TrainingEndTime = t.AddMinutes(20).AddMilliseconds(999);
+        cjk.ObjectiveStatus = "Succeeded";
+        cjk.TunedHyperParameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["description"] = "学習率の探索 🚀✨",
+            ["описание"] = "скорость обучения",
+            ["emoji 🎯"] = "👩‍🔬",
+        };
+        cjk.FinalHyperParameterTuningJobObjectiveMetric = new SampleObjectiveMetric { MetricName = "validation:accuracy", Type = "Maximize", Value = 0.9812345678901234 };
+        jobs.Add(cjk);
+
+        var tiny = Job(3, "t1n2y3bb", "Completed", 5);
+        tiny.TrainingEndTime = t.AddMinutes(31).AddMilliseconds(1);
+        tiny.ObjectiveStatus = "Succeeded";
+        tiny.TunedHyperParameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["json"] = "{\"nested\": [1, 2, \"three\"], \"slash\": \"a/b\\\\c\"}",
+            ["empty"] = string.Empty,
+        };
+        tiny.FinalHyperParameterTuningJobObjectiveMetric = new SampleObjectiveMetric { MetricName = "validation:accuracy", Type = "Maximize", Value = 1.2345678901234567E-05 };
+        jobs.Add(tiny);
+
+        var stopped = Job(4, "s7o8p9cc", "Stopped", 8);
+        stopped.TrainingEndTime = t.AddMinutes(12).AddMilliseconds(321);
+        stopped.ObjectiveStatus = "Failed";
+        stopped.FailureReason = "Stopped by user «Андрей» – 停止しました";
+        stopped.TunedHyperParameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["quote'single"] = "it's \"fine\"",
+            ["tab\tkey"] = "\t",
+        };
+        jobs.Add(stopped);
+
+        var running = Job(5, "r4u5n6dd", "InProgress", 11);
+        running.ObjectiveStatus = "Pending";
+        running.TunedHyperParameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["batch"] = "64" };
+        jobs.Add(running);
+
+        return new SampleTuningJob
+        {
+            Name = name,
+            Arn = TuningJobArn(name),
+            Status = "InProgress",
+            Strategy = "Grid",
+            CreationTime = t.AddMilliseconds(42),
+            LastModifiedTime = t.AddMinutes(31).AddMilliseconds(1),
+            MaxNumberOfTrainingJobs = 5,
+            MaxParallelTrainingJobs = 5,
+            TrainingJobs = jobs,
+        };
+    }
+}
