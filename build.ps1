@@ -83,7 +83,7 @@ function Invoke-FreshPwsh {
 function Invoke-XunitTests {
     $trx = 'xunit.trx'
     & dotnet test (Join-Path $Root 'tests/TuningJobs.Tests/TuningJobs.Tests.csproj') -c $Configuration --no-build --nologo `
-        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $TestResults
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $TestResults | Out-Host
     $trxPath = Join-Path $TestResults $trx
     if (-not (Test-Path $trxPath)) { throw "dotnet test wrote no results ($trxPath)." }
     $counters = ([xml](Get-Content -Raw $trxPath)).TestRun.ResultSummary.Counters
@@ -94,7 +94,7 @@ function Invoke-PesterTests {
     $pester = Get-PesterManifest
     $summary = Join-Path $TestResults 'pester-summary.json'
     Remove-Item $summary -ErrorAction Ignore
-    Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1'), '-PesterManifest', $pester, '-SummaryPath', $summary)
+    Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1'), '-PesterManifest', $pester, '-SummaryPath', $summary) | Out-Host
     if (-not (Test-Path $summary)) { throw 'The Pester suite wrote no summary: it did not run to the end.' }
     Get-Content -Raw $summary | ConvertFrom-Json
 }

@@ -143,8 +143,9 @@ Describe 'Typed output' {
         Add-EndpointTuningJob $script:Endpoint -Name 'exact-values' -TrainingJobsJson $json
         $job = Get-TuningTrainingJob exact-values @Aws
         $job.FinalHyperParameterTuningJobObjectiveMetric.Value | Should -Be ([double]'0.12345678901234568')
-        $job.CreationTime | Should -Be ([datetime]::new(2024, 11, 28, 15, 4, 5, 123, 'Utc'))
-        $job.TrainingStartTime | Should -Be ([datetime]::new(2024, 11, 28, 15, 5, 0, 500, 'Utc'))
+        $job.CreationTime | Should -Be ([datetimeoffset]::FromUnixTimeMilliseconds(1732806245123).UtcDateTime)
+        $job.CreationTime.Kind | Should -Be 'Utc'
+        $job.TrainingStartTime | Should -Be ([datetimeoffset]::FromUnixTimeMilliseconds(1732806300500).UtcDateTime)
         $job.TrainingEndTime | Should -BeNullOrEmpty
         $job.TrainingJobStatus | Should -BeExactly 'Paused'
         $job.ObjectiveStatus | Should -BeExactly 'Reviewing'
@@ -155,8 +156,7 @@ Describe 'Typed output' {
 
 Describe 'Errors' {
     It 'makes an unknown tuning job a ResourceNotFound error naming the job and the endpoint' {
-        $thrown = { Get-TuningTrainingJob no-such-tuning @Aws } | Should -Throw -PassThru
-        $record = $thrown.ErrorRecord
+        $record = { Get-TuningTrainingJob no-such-tuning @Aws } | Should -Throw -PassThru
         $record.FullyQualifiedErrorId | Should -Be 'ResourceNotFound,TuningJobs.Commands.GetTuningTrainingJobCommand'
         $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $record.TargetObject | Should -Be 'no-such-tuning'
@@ -192,7 +192,7 @@ Describe 'Tab completion' {
 
 Describe 'Pester mocks of the cmdlet' {
     It 'can build summaries from a hashtable and mock the cmdlet with them' {
-        Mock Get-TuningTrainingJob -ModuleName TuningJobs {
+        Mock Get-TuningTrainingJob {
             [TuningJobs.HyperParameterTrainingJobSummary]@{ TrainingJobName = 'a'; TrainingJobStatus = 'Failed'; FailureReason = 'OOM' }
             [TuningJobs.HyperParameterTrainingJobSummary]@{
                 TrainingJobName = 'b'; TrainingJobStatus = 'Completed'; TunedHyperParameters = @{ eta = '0.3' }
@@ -203,6 +203,6 @@ Describe 'Pester mocks of the cmdlet' {
         ($jobs | Where-Object TrainingJobStatus -eq 'Failed').TrainingJobName | Should -Be 'a'
         $jobs[1].TunedHyperParameters['eta'] | Should -Be '0.3'
         $jobs[1].FinalHyperParameterTuningJobObjectiveMetric.Value | Should -Be 0.9
-        Should -Invoke Get-TuningTrainingJob -ModuleName TuningJobs -Times 1 -Exactly
+        Should -Invoke Get-TuningTrainingJob -Times 1 -Exactly
     }
 }

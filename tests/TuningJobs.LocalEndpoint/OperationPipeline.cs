@@ -88,7 +88,12 @@ internal sealed class OperationPipeline
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            // The client went away or the endpoint is stopping; there is nobody to answer.
+            // The client went away, or the endpoint is stopping: then drop the connection, because returning
+            // normally would make Kestrel send an empty 200 that a client could take for a real answer.
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                context.Abort();
+            }
         }
     }
 

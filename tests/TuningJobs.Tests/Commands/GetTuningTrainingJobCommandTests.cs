@@ -89,7 +89,7 @@ namespace TuningJobs.Tests.Commands
         [Theory]
         [InlineData("Get-TuningTrainingJob ''")]
         [InlineData("Get-TuningTrainingJob abcdefghijabcdefghijabcdefghijabc")]
-        [InlineData("Get-TuningTrainingJob -leading-dash")]
+        [InlineData("Get-TuningTrainingJob '-leading-dash'")]
         [InlineData("Get-TuningTrainingJob trailing-")]
         [InlineData("Get-TuningTrainingJob under_score")]
         [InlineData("Get-TuningTrainingJob \"newline`n\"")]
@@ -111,9 +111,9 @@ namespace TuningJobs.Tests.Commands
             using (ProviderSwap.Use(fake))
             using (var shell = HostedPowerShell.Create())
             {
-                shell.AddScript(script);
-                var thrown = Assert.ThrowsAny<RuntimeException>(() => shell.Invoke());
-                Assert.IsAssignableFrom<ParameterBindingException>(thrown);
+                var error = HostedPowerShell.InvokeForError(shell, script);
+                Assert.IsAssignableFrom<ParameterBindingException>(error.Exception);
+                Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
                 Assert.Empty(fake.Requests);
             }
         }
@@ -151,9 +151,7 @@ namespace TuningJobs.Tests.Commands
             using (ProviderSwap.Use(fake))
             using (var shell = HostedPowerShell.Create())
             {
-                shell.AddScript("Get-TuningTrainingJob tune -PageSize 10");
-                var thrown = Assert.ThrowsAny<RuntimeException>(() => shell.Invoke());
-                var record = thrown.ErrorRecord;
+                var record = HostedPowerShell.InvokeForError(shell, "Get-TuningTrainingJob tune -PageSize 10");
                 Assert.Equal("Throttled,TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
                 Assert.Equal(ErrorCategory.LimitsExceeded, record.CategoryInfo.Category);
                 Assert.Equal("tune", record.TargetObject);

@@ -15,5 +15,22 @@ namespace TuningJobs.Tests.Commands
             var shell = PowerShell.Create(state);
             return shell;
         }
+
+        /// <summary>Runs a script that must fail, and returns the one error it ended with.</summary>
+        public static ErrorRecord InvokeForError(PowerShell shell, string script)
+        {
+            // A terminating error inside a script statement surfaces in the error stream, not as an exception.
+            shell.AddScript(script);
+            try
+            {
+                shell.Invoke();
+            }
+            catch (RuntimeException thrown)
+            {
+                return thrown.ErrorRecord;
+            }
+            if (shell.Streams.Error.Count != 1) throw new InvalidOperationException($"The script wrote {shell.Streams.Error.Count} errors, not one.");
+            return shell.Streams.Error[0];
+        }
     }
 }
