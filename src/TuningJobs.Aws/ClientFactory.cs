@@ -19,7 +19,7 @@ namespace TuningJobs.Aws
 
         public static SageMakerClient Create(ServiceConnection connection)
         {
-            var config = new SageMakerConfig();
+            var config = new SageMakerConfig { Timeout = connection.Timeout };
             CredentialProfile profile = null;
             if (connection.ProfileName != null)
             {

@@ -69,6 +69,11 @@ namespace TuningJobs.Commands
         [ValidateNotNull]
         public PSCredential Credential { get; set; }
 
+        /// <summary>Seconds one HTTP attempt may take; the SDK then retries it, so a listing never hangs.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = ServiceConnection.DefaultTimeoutSeconds;
+
         protected override void ProcessRecord()
         {
             var connection = Connection();
@@ -118,6 +123,7 @@ namespace TuningJobs.Commands
                 ProfileName = ProfileName,
                 EndpointUrl = endpoint,
                 Credential = Credential is null ? null : new NetworkCredential(Credential.UserName, Credential.Password),
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
             };
         }
     }

@@ -28,6 +28,16 @@ namespace TuningJobs
         public string FailureReason { get; set; }
         public FinalHyperParameterTuningJobObjectiveMetric FinalHyperParameterTuningJobObjectiveMetric { get; set; }
 
+        /// <summary>
+        /// The final objective metric's value, or null when the job reported none: a plain number for the table
+        /// view, Sort-Object and Export-Csv, where the metric object would show as text.
+        /// </summary>
+        public double? ObjectiveValue => FinalHyperParameterTuningJobObjectiveMetric?.Value;
+
+        /// <summary>How long the job trained; null until it has both started and ended.</summary>
+        public TimeSpan? TrainingTime =>
+            TrainingStartTime.HasValue && TrainingEndTime.HasValue ? TrainingEndTime.Value - TrainingStartTime.Value : (TimeSpan?)null;
+
         public override string ToString() => TrainingJobName ?? string.Empty;
     }
 }

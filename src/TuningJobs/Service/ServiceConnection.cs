@@ -9,12 +9,18 @@ namespace TuningJobs.Service
     /// </summary>
     internal sealed class ServiceConnection : IEquatable<ServiceConnection>
     {
+        /// <summary>Long enough for any healthy list call, short enough that a dead connection is retried soon.</summary>
+        internal const int DefaultTimeoutSeconds = 30;
+
         public string Region { get; set; }
         public string ProfileName { get; set; }
         public Uri EndpointUrl { get; set; }
 
         /// <summary>Access key id as UserName, secret key as password; null to use the profile or the default chain.</summary>
         public NetworkCredential Credential { get; set; }
+
+        /// <summary>How long one HTTP attempt may take before the SDK abandons and retries it.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(DefaultTimeoutSeconds);
 
         /// <summary>What a message should call the place requests went to.</summary>
         public string Describe() =>
@@ -28,6 +34,7 @@ namespace TuningJobs.Service
             && string.Equals(Region, other.Region, StringComparison.Ordinal)
             && string.Equals(ProfileName, other.ProfileName, StringComparison.Ordinal)
             && Equals(EndpointUrl, other.EndpointUrl)
+            && Timeout == other.Timeout
             && string.Equals(Credential?.UserName, other.Credential?.UserName, StringComparison.Ordinal)
             && string.Equals(Credential?.Password, other.Credential?.Password, StringComparison.Ordinal);
 
