@@ -17,6 +17,12 @@ namespace TuningJobs.Aws
         // Signing needs a region even when -EndpointUrl points somewhere that has none, such as a local endpoint.
         private const string SigningRegionForEndpointOnly = "us-east-1";
 
+        // The SDK's instance-metadata probe has no timeout of its own to set and takes 15-30 s against an address
+        // that never answers. Off EC2 that is the usual case, so the probes get these bounds; on EC2 the metadata
+        // service answers in milliseconds.
+        internal static readonly TimeSpan RegionProbeBound = TimeSpan.FromSeconds(1.5);
+        internal static readonly TimeSpan CredentialProbeBound = TimeSpan.FromSeconds(3);
+
         public static SageMakerClient Create(ServiceConnection connection)
         {
             var config = new SageMakerConfig { Timeout = connection.Timeout };
@@ -54,15 +60,19 @@ namespace TuningJobs.Aws
         {
             if (connection.Region != null) return RegionEndpoint.GetBySystemName(connection.Region);
             if (profile?.Region != null) return profile.Region;
-            try
+            // With an explicit endpoint the region only names the signing scope: no instance-metadata probe for it.
+            var probeMetadata = connection.EndpointUrl == null;
+            return Bounded.Run(() =>
             {
-                // With an explicit endpoint the region only names the signing scope: no instance-metadata probe for it.
-                return FallbackRegionFactory.GetRegionEndpoint(includeInstanceMetadata: connection.EndpointUrl == null);
-            }
-            catch (AmazonClientException)
-            {
-                return null;
-            }
+                try
+                {
+                    return FallbackRegionFactory.GetRegionEndpoint(includeInstanceMetadata: probeMetadata);
+                }
+                catch (AmazonClientException)
+                {
+                    return null;
+                }
+            }, RegionProbeBound, () => null);
         }
 
         private static AWSCredentials ResolveCredentials(ServiceConnection connection, CredentialProfile profile, SageMakerConfig config)
@@ -80,15 +90,17 @@ namespace TuningJobs.Aws
                 throw new TuningJobServiceException(ServiceErrorKind.NoCredentials,
                     $"The profile '{connection.ProfileName}' holds no usable credentials.");
             }
+            const string nowhere = "No AWS credentials were found: not in -Credential, -ProfileName, the environment (AWS_ACCESS_KEY_ID, AWS_PROFILE), " +
+                                   "the shared config and credentials files, SSO, or container and instance metadata";
             try
             {
-                return DefaultAWSCredentialsIdentityResolver.GetCredentials(config);
+                return Bounded.Run(() => DefaultAWSCredentialsIdentityResolver.GetCredentials(config), CredentialProbeBound,
+                    () => throw new TuningJobServiceException(ServiceErrorKind.NoCredentials,
+                        nowhere + $" (the instance metadata service did not answer within {CredentialProbeBound.TotalSeconds:0} s)."));
             }
             catch (AmazonClientException e)
             {
-                throw new TuningJobServiceException(ServiceErrorKind.NoCredentials,
-                    "No AWS credentials were found: not in -Credential, -ProfileName, the environment (AWS_ACCESS_KEY_ID, AWS_PROFILE), " +
-                    "the shared config and credentials files, SSO, or container and instance metadata.", innerException: e);
+                throw new TuningJobServiceException(ServiceErrorKind.NoCredentials, nowhere + ". " + e.Message.Split('\n')[0].Trim());
             }
         }
     }

@@ -12,8 +12,9 @@ using TuningJobs.Service;
 namespace TuningJobs.Aws
 {
     /// <summary>
-    /// Explains an SDK failure as a <see cref="TuningJobServiceException"/>: no SDK exception crosses the boundary,
-    /// and no message carries a stack trace or a credential.
+    /// Explains an SDK failure as a <see cref="TuningJobServiceException"/>. No SDK exception crosses the boundary,
+    /// not even as an inner exception: its text can quote what was signed (a service's signature-mismatch message
+    /// repeats the canonical request, session token included), and $Error keeps whatever the record holds.
     /// </summary>
     internal static class FailureTranslator
     {
@@ -41,41 +42,41 @@ namespace TuningJobs.Aws
                     return explained;
                 case ResourceNotFoundException notFound:
                     return new TuningJobServiceException(ServiceErrorKind.ResourceNotFound,
-                        $"The tuning job '{tuningJobName}' was not found in {target}. The service said: {notFound.Message}",
-                        notFound.ErrorCode, notFound.RequestId, notFound);
+                        $"The tuning job '{tuningJobName}' was not found in {target}. The service said: {FirstLine(notFound.Message)}",
+                        notFound.ErrorCode, notFound.RequestId);
                 case AmazonUnmarshallingException unreadable:
-                    return InvalidResponse(target, unreadable.RequestId, unreadable);
+                    return InvalidResponse(target, unreadable.RequestId);
                 case AmazonServiceException service when service.ErrorCode != null || service.StatusCode != 0:
                     return FromServiceAnswer(service, target);
                 case JsonException _:
                 case FormatException _:
                 case InvalidDataException _:
-                    return InvalidResponse(target, null, failure);
+                    return InvalidResponse(target, null);
             }
 
             var connectionFailure = FindConnectionFailure(failure);
             if (connectionFailure != null)
             {
                 return new TuningJobServiceException(ServiceErrorKind.ConnectionFailed,
-                    $"Could not get an answer from {target}: {connectionFailure.Message}", innerException: failure);
+                    $"Could not get an answer from {target}: {FirstLine(connectionFailure.Message)}");
             }
             if (failure is AmazonClientException client && LooksLikeMissingCredentials(client))
             {
                 return new TuningJobServiceException(ServiceErrorKind.NoCredentials,
-                    "No AWS credentials could be resolved: " + client.Message, innerException: failure);
+                    "No AWS credentials could be resolved: " + FirstLine(client.Message));
             }
             if (failure.InnerException != null && failure is AmazonServiceException)
             {
                 return Translate(failure.InnerException, tuningJobName, target);
             }
             return new TuningJobServiceException(ServiceErrorKind.ServiceError,
-                $"The request to {target} failed: {failure.Message}", innerException: failure);
+                $"The request to {target} failed: {FirstLine(failure.Message)}");
         }
 
         private static TuningJobServiceException FromServiceAnswer(AmazonServiceException service, string target)
         {
             var code = service.ErrorCode;
-            var said = string.IsNullOrEmpty(service.Message) ? code : service.Message;
+            var said = string.IsNullOrEmpty(service.Message) ? code : FirstLine(service.Message);
             ServiceErrorKind kind;
             string message;
             if (code == "AccessDeniedException" || code == "AccessDenied")
@@ -105,20 +106,29 @@ namespace TuningJobs.Aws
             }
             else if (code == null && service.InnerException != null)
             {
-                return InvalidResponse(target, service.RequestId, service);
+                return InvalidResponse(target, service.RequestId);
             }
             else
             {
                 kind = ServiceErrorKind.ServiceError;
                 message = $"The service at {target} answered HTTP {(int)service.StatusCode} {code}: {said}";
             }
-            return new TuningJobServiceException(kind, message, code, service.RequestId, service);
+            return new TuningJobServiceException(kind, message, code, service.RequestId);
         }
 
-        private static TuningJobServiceException InvalidResponse(string target, string requestId, Exception cause) =>
+        private static TuningJobServiceException InvalidResponse(string target, string requestId) =>
             new TuningJobServiceException(ServiceErrorKind.InvalidResponse,
                 $"The answer from {target} was not the documented SageMaker JSON, so it could not be read.",
-                requestId: requestId, innerException: cause);
+                requestId: requestId);
+
+        // A service message's first line says what is wrong; what follows can quote the signed request.
+        private static string FirstLine(string text)
+        {
+            if (string.IsNullOrEmpty(text)) return text;
+            var end = text.IndexOfAny(new[] { '\r', '\n' });
+            var line = end < 0 ? text : text.Substring(0, end);
+            return line.Length > 500 ? line.Substring(0, 500) + "…" : line.TrimEnd();
+        }
 
         private static Exception FindConnectionFailure(Exception failure)
         {
