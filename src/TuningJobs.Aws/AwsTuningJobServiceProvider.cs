@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Text;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
 using TuningJobs.Service;
 
 namespace TuningJobs.Aws
@@ -23,10 +25,15 @@ namespace TuningJobs.Aws
         private readonly ConcurrentDictionary<(ServiceConnection, string), AwsTuningJobService> _services =
             new ConcurrentDictionary<(ServiceConnection, string), AwsTuningJobService>();
 
+        private readonly object _environmentGate = new object();
+        private string _lastEnvironment;
+
         public ITuningJobService GetService(ServiceConnection connection)
         {
-            var key = (connection, EnvironmentFingerprint());
+            var environment = EnvironmentFingerprint();
+            var key = (connection, environment);
             if (_services.TryGetValue(key, out var existing)) return existing;
+            ForgetSdkFallbacksIfEnvironmentChanged(environment);
 
             AwsTuningJobService created;
             try
@@ -40,6 +47,21 @@ namespace TuningJobs.Aws
             var kept = _services.GetOrAdd(key, created);
             if (!ReferenceEquals(kept, created)) created.Dispose();
             return kept;
+        }
+
+        // The SDK reads AWS_MAX_ATTEMPTS, AWS_RETRY_MODE, AWS_REGION and the like once per process and keeps them;
+        // a session that changes them expects the next call to see the change.
+        private void ForgetSdkFallbacksIfEnvironmentChanged(string environment)
+        {
+            lock (_environmentGate)
+            {
+                if (_lastEnvironment != null && _lastEnvironment != environment)
+                {
+                    FallbackInternalConfigurationFactory.Reset();
+                    FallbackRegionFactory.Reset();
+                }
+                _lastEnvironment = environment;
+            }
         }
 
         private static string EnvironmentFingerprint()

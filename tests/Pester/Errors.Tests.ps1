@@ -146,6 +146,29 @@ Describe 'Resuming after a page fails for good' {
     }
 }
 
+Describe 'The SDK retry settings' {
+    AfterEach {
+        Remove-Item Env:AWS_MAX_ATTEMPTS -ErrorAction Ignore
+        Invoke-RestMethod -Method Delete -Uri "$($script:Endpoint.Url)__control/faults" | Out-Null
+    }
+
+    It 'honours AWS_MAX_ATTEMPTS=<Attempts>: <Outcome>' -ForEach @(
+        @{ Attempts = 1; Outcome = 'one throttled attempt is final' ; ExpectedRequests = 1; Fails = $true }
+        @{ Attempts = 6; Outcome = 'five throttled attempts are retried'; ExpectedRequests = 6; Fails = $false }
+    ) {
+        $env:AWS_MAX_ATTEMPTS = $Attempts
+        Set-Fault @{ failPage = @{ pageIndex = 0; statusCode = 400; errorCode = 'ThrottlingException'; times = 5 } }
+        Clear-EndpointRequest $script:Endpoint
+        if ($Fails) {
+            (Invoke-ForError { Get-TuningTrainingJob xgb-churn-0412 @Aws }).FullyQualifiedErrorId | Should -BeLike 'Throttled,*'
+        }
+        else {
+            (Get-TuningTrainingJob xgb-churn-0412 @Aws).Count | Should -Be 42
+        }
+        (Get-EndpointRequest $script:Endpoint).Count | Should -Be $ExpectedRequests
+    }
+}
+
 Describe 'Bad input at binding' {
     It 'rejects <Case> with the constraint in the message and sends no request' -ForEach @(
         @{ Case = 'a control character'; Name = "tune`u{0007}x"; Constraint = 'pattern' }
