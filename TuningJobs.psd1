@@ -8,14 +8,17 @@
     Description          = 'Lists the training jobs of Amazon SageMaker hyperparameter tuning jobs (ListTrainingJobsForHyperParameterTuningJob), streamed into the pipeline page by page.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
-    CmdletsToExport      = @('Get-TuningTrainingJob')
+    FormatsToProcess     = @('TuningJobs.Format.ps1xml')
+    CmdletsToExport      = @('Get-TuningTrainingJob', 'ConvertTo-TrainingJobRow')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('AWS', 'SageMaker', 'HyperparameterTuning', 'MachineLearning', 'PSEdition_Core', 'PSEdition_Desktop')
-            ProjectUri = 'https://github.com/tuningjobs/TuningJobs'
+            Tags         = @('AWS', 'SageMaker', 'HyperparameterTuning', 'MachineLearning', 'PSEdition_Core', 'PSEdition_Desktop')
+            ProjectUri   = 'https://github.com/tuningjobs/TuningJobs'
+            LicenseUri   = 'https://github.com/tuningjobs/TuningJobs/blob/main/LICENSE'
+            ReleaseNotes = 'First release. Get-TuningTrainingJob lists the training jobs of a hyperparameter tuning job page by page, with paging, status filter, sorting, resumable failures (-NextToken), typed output with ObjectiveValue and TrainingTime, a default table view, and help (Get-Help Get-TuningTrainingJob -Full, about_TuningJobs).'
         }
     }
 }

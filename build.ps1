@@ -9,17 +9,23 @@
       Test   builds, runs the xunit tests and the Pester tests (in a fresh pwsh), and prints 'tests: N passed, N failed'.
       Demo   builds, starts the local SageMaker endpoint, runs Get-TuningTrainingJob against it and stops it.
       Clean  removes build output.
+      Package builds (unless -NoBuild), then writes out/TuningJobs.<version>.nupkg, which Install-PSResource
+             installs. It runs no tests.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Clean', 'Package', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Package only: pack the module already laid out under ./bin instead of building it first. The Package test
+    # uses it to pack exactly what Test just built and tested.
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -61,6 +67,17 @@ function Invoke-Build {
     foreach ($required in 'AWSSDK.Core.dll', 'AWSSDK.SSO.dll', 'AWSSDK.SSOOIDC.dll', 'AWSSDK.SecurityToken.dll') {
         if (-not (Test-Path (Join-Path $dependencies $required))) { throw "The engine's dependency $required was not laid out." }
     }
+
+    # Help. Get-Help looks for both the cmdlet help (<assembly>-Help.xml) and about_ topics in en-US under the
+    # module base: the repository root when imported through TuningJobs.psd1. The cmdlet help also goes beside the
+    # assembly, for Import-Module bin/TuningJobs.dll (module base bin/).
+    $help = Join-Path $Root 'src/TuningJobs/en-US'
+    $moduleHelp = Join-Path $Root 'en-US'
+    $assemblyHelp = Join-Path $ModuleBin 'en-US'
+    New-Item -ItemType Directory -Path $moduleHelp, $assemblyHelp -Force | Out-Null
+    Copy-Required (Join-Path $help 'TuningJobs.dll-Help.xml') $moduleHelp
+    Copy-Required (Join-Path $help 'TuningJobs.dll-Help.xml') $assemblyHelp
+    Copy-Required (Join-Path $help 'about_TuningJobs.help.txt') $moduleHelp
     Write-Host "Module laid out in $ModuleBin"
 }
 
@@ -117,8 +134,38 @@ function Invoke-Demo {
     if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
 }
 
+function Invoke-Package {
+    # The module as it is installed (manifest, format file, licence, help, bin/) in a folder named after it, then
+    # compressed into a .nupkg that Install-PSResource takes from any local or remote repository. No tests run here,
+    # so tests/Pester/Package.Tests.ps1 can call this task without recursion.
+    if (-not $NoBuild) { Invoke-Build }
+    elseif (-not (Test-Path (Join-Path $ModuleBin 'TuningJobs.dll'))) { throw "-NoBuild: nothing is laid out in $ModuleBin; run ./build.ps1 first." }
+    $out = Join-Path $Root 'out'
+    $staging = Join-Path $out 'staging/TuningJobs'
+    if (Test-Path $staging) { Remove-Item $staging -Recurse -Force }
+    New-Item -ItemType Directory -Path $staging -Force | Out-Null
+    foreach ($file in 'TuningJobs.psd1', 'TuningJobs.Format.ps1xml', 'LICENSE') { Copy-Required (Join-Path $Root $file) $staging }
+    Copy-Item -LiteralPath (Join-Path $Root 'en-US'), $ModuleBin -Destination $staging -Recurse
+
+    $version = (Import-PowerShellDataFile (Join-Path $Root 'TuningJobs.psd1')).ModuleVersion
+    $package = Join-Path $out "TuningJobs.$version.nupkg"
+    Remove-Item -LiteralPath $package -ErrorAction Ignore
+    Compress-PSResource -Path $staging -DestinationPath $out
+    if (-not (Test-Path $package)) { throw "Compress-PSResource wrote no $package." }
+    Write-Host "Package written: $package"
+}
+
+function Invoke-Bench {
+    # Not part of Test: builds, builds the benchmark helpers (tests/Benchmark, outside the solution), then runs
+    # tests/Benchmark/Invoke-Benchmark.ps1 in a fresh pwsh, which prints one table and writes it to out/bench/.
+    Invoke-Build
+    Invoke-Native dotnet @('build', (Join-Path $Root 'tests/Benchmark/TuningJobs.Benchmark.csproj'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:NoSummary;ErrorsOnly')
+    Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Benchmark/Invoke-Benchmark.ps1'), '-Configuration', $Configuration)
+    if ($LASTEXITCODE -ne 0) { throw "The benchmark failed with exit code $LASTEXITCODE." }
+}
+
 function Invoke-Clean {
-    foreach ($path in $ModuleBin, (Join-Path $Root 'out')) {
+    foreach ($path in $ModuleBin, (Join-Path $Root 'out'), (Join-Path $Root 'en-US')) {
         if (Test-Path $path) { Remove-Item $path -Recurse -Force }
     }
     Invoke-Native dotnet @('clean', (Join-Path $Root 'TuningJobs.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet')
@@ -131,6 +178,8 @@ try {
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
         'Clean' { Invoke-Clean }
+        'Package' { Invoke-Package }
+        'Bench' { Invoke-Bench }
     }
 }
 finally {

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TuningJobs.Aws.SageMaker;
@@ -53,6 +55,29 @@ namespace TuningJobs.Aws
                     $"The answer from {Target} had no list of training job summaries where the API requires one.", requestId: requestId);
             }
             return new TrainingJobPage(jobs, response.NextToken, requestId);
+        }
+
+        public async Task<IReadOnlyList<string>> ListTuningJobNamesAsync(string nameContains, int maxResults, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var response = await _client.ListHyperParameterTuningJobsAsync(new ListHyperParameterTuningJobsRequest
+                {
+                    NameContains = string.IsNullOrEmpty(nameContains) ? null : nameContains,
+                    MaxResults = maxResults,
+                    SortBy = "Name",
+                    SortOrder = "Ascending",
+                }, cancellationToken).ConfigureAwait(false);
+                return response.HyperParameterTuningJobNames.Where(name => name != null).ToList();
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception failure)
+            {
+                throw FailureTranslator.Translate(failure, null, Target);
+            }
         }
 
         public void Dispose() => _client.Dispose();

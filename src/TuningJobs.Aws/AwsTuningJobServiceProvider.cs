@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Amazon;
 using System.Text;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
@@ -48,6 +51,9 @@ namespace TuningJobs.Aws
             if (!ReferenceEquals(kept, created)) created.Dispose();
             return kept;
         }
+
+        public IReadOnlyList<string> KnownRegions() =>
+            RegionEndpoint.EnumerableAllRegions.Select(region => region.SystemName).OrderBy(name => name, StringComparer.Ordinal).ToList();
 
         // The SDK reads AWS_MAX_ATTEMPTS, AWS_RETRY_MODE, AWS_REGION and the like once per process and keeps them;
         // a session that changes them expects the next call to see the change.

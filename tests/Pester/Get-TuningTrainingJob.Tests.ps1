@@ -15,7 +15,7 @@ AfterAll {
 
 Describe 'The module' {
     It 'exports exactly its cmdlets' {
-        (Get-Module TuningJobs).ExportedCommands.Keys | Should -Be @('Get-TuningTrainingJob')
+        (Get-Module TuningJobs).ExportedCommands.Keys | Sort-Object | Should -Be @('ConvertTo-TrainingJobRow', 'Get-TuningTrainingJob')
     }
 
     It 'has a manifest that passes Test-ModuleManifest' {
@@ -187,6 +187,28 @@ Describe 'Tab completion' {
         $line = "Get-TuningTrainingJob tune -$Parameter "
         $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
         $completions | Sort-Object | Should -Be ($Expected | Sort-Object)
+    }
+}
+
+Describe 'Tab completion from the account' {
+    It 'completes tuning job names with the endpoint and credential on the command line' {
+        $credential = $Aws.Credential
+        Clear-EndpointRequest $script:Endpoint
+        $line = "Get-TuningTrainingJob -EndpointUrl $($Aws.EndpointUrl) -Credential `$credential -Region us-east-1 -Name resnet"
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $completions | Should -Contain 'resnet-sweep-big'
+        $completions | Should -Not -Contain 'xgb-churn-0412'
+        $requests = @(Get-EndpointRequest $script:Endpoint)
+        $requests.Count | Should -Be 1
+        $requests[0].Operation | Should -Be 'ListHyperParameterTuningJobs'
+        $requests[0].NameContains | Should -Be 'resnet'
+    }
+
+    It 'completes -Region with the regions the SDK knows' {
+        $line = 'Get-TuningTrainingJob x -Region eu-w'
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $completions | Should -Contain 'eu-west-1'
+        $completions | ForEach-Object { $_ | Should -BeLike 'eu-w*' }
     }
 }
 

@@ -40,5 +40,16 @@ namespace TuningJobs.Aws.SageMaker
             };
             return InvokeAsync<ListTrainingJobsForHyperParameterTuningJobResponse>(request, options, cancellationToken);
         }
+
+        public Task<ListHyperParameterTuningJobsResponse> ListHyperParameterTuningJobsAsync(
+            ListHyperParameterTuningJobsRequest request, CancellationToken cancellationToken)
+        {
+            var options = new InvokeOptions
+            {
+                RequestMarshaller = ListHyperParameterTuningJobsRequestMarshaller.Instance,
+                ResponseUnmarshaller = ListHyperParameterTuningJobsResponseUnmarshaller.Instance,
+            };
+            return InvokeAsync<ListHyperParameterTuningJobsResponse>(request, options, cancellationToken);
+        }
     }
 }

@@ -13,7 +13,8 @@ namespace TuningJobs.Listing
     internal sealed class TrainingJobPager
     {
         private readonly ITuningJobService _service;
-        private readonly TrainingJobPageRequest _request;
+        private TrainingJobPageRequest _request;
+        private Func<TrainingJobPage, TrainingJobPageRequest> _reconsiderAfterFirstPage;
         private readonly int _pageSize;
         private ulong _toSkip;
         private ulong _toWrite;
@@ -38,6 +39,15 @@ namespace TuningJobs.Listing
 
         /// <summary>True when the listing reached its last page.</summary>
         public bool Finished { get; private set; }
+
+        /// <summary>The request the listing runs with now (the first page can change it, see <see cref="ReconsiderAfterFirstPage"/>).</summary>
+        public TrainingJobPageRequest Request => _request;
+
+        /// <summary>
+        /// Looks at the first page before any of it is written and may answer a new request to start over with
+        /// (the first page is then dropped), or null to go on. -Best learns its sort direction this way.
+        /// </summary>
+        public void ReconsiderAfterFirstPage(Func<TrainingJobPage, TrainingJobPageRequest> decide) => _reconsiderAfterFirstPage = decide;
 
         public void Run(Action<HyperParameterTrainingJobSummary> write, Action<PageReport> pageRead, CancellationToken cancellationToken)
         {
@@ -66,7 +76,17 @@ namespace TuningJobs.Listing
                 }
 
                 PagesRead++;
-                pageRead?.Invoke(new PageReport(PagesRead, page.Jobs.Count, stopwatch.ElapsedMilliseconds, page.RequestId));
+                pageRead?.Invoke(new PageReport(PagesRead, page.Jobs.Count, JobsWritten, stopwatch.ElapsedMilliseconds, page.RequestId, page.NextToken != null));
+
+                var decide = _reconsiderAfterFirstPage;
+                _reconsiderAfterFirstPage = null;
+                var restart = decide?.Invoke(page);
+                if (restart != null)
+                {
+                    _request = restart;
+                    PendingToken = restart.NextToken;
+                    continue;
+                }
 
                 var jobs = page.Jobs;
                 for (var i = 0; i < jobs.Count && _toWrite > 0; i++)
@@ -100,16 +120,24 @@ namespace TuningJobs.Listing
 
     internal readonly struct PageReport
     {
-        public PageReport(int pageNumber, int jobCount, long milliseconds, string requestId)
+        public PageReport(int pageNumber, int jobCount, long jobsBefore, long milliseconds, string requestId, bool hasMore)
         {
             PageNumber = pageNumber;
             JobCount = jobCount;
+            JobsBefore = jobsBefore;
             Milliseconds = milliseconds;
             RequestId = requestId;
+            HasMore = hasMore;
         }
 
         public int PageNumber { get; }
         public int JobCount { get; }
+
+        /// <summary>Jobs written before this page.</summary>
+        public long JobsBefore { get; }
+
+        /// <summary>True when the service said more pages follow.</summary>
+        public bool HasMore { get; }
         public long Milliseconds { get; }
         public string RequestId { get; }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -16,6 +17,12 @@ namespace TuningJobs.Service
         /// </summary>
         Task<TrainingJobPage> ListTrainingJobsAsync(TrainingJobPageRequest request, CancellationToken cancellationToken);
 
+        /// <summary>
+        /// One page (at most <paramref name="maxResults"/>) of tuning job names that contain the given text
+        /// (ListHyperParameterTuningJobs with NameContains), for tab completion.
+        /// </summary>
+        Task<IReadOnlyList<string>> ListTuningJobNamesAsync(string nameContains, int maxResults, CancellationToken cancellationToken);
+
         /// <summary>Where requests go, for messages: the region name or the endpoint URL.</summary>
         string Target { get; }
     }
@@ -24,5 +31,8 @@ namespace TuningJobs.Service
     internal interface ITuningJobServiceProvider
     {
         ITuningJobService GetService(ServiceConnection connection);
+
+        /// <summary>The region names the AWS SDK knows, for tab completion.</summary>
+        IReadOnlyList<string> KnownRegions();
     }
 }

@@ -1,12 +1,13 @@
 using System;
 using System.IO;
-using System.Reflection;
+using TuningJobs.Loading;
 
 namespace TuningJobs.Service
 {
     /// <summary>
     /// Finds the engine that implements the boundary. The engine assembly and the AWSSDK assemblies it needs sit in
-    /// the module's Dependencies folder and are loaded on first use, so that importing the module stays light.
+    /// the module's Dependencies folder and are loaded on first use (see <see cref="EngineLoader"/>), so that
+    /// importing the module stays light.
     /// </summary>
     internal static class TuningJobServices
     {
@@ -43,10 +44,7 @@ namespace TuningJobs.Service
         {
             try
             {
-                var enginePath = Path.Combine(DependencyFolder, EngineAssemblyName + ".dll");
-                var engine = File.Exists(enginePath)
-                    ? Assembly.LoadFrom(enginePath)
-                    : Assembly.Load(new AssemblyName(EngineAssemblyName)); // a test host that has the engine beside it
+                var engine = EngineLoader.Load(DependencyFolder, EngineAssemblyName);
                 var type = engine.GetType(EngineProviderTypeName, throwOnError: true);
                 return (ITuningJobServiceProvider)Activator.CreateInstance(type);
             }

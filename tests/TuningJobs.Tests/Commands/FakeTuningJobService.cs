@@ -36,6 +36,22 @@ namespace TuningJobs.Tests.Commands
 
         public string Target => "fake";
 
+        public string[] TuningJobNames { get; set; } = { "xgb-churn-0412", "xgb-churn-0413", "resnet-sweep-big" };
+
+        /// <summary>When set, listing tuning job names waits this long (or until cancelled).</summary>
+        public TimeSpan NameListingDelay { get; set; }
+
+        public ConcurrentQueue<string> NameQueries { get; } = new ConcurrentQueue<string>();
+
+        public IReadOnlyList<string> KnownRegions() => new[] { "eu-west-1", "us-east-1", "us-west-2" };
+
+        public async Task<IReadOnlyList<string>> ListTuningJobNamesAsync(string nameContains, int maxResults, CancellationToken cancellationToken)
+        {
+            NameQueries.Enqueue(nameContains);
+            if (NameListingDelay > TimeSpan.Zero) await Task.Delay(NameListingDelay, cancellationToken);
+            return TuningJobNames.Where(n => n.IndexOf(nameContains ?? string.Empty, StringComparison.OrdinalIgnoreCase) >= 0).Take(maxResults).ToList();
+        }
+
         public ITuningJobService GetService(ServiceConnection connection) => this;
 
         public async Task<TrainingJobPage> ListTrainingJobsAsync(TrainingJobPageRequest request, CancellationToken cancellationToken)

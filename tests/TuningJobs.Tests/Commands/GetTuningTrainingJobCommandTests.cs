@@ -164,6 +164,54 @@ namespace TuningJobs.Tests.Commands
         }
 
         [Fact]
+        public void VerboseWritesOneLinePerPageWithItsRequestId()
+        {
+            var fake = new FakeTuningJobService(25);
+            using (ProviderSwap.Use(fake))
+            using (var shell = HostedPowerShell.Create())
+            {
+                shell.AddScript("Get-TuningTrainingJob tune -PageSize 10 -Verbose");
+                shell.Invoke();
+                var lines = shell.Streams.Verbose.Select(v => v.Message).ToArray();
+                Assert.Equal(3, lines.Length);
+                Assert.Matches(@"^Page 1: 10 jobs in \d+ ms \(request id req-1\)\.$", lines[0]);
+                Assert.Matches(@"^Page 3: 5 jobs in \d+ ms \(request id req-3\)\.$", lines[2]);
+            }
+        }
+
+        [Theory]
+        [InlineData("Get-TuningTrainingJob tune -PageSize 10", 3)]
+        [InlineData("Get-TuningTrainingJob tune -PageSize 10 | Select-Object -First 12", 2)]
+        public void AListingOfSeveralPagesShowsProgressAndCompletesIt(string script, int pages)
+        {
+            var fake = new FakeTuningJobService(25);
+            using (ProviderSwap.Use(fake))
+            using (var shell = HostedPowerShell.Create())
+            {
+                shell.AddScript(script);
+                shell.Invoke();
+                var records = shell.Streams.Progress.ToArray();
+                Assert.Equal(pages + 1, records.Length);
+                Assert.All(records.Take(pages), r => Assert.Equal(ProgressRecordType.Processing, r.RecordType));
+                Assert.Equal($"{Math.Min(25, pages * 10)} jobs read from {pages} pages", records[pages - 1].StatusDescription);
+                Assert.Equal(ProgressRecordType.Completed, records.Last().RecordType);
+            }
+        }
+
+        [Fact]
+        public void AOnePageListingShowsNoProgress()
+        {
+            var fake = new FakeTuningJobService(5);
+            using (ProviderSwap.Use(fake))
+            using (var shell = HostedPowerShell.Create())
+            {
+                shell.AddScript("Get-TuningTrainingJob tune");
+                shell.Invoke();
+                Assert.Empty(shell.Streams.Progress);
+            }
+        }
+
+        [Fact]
         public void PipelineBindsNamesByValueAndByPropertyName()
         {
             var fake = new FakeTuningJobService(2);

@@ -16,14 +16,7 @@ namespace TuningJobs.Aws.SageMaker.Transform
         public IRequest Marshall(AmazonWebServiceRequest input)
         {
             var publicRequest = (ListTrainingJobsForHyperParameterTuningJobRequest)input;
-            IRequest request = new DefaultRequest(publicRequest, "SageMaker");
-            request.Headers["X-Amz-Target"] = "SageMaker.ListTrainingJobsForHyperParameterTuningJob";
-            request.Headers["Content-Type"] = "application/x-amz-json-1.1";
-            request.HttpMethod = "POST";
-            request.ResourcePath = "/";
-
-            var body = new PooledContentStream();
-            request.ContentStream = body;
+            var request = AwsJsonRequest.Create(publicRequest, "ListTrainingJobsForHyperParameterTuningJob", out var body);
             using (var writer = new Utf8JsonWriter(body.BufferWriter))
             {
                 writer.WriteStartObject();

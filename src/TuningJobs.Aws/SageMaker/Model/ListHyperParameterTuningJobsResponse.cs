@@ -1,0 +1,12 @@
+using System.Collections.Generic;
+using Amazon.Runtime;
+
+namespace TuningJobs.Aws.SageMaker.Model
+{
+    /// <summary>Only the names are read: completion needs nothing else.</summary>
+    internal sealed class ListHyperParameterTuningJobsResponse : AmazonWebServiceResponse
+    {
+        public List<string> HyperParameterTuningJobNames { get; set; } = new List<string>();
+        public string NextToken { get; set; }
+    }
+}

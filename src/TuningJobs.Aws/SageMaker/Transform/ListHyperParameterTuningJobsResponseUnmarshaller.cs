@@ -1,0 +1,61 @@
+using System;
+using System.Net;
+using System.Text.Json;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal.Transform;
+using Amazon.Runtime.Internal.Util;
+using TuningJobs.Aws.SageMaker.Model;
+
+namespace TuningJobs.Aws.SageMaker.Transform
+{
+    /// <summary>Reads the tuning job names of a ListHyperParameterTuningJobs answer and skips everything else.</summary>
+    internal sealed class ListHyperParameterTuningJobsResponseUnmarshaller : JsonResponseUnmarshaller
+    {
+        public static readonly ListHyperParameterTuningJobsResponseUnmarshaller Instance = new ListHyperParameterTuningJobsResponseUnmarshaller();
+
+        public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
+        {
+            var response = new ListHyperParameterTuningJobsResponse();
+            var reader = new StreamingUtf8JsonReader(context.Stream, AWSConfigs.StreamingUtf8JsonReaderBufferSize ?? 4096, context.JsonMaxDepth);
+            context.Read(ref reader);
+            var depth = context.CurrentDepth;
+            while (context.ReadAtDepth(depth, ref reader))
+            {
+                if (context.TestExpression("NextToken", depth, ref reader))
+                {
+                    response.NextToken = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
+                }
+                else if (context.TestExpression("HyperParameterTuningJobSummaries", depth, ref reader))
+                {
+                    response.HyperParameterTuningJobNames = new JsonListUnmarshaller<string, TuningJobNameUnmarshaller>(
+                        TuningJobNameUnmarshaller.Instance).Unmarshall(context, ref reader);
+                }
+            }
+            return response;
+        }
+
+        /// <summary>Reads one HyperParameterTuningJobSummary down to its name.</summary>
+        internal sealed class TuningJobNameUnmarshaller : IJsonUnmarshaller<string, JsonUnmarshallerContext>
+        {
+            public static readonly TuningJobNameUnmarshaller Instance = new TuningJobNameUnmarshaller();
+
+            public string Unmarshall(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader)
+            {
+                context.Read(ref reader);
+                if (context.CurrentTokenType == JsonTokenType.Null) return null;
+                string name = null;
+                var depth = context.CurrentDepth;
+                while (context.ReadAtDepth(depth, ref reader))
+                {
+                    if (context.TestExpression("HyperParameterTuningJobName", depth, ref reader))
+                        name = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
+                }
+                return name;
+            }
+        }
+
+        public override AmazonServiceException UnmarshallException(JsonUnmarshallerContext context, Exception innerException, HttpStatusCode statusCode) =>
+            SageMakerErrors.Unmarshall(context, innerException, statusCode);
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Net;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using TuningJobs.Service;
+using TuningJobs.Validation;
+
+namespace TuningJobs.Completion
+{
+    /// <summary>
+    /// Completes tuning job names from the account: one ListHyperParameterTuningJobs page whose names contain what
+    /// is typed, asked with the -Region, -ProfileName, -EndpointUrl and -Credential already on the command line.
+    /// It answers within <see cref="Budget"/> or offers nothing, and never lets an error reach the console.
+    /// </summary>
+    public sealed class TuningJobNameCompleter : IArgumentCompleter
+    {
+        internal static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
+        private const int MaxNames = 100;
+        private static readonly Regex NameContainsPattern = new Regex(@"^[a-zA-Z0-9\-]{0,63}$", RegexOptions.CultureInvariant);
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            if (!NameContainsPattern.IsMatch(typed)) return Enumerable.Empty<CompletionResult>();
+            try
+            {
+                using (var budget = new CancellationTokenSource(Budget))
+                {
+                    var service = TuningJobServices.Provider.GetService(ConnectionFrom(fakeBoundParameters));
+                    var names = Task.Run(() => service.ListTuningJobNamesAsync(typed, MaxNames, budget.Token), budget.Token);
+                    if (!names.Wait(Budget)) return Enumerable.Empty<CompletionResult>();
+                    return names.Result
+                        .OrderBy(name => name.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                        .ThenBy(name => name, StringComparer.Ordinal)
+                        .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name))
+                        .ToList();
+                }
+            }
+            catch (Exception)
+            {
+                // Completion is a convenience: no credentials, no network, a slow service all mean no suggestions.
+                return Enumerable.Empty<CompletionResult>();
+            }
+        }
+
+        private static ServiceConnection ConnectionFrom(IDictionary bound)
+        {
+            string Text(string name) => bound != null && bound.Contains(name) ? Unwrap(bound[name])?.ToString() : null;
+            ValidateHttpUrlAttribute.TryParse(Text("EndpointUrl"), out var endpoint);
+            var credential = bound != null && bound.Contains("Credential") ? Unwrap(bound["Credential"]) as PSCredential : null;
+            return new ServiceConnection
+            {
+                Region = Text("Region")?.ToLowerInvariant(),
+                ProfileName = Text("ProfileName"),
+                EndpointUrl = endpoint,
+                Credential = credential is null ? null : new NetworkCredential(credential.UserName, credential.Password),
+                Timeout = Budget,
+            };
+        }
+
+        private static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+    }
+}

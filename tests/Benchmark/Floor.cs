@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+
+namespace TuningJobs.Benchmark;
+
+/// <summary>One timed listing by the floor client.</summary>
+public sealed class FloorRun
+{
+    public double TotalMilliseconds { get; init; }
+
+    /// <summary>From the first request's start to its last byte read: what one page costs.</summary>
+    public double FirstPageMilliseconds { get; init; }
+
+    public int Requests { get; init; }
+
+    public long Bytes { get; init; }
+}
+
+/// <summary>
+/// The least a client can do for ListTrainingJobsForHyperParameterTuningJob: the same signed requests for the
+/// same pages (MaxResults, following NextToken) on one HttpClient with one kept-alive connection, each answer
+/// read to its end but not parsed; only the leading NextToken member is picked out to ask for the next page.
+/// </summary>
+public sealed class FloorClient : IDisposable
+{
+    private const string Target = "SageMaker.ListTrainingJobsForHyperParameterTuningJob";
+    private static readonly MediaTypeHeaderValue AwsJson = MediaTypeHeaderValue.Parse("application/x-amz-json-1.1");
+
+    private readonly HttpClient client;
+    private readonly Uri endpoint;
+    private readonly string accessKeyId;
+    private readonly string secretKey;
+    private readonly string region;
+
+    public FloorClient(string endpointUrl, string accessKeyId, string secretKey, string region = "us-east-1")
+    {
+        endpoint = new Uri(endpointUrl);
+        this.accessKeyId = accessKeyId;
+        this.secretKey = secretKey;
+        this.region = region;
+        client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 1,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseProxy = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        })
+        { Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>Lists the whole tuning job once and returns what it took.</summary>
+    public FloorRun List(string tuningJobName, int maxResults)
+    {
+        var total = Stopwatch.StartNew();
+        double firstPage = 0;
+        var requests = 0;
+        long bytes = 0;
+        string nextToken = null;
+        do
+        {
+            var body = RequestBody(tuningJobName, maxResults, nextToken);
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = AwsJson;
+            request.Headers.TryAddWithoutValidation("X-Amz-Target", Target);
+            Sign(request, body);
+
+            using var response = client.Send(request, HttpCompletionOption.ResponseContentRead);
+            var answer = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"The floor's request {requests + 1} got {(int)response.StatusCode}: {Encoding.UTF8.GetString(answer)}");
+            }
+
+            requests++;
+            bytes += answer.Length;
+            if (requests == 1)
+            {
+                firstPage = total.Elapsed.TotalMilliseconds;
+            }
+
+            nextToken = LeadingNextToken(answer);
+        }
+        while (nextToken != null);
+
+        return new FloorRun { TotalMilliseconds = total.Elapsed.TotalMilliseconds, FirstPageMilliseconds = firstPage, Requests = requests, Bytes = bytes };
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private static byte[] RequestBody(string tuningJobName, int maxResults, string nextToken)
+    {
+        var buffer = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("HyperParameterTuningJobName", tuningJobName);
+            writer.WriteNumber("MaxResults", maxResults);
+            if (nextToken != null)
+            {
+                writer.WriteString("NextToken", nextToken);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The service's answer (and the local endpoint's) starts with NextToken when there is one: read the first
+    /// member only and leave the page itself unparsed.
+    /// </summary>
+    private static string LeadingNextToken(byte[] answer)
+    {
+        var reader = new Utf8JsonReader(answer, isFinalBlock: false, state: default);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
+        {
+            return null;
+        }
+
+        if (!reader.ValueTextEquals("NextToken"u8) || !reader.Read())
+        {
+            return null;
+        }
+
+        return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+    }
+
+    // SigV4 as in tests/TuningJobs.Tests/LocalEndpoint/TestSigner.cs, cut down to what these requests need:
+    // POST /, no query, headers content-type, host, x-amz-date and x-amz-target signed.
+    private void Sign(HttpRequestMessage request, byte[] body)
+    {
+        var amzDate = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var date = amzDate.Substring(0, 8);
+        var host = endpoint.Authority;
+        request.Headers.Host = host;
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
+
+        const string signedHeaders = "content-type;host;x-amz-date;x-amz-target";
+        var canonicalRequest = new StringBuilder()
+            .Append("POST\n/\n\n")
+            .Append("content-type:").Append(AwsJson.ToString()).Append('\n')
+            .Append("host:").Append(host).Append('\n')
+            .Append("x-amz-date:").Append(amzDate).Append('\n')
+            .Append("x-amz-target:").Append(Target).Append('\n')
+            .Append('\n')
+            .Append(signedHeaders).Append('\n')
+            .Append(Hex(SHA256.HashData(body)))
+            .ToString();
+
+        var scope = $"{date}/{region}/sagemaker/aws4_request";
+        var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
+
+        var key = Encoding.UTF8.GetBytes("AWS4" + secretKey);
+        foreach (var part in new[] { date, region, "sagemaker", "aws4_request" })
+        {
+            key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(part));
+        }
+
+        var signature = Hex(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
+        request.Headers.TryAddWithoutValidation("Authorization", $"AWS4-HMAC-SHA256 Credential={accessKeyId}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}");
+    }
+
+    private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
+}

@@ -1,0 +1,112 @@
+# How the output looks and handles in the shell: the default table view from TuningJobs.Format.ps1xml, and the
+# computed ObjectiveValue and TrainingTime that the table, Sort-Object and Export-Csv use.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
+    Initialize-TestAwsEnvironment -Folder $TestDrive
+    Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force
+    $script:Endpoint = Start-TestEndpoint
+    $script:Aws = $script:Endpoint.Connection
+    $script:Jobs = Get-TuningTrainingJob xgb-churn-0412 @Aws
+    $script:TableColumns = 'TrainingJobName', 'TrainingJobStatus', 'ObjectiveValue', 'CreationTime', 'TrainingTime'
+
+    function New-Summary {
+        param([hashtable] $Properties = @{})
+        [TuningJobs.HyperParameterTrainingJobSummary]$Properties
+    }
+}
+
+AfterAll {
+    if ($script:Endpoint) { Stop-LocalSageMakerEndpoint $script:Endpoint }
+}
+
+Describe 'The default table view' {
+    It 'is loaded by the manifest and shows exactly the five columns' {
+        $view = Get-FormatData -TypeName TuningJobs.HyperParameterTrainingJobSummary -PowerShellVersion $PSVersionTable.PSVersion
+        $view | Should -Not -BeNullOrEmpty
+        $table = $view.FormatViewDefinition | Where-Object { $_.Control -is [System.Management.Automation.TableControl] }
+        @($table).Count | Should -Be 1
+        $items = $table.Control.Rows[0].Columns.DisplayEntry
+        $headers = $table.Control.Headers
+        $names = for ($i = 0; $i -lt $items.Count; $i++) { if ($headers[$i].Label) { $headers[$i].Label } else { $items[$i].Value } }
+        $names | Should -Be $script:TableColumns
+    }
+
+    It 'shows the five headers, and fits a 100-column terminal' {
+        $lines = ($script:Jobs | Select-Object -First 3 | Out-String -Width 100) -split "`r?`n" | Where-Object { $_.Trim() }
+        $lines[0] -split '\s+' | Where-Object { $_ } | Should -Be $script:TableColumns
+        $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 100 }
+        $lines[2] | Should -BeLike "$($script:Jobs[0].TrainingJobName) *"
+    }
+
+    It 'shows creation times as UTC and training times in whole seconds' {
+        $job = New-Summary @{
+            TrainingJobName   = 'timed'; CreationTime = [datetime]::new(2024, 5, 6, 7, 8, 9, [DateTimeKind]::Utc)
+            TrainingStartTime = [datetime]::new(2024, 5, 6, 7, 10, 0, [DateTimeKind]::Utc); TrainingEndTime = [datetime]::new(2024, 5, 7, 8, 11, 12, 345, [DateTimeKind]::Utc)
+        }
+        $row = ($job | Out-String -Width 100) -split "`r?`n" | Where-Object { $_ -like 'timed*' }
+        $row | Should -BeLike '*2024-05-06 07:08:09Z*'
+        $row | Should -BeLike '*1.01:01:12'
+    }
+
+    It 'leaves Format-List showing every property' {
+        $text = $script:Jobs[0] | Format-List | Out-String
+        foreach ($property in [TuningJobs.HyperParameterTrainingJobSummary].GetProperties().Name) {
+            $text | Should -Match "(?m)^$property\s+:" -Because "Format-List should show $property"
+        }
+    }
+}
+
+Describe 'Convenience properties' {
+    It 'ObjectiveValue is the final metric''s value' {
+        $job = New-Summary @{ FinalHyperParameterTuningJobObjectiveMetric = @{ MetricName = 'validation:auc'; Type = 'Maximize'; Value = 0.875 } }
+        $job.ObjectiveValue | Should -Be 0.875
+        $job.ObjectiveValue | Should -BeOfType ([double])
+    }
+
+    It 'ObjectiveValue is null without a final metric' {
+        (New-Summary).ObjectiveValue | Should -BeNullOrEmpty
+    }
+
+    It 'TrainingTime is the end minus the start' {
+        $job = New-Summary @{ TrainingStartTime = [datetime]'2024-01-01T10:00:00Z'; TrainingEndTime = [datetime]'2024-01-01T11:30:15Z' }
+        $job.TrainingTime | Should -Be ([timespan]::new(1, 30, 15))
+    }
+
+    It 'TrainingTime is null while <Case>' -ForEach @(
+        @{ Case = 'the job has not started'; Properties = @{} }
+        @{ Case = 'the job runs'; Properties = @{ TrainingStartTime = [datetime]'2024-01-01T10:00:00Z' } }
+        @{ Case = 'only the end is known'; Properties = @{ TrainingEndTime = [datetime]'2024-01-01T10:00:00Z' } }
+    ) {
+        (New-Summary $Properties).TrainingTime | Should -BeNullOrEmpty
+    }
+
+    It 'are computed for the jobs the endpoint lists' {
+        foreach ($job in $script:Jobs) {
+            if ($job.FinalHyperParameterTuningJobObjectiveMetric) { $job.ObjectiveValue | Should -Be $job.FinalHyperParameterTuningJobObjectiveMetric.Value }
+            else { $job.ObjectiveValue | Should -BeNullOrEmpty }
+            if ($job.TrainingStartTime -and $job.TrainingEndTime) { $job.TrainingTime | Should -Be ($job.TrainingEndTime - $job.TrainingStartTime) }
+            else { $job.TrainingTime | Should -BeNullOrEmpty }
+        }
+        @($script:Jobs | Where-Object { $null -eq $_.ObjectiveValue }).Count | Should -BeGreaterThan 0 -Because 'the sample has jobs without a metric'
+    }
+
+    It 'Sort-Object ObjectiveValue orders by the number' {
+        $values = @($script:Jobs | Where-Object { $null -ne $_.ObjectiveValue } | Sort-Object ObjectiveValue -Descending).ObjectiveValue
+        $values.Count | Should -BeGreaterThan 1
+        $values | Should -Be ([double[]]$values | Sort-Object -Descending)
+    }
+
+    It 'Export-Csv writes them as plain values that read back' {
+        $path = Join-Path $TestDrive 'jobs.csv'
+        $script:Jobs | Export-Csv -Path $path
+        $rows = @(Import-Csv -Path $path)
+        $rows.Count | Should -Be $script:Jobs.Count
+        for ($i = 0; $i -lt $rows.Count; $i++) {
+            $expectedValue = if ($null -eq $script:Jobs[$i].ObjectiveValue) { '' } else { $script:Jobs[$i].ObjectiveValue.ToString() }   # Export-Csv writes in the current culture
+            $rows[$i].ObjectiveValue | Should -Be $expectedValue
+            $expectedTime = if ($null -eq $script:Jobs[$i].TrainingTime) { '' } else { $script:Jobs[$i].TrainingTime.ToString() }
+            $rows[$i].TrainingTime | Should -Be $expectedTime
+        }
+    }
+}

@@ -1,0 +1,146 @@
+# The help Get-Help shows for the built module: it documents exactly the cmdlet's parameters, and every example
+# runs as written against the local endpoint, with only the connection added to its calls of the cmdlet.
+
+BeforeDiscovery {
+    # The examples are read at discovery so that each one becomes its own test, new examples included.
+    Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force
+    $Examples = @((Get-Help Get-TuningTrainingJob -Full).examples.example | ForEach-Object {
+            @{ Title = $_.title.Trim('- '); Code = $_.code }
+        })
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
+    Initialize-TestAwsEnvironment -Folder $TestDrive
+    Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force
+    $script:Endpoint = Start-TestEndpoint
+    $script:Aws = $script:Endpoint.Connection
+    # For the profile example: the endpoint only, so the credentials can come from nowhere but the profile.
+    $script:AwsEndpointOnly = @{ EndpointUrl = $script:Endpoint.Url }
+    $credential = $script:Aws.Credential.GetNetworkCredential()
+    Set-Content -Path $env:AWS_SHARED_CREDENTIALS_FILE -Value @(
+        '[ml-research]', "aws_access_key_id = $($credential.UserName)", "aws_secret_access_key = $($credential.Password)")
+    $script:Help = Get-Help Get-TuningTrainingJob -Full
+
+    function Invoke-HelpExample {
+        # Adds the connection to every call of the cmdlet, not to the Mock and Should -Invoke that only name it.
+        param([Parameter(Mandatory)] [string] $Code)
+        $usesProfile = $Code -match '-ProfileName'
+        $splat = if ($usesProfile) { '@AwsEndpointOnly' } else { '@Aws' }
+        $runnable = $Code -replace '(?<!(Mock|-Invoke|-CommandName)\s+)\bGet-TuningTrainingJob\b', "Get-TuningTrainingJob $splat"
+        if ($usesProfile) {
+            # The AWS SDK fixes the shared files' location once per process, and an earlier test file may have
+            # fixed it to its own $TestDrive: a fresh pwsh (inheriting this file's AWS_* variables) reads this one's.
+            $script = "`$ErrorActionPreference = 'Stop'; Import-Module '$(Join-Path $PSScriptRoot '../../TuningJobs.psd1')'; " +
+                "`$AwsEndpointOnly = @{ EndpointUrl = '$($script:Endpoint.Url)' }; $runnable"
+            $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
+            $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
+            if ($LASTEXITCODE -ne 0) { throw "The example failed in a fresh pwsh: $($output -join [Environment]::NewLine)" }
+            return $output
+        }
+        $ErrorActionPreference = 'Stop'   # a non-terminating error in an example fails its test too
+        & ([scriptblock]::Create($runnable))
+    }
+}
+
+AfterAll {
+    if ($script:Endpoint) { Stop-LocalSageMakerEndpoint $script:Endpoint }
+}
+
+Describe 'Help for Get-TuningTrainingJob' {
+    It 'comes from the MAML file, with a synopsis and a description' {
+        $script:Help.Synopsis | Should -BeLike 'Lists the training jobs*'
+        $script:Help.description.Text | Should -Not -BeNullOrEmpty
+    }
+
+    It 'documents exactly the parameters of the cmdlet, common parameters aside' {
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+        $actual = (Get-Command Get-TuningTrainingJob).Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object
+        $script:Help.parameters.parameter.name | Sort-Object | Should -Be $actual
+    }
+
+    It 'describes every parameter and gives its default' {
+        foreach ($parameter in $script:Help.parameters.parameter) {
+            $parameter.description.Text -join '' | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) needs a description"
+            $parameter.defaultValue | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) needs a default"
+        }
+    }
+
+    It 'gives each parameter the aliases and pipeline input the cmdlet has' {
+        $metadata = (Get-Command Get-TuningTrainingJob).Parameters
+        foreach ($parameter in $script:Help.parameters.parameter) {
+            $aliases = @($metadata[$parameter.name].Aliases)
+            $expected = if ($aliases.Count) { $aliases -join ', ' } else { 'None' }
+            $parameter.aliases | Should -Be $expected -Because "the aliases of -$($parameter.name)"
+            $byPipeline = @($metadata[$parameter.name].Attributes | Where-Object { $_ -is [Parameter] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) })
+            ($parameter.pipelineInput -like 'True*') | Should -Be ($byPipeline.Count -gt 0) -Because "the pipeline input of -$($parameter.name)"
+        }
+    }
+
+    It 'names the output type' {
+        $script:Help.returnValues.returnValue.type.name | Should -Contain 'TuningJobs.HyperParameterTrainingJobSummary'
+    }
+
+    It 'has at least five examples and notes on errors and resuming' {
+        @($script:Help.examples.example).Count | Should -BeGreaterOrEqual 5
+        $notes = $script:Help.alertSet.alert.Text -join "`n"
+        $notes | Should -BeLike '*ResourceNotFound*'
+        $notes | Should -BeLike '*-NextToken*'
+    }
+
+    It 'shows the synopsis and the examples in Get-Help -Full' {
+        $text = Get-Help Get-TuningTrainingJob -Full | Out-String -Width 200
+        $text | Should -BeLike '*Lists the training jobs that an Amazon SageMaker hyperparameter tuning job launched.*'
+        $text | Should -BeLike '*Example 1:*'
+        $text | Should -BeLike '*-SortBy FinalObjectiveMetricValue*'
+    }
+
+    It 'has the about_TuningJobs topic' {
+        $about = Get-Help about_TuningJobs | Out-String
+        $about | Should -BeLike '*about_TuningJobs*'
+        foreach ($section in 'CREDENTIALS', 'REGIONS', 'ERRORS', 'RESUMING') { $about | Should -BeLike "*$section*" }
+    }
+}
+
+Describe 'Help examples run as written' {
+    BeforeEach {
+        Clear-EndpointRequest $script:Endpoint
+        Push-Location $TestDrive   # examples that write files write them here
+    }
+
+    AfterEach {
+        Pop-Location
+        Invoke-RestMethod -Method Delete -Uri "$($script:Endpoint.Url)__control/faults" | Out-Null
+        Remove-Item (Join-Path $TestDrive 'jobs.csv') -ErrorAction Ignore
+    }
+
+    It '<Title>' -ForEach $Examples {
+        $resumes = $Code -match '-NextToken'
+        if ($resumes) {
+            # The session token 'expires' on the third page: an error the SDK does not retry, whatever the retry
+            # settings, so the example's catch block has 20 jobs written and a page to resume from.
+            Invoke-RestMethod -Method Put -Uri "$($script:Endpoint.Url)__control/faults" -ContentType 'application/json' `
+                -Body '{"failPage":{"pageIndex":2,"statusCode":400,"errorCode":"ExpiredTokenException","times":1}}' | Out-Null
+        }
+
+        $output = Invoke-HelpExample -Code $Code 3>&1
+        $requests = @(Get-EndpointRequest $script:Endpoint | ForEach-Object { $_ })   # the JSON array, one entry per request
+
+        if ($Code -match '(?m)^\s*Mock Get-TuningTrainingJob') {
+            $requests | Should -BeNullOrEmpty -Because 'the mock, not the endpoint, answers'
+        }
+        elseif ($resumes) {
+            ($requests | Where-Object Fault -eq 'failPage').Count | Should -Be 1
+            ($output | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Message | Should -BeLike '*20 jobs written*'
+            $rows = @(Import-Csv (Join-Path $TestDrive 'jobs.csv'))
+            $rows.Count | Should -Be 42
+            @($rows.TrainingJobName | Select-Object -Unique).Count | Should -Be 42
+        }
+        else {
+            $output | Should -Not -BeNullOrEmpty
+            $requests | Should -Not -BeNullOrEmpty
+            $requests | ForEach-Object { $_.statusCode | Should -Be 200 }
+            $requests | ForEach-Object { $_.accessKeyId | Should -Be 'AKIDLOCALENDPOINT' }
+        }
+    }
+}
