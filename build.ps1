@@ -84,7 +84,7 @@ function Invoke-Build {
 function Get-PesterManifest {
     # Pester comes from NuGet (pinned), never from the PowerShell Gallery: restore downloads the package, which
     # carries the module under tools/.
-    Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/Pester/Pester.Restore.csproj'), '--nologo', '-v', 'quiet')
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/Pester/TestPackages.csproj'), '--nologo', '-v', 'quiet')
     $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
     $manifest = Join-Path $packages.Trim() "pester/$PesterVersion/tools/Pester.psd1"
     if (-not (Test-Path $manifest)) { throw "Pester $PesterVersion was restored but $manifest is missing." }

@@ -43,5 +43,35 @@ function Add-EndpointTuningJob {
     Invoke-RestMethod -Method Post -Uri "$($Endpoint.Url)__control/tuning-jobs" -Body $body -ContentType 'application/json' | Out-Null
 }
 
-Export-ModuleMember -Function Initialize-TestAwsEnvironment, Start-TestEndpoint, Get-EndpointRequest, Clear-EndpointRequest,
+function Get-TestPackageFolder {
+    # tests/Pester/TestPackages.csproj restores the suite's packages into the NuGet global folder; Pester, loaded from
+    # there, tells where it is (<packages>/pester/<version>/tools).
+    param([Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $Version)
+    $packages = Split-Path (Split-Path (Split-Path (Get-Module Pester).ModuleBase))
+    $folder = Join-Path $packages "$($Id.ToLowerInvariant())/$Version"
+    if (-not (Test-Path $folder)) { throw "The test package $Id $Version is not restored ($folder)." }
+    $folder
+}
+
+function Invoke-FreshPwsh {
+    # A new pwsh process, as a user's session would be; returns its output lines.
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+    $file = Join-Path ([System.IO.Path]::GetTempPath()) ("tuningjobs-session-" + [guid]::NewGuid().ToString('N') + '.ps1')
+    Set-Content -Path $file -Value $Script
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', $file) { $start.ArgumentList.Add($argument) }
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    foreach ($pair in $Environment.GetEnumerator()) { $start.Environment[$pair.Key] = $pair.Value }
+    $process = [System.Diagnostics.Process]::Start($start)
+    $output = $process.StandardOutput.ReadToEndAsync()
+    $errors = $process.StandardError.ReadToEndAsync()
+    $finished = $process.WaitForExit(120000)
+    if (-not $finished) { $process.Kill() }
+    Remove-Item $file -ErrorAction Ignore
+    if (-not $finished) { throw 'The fresh pwsh did not finish in 2 minutes.' }
+    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $output.Result; Errors = $errors.Result }
+}
+
+Export-ModuleMember -Function Get-TestPackageFolder, Invoke-FreshPwsh, Initialize-TestAwsEnvironment, Start-TestEndpoint, Get-EndpointRequest, Clear-EndpointRequest,
     Add-EndpointTuningJob, Start-LocalSageMakerEndpoint, Stop-LocalSageMakerEndpoint, Get-LocalEndpointCredential
