@@ -4,8 +4,11 @@
 BeforeDiscovery {
     # The examples are read at discovery so that each one becomes its own test, new examples included.
     Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force
-    $Examples = @((Get-Help Get-TuningTrainingJob -Full).examples.example | ForEach-Object {
-            @{ Title = $_.title.Trim('- '); Code = $_.code }
+    $Commands = @((Get-Module TuningJobs).ExportedCmdlets.Keys | Sort-Object)
+    $Examples = @(foreach ($command in $Commands) {
+            (Get-Help $command -Full).examples.example | ForEach-Object {
+                @{ Title = "$command $($_.title.Trim('- '))"; Code = $_.code }
+            }
         })
 }
 
@@ -53,30 +56,6 @@ Describe 'Help for Get-TuningTrainingJob' {
         $script:Help.description.Text | Should -Not -BeNullOrEmpty
     }
 
-    It 'documents exactly the parameters of the cmdlet, common parameters aside' {
-        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
-        $actual = (Get-Command Get-TuningTrainingJob).Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object
-        $script:Help.parameters.parameter.name | Sort-Object | Should -Be $actual
-    }
-
-    It 'describes every parameter and gives its default' {
-        foreach ($parameter in $script:Help.parameters.parameter) {
-            $parameter.description.Text -join '' | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) needs a description"
-            $parameter.defaultValue | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) needs a default"
-        }
-    }
-
-    It 'gives each parameter the aliases and pipeline input the cmdlet has' {
-        $metadata = (Get-Command Get-TuningTrainingJob).Parameters
-        foreach ($parameter in $script:Help.parameters.parameter) {
-            $aliases = @($metadata[$parameter.name].Aliases)
-            $expected = if ($aliases.Count) { $aliases -join ', ' } else { 'None' }
-            $parameter.aliases | Should -Be $expected -Because "the aliases of -$($parameter.name)"
-            $byPipeline = @($metadata[$parameter.name].Attributes | Where-Object { $_ -is [Parameter] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) })
-            ($parameter.pipelineInput -like 'True*') | Should -Be ($byPipeline.Count -gt 0) -Because "the pipeline input of -$($parameter.name)"
-        }
-    }
-
     It 'names the output type' {
         $script:Help.returnValues.returnValue.type.name | Should -Contain 'TuningJobs.HyperParameterTrainingJobSummary'
     }
@@ -99,6 +78,43 @@ Describe 'Help for Get-TuningTrainingJob' {
         $about = Get-Help about_TuningJobs | Out-String
         $about | Should -BeLike '*about_TuningJobs*'
         foreach ($section in 'CREDENTIALS', 'REGIONS', 'ERRORS', 'RESUMING') { $about | Should -BeLike "*$section*" }
+    }
+}
+
+Describe 'Help for <_>' -ForEach $Commands {
+    BeforeAll {
+        $command = $_
+        $help = Get-Help $command -Full
+    }
+
+    It 'comes from the MAML file, with a synopsis, a description and an example' {
+        $help.Synopsis | Should -Not -BeLike "*$command*[[]*"   # the generated help's synopsis is the syntax
+        $help.description.Text | Should -Not -BeNullOrEmpty
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 1
+    }
+
+    It 'documents exactly the parameters of the cmdlet, common parameters aside' {
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+        $actual = (Get-Command $command).Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object
+        $help.parameters.parameter.name | Sort-Object | Should -Be $actual
+    }
+
+    It 'describes every parameter and gives its default' {
+        foreach ($parameter in $help.parameters.parameter) {
+            $parameter.description.Text -join '' | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) needs a description"
+            $parameter.defaultValue | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) needs a default"
+        }
+    }
+
+    It 'gives each parameter the aliases and pipeline input the cmdlet has' {
+        $metadata = (Get-Command $command).Parameters
+        foreach ($parameter in $help.parameters.parameter) {
+            $aliases = @($metadata[$parameter.name].Aliases)
+            $expected = if ($aliases.Count) { $aliases -join ', ' } else { 'None' }
+            $parameter.aliases | Should -Be $expected -Because "the aliases of -$($parameter.name)"
+            $byPipeline = @($metadata[$parameter.name].Attributes | Where-Object { $_ -is [Parameter] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) })
+            ($parameter.pipelineInput -like 'True*') | Should -Be ($byPipeline.Count -gt 0) -Because "the pipeline input of -$($parameter.name)"
+        }
     }
 }
 
