@@ -45,7 +45,9 @@ namespace TuningJobs.Aws
                         $"The tuning job '{tuningJobName}' was not found in {target}. The service said: {FirstLine(notFound.Message)}",
                         notFound.ErrorCode, notFound.RequestId);
                 case AmazonUnmarshallingException unreadable:
-                    return InvalidResponse(target, unreadable.RequestId);
+                    // A body cut short by a reset is the connection's fault, not the service's.
+                    var cut = FindConnectionFailure(unreadable.InnerException);
+                    return cut != null ? ConnectionFailed(target, cut) : InvalidResponse(target, unreadable.RequestId);
                 case AmazonServiceException service when service.ErrorCode != null || service.StatusCode != 0:
                     return FromServiceAnswer(service, target);
                 case JsonException _:
@@ -57,8 +59,7 @@ namespace TuningJobs.Aws
             var connectionFailure = FindConnectionFailure(failure);
             if (connectionFailure != null)
             {
-                return new TuningJobServiceException(ServiceErrorKind.ConnectionFailed,
-                    $"Could not get an answer from {target}: {FirstLine(connectionFailure.Message)}");
+                return ConnectionFailed(target, connectionFailure);
             }
             if (failure is AmazonClientException client && LooksLikeMissingCredentials(client))
             {
@@ -115,6 +116,9 @@ namespace TuningJobs.Aws
             }
             return new TuningJobServiceException(kind, message, code, service.RequestId);
         }
+
+        private static TuningJobServiceException ConnectionFailed(string target, Exception cause) =>
+            new TuningJobServiceException(ServiceErrorKind.ConnectionFailed, $"Could not get an answer from {target}: {FirstLine(cause.Message)}");
 
         private static TuningJobServiceException InvalidResponse(string target, string requestId) =>
             new TuningJobServiceException(ServiceErrorKind.InvalidResponse,

@@ -2,6 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
+using Amazon.Runtime.Internal.Transform;
 using TuningJobs.Aws.SageMaker.Internal;
 using TuningJobs.Aws.SageMaker.Model;
 using TuningJobs.Aws.SageMaker.Transform;
@@ -31,25 +32,21 @@ namespace TuningJobs.Aws.SageMaker
         }
 
         public Task<ListTrainingJobsForHyperParameterTuningJobResponse> ListTrainingJobsForHyperParameterTuningJobAsync(
-            ListTrainingJobsForHyperParameterTuningJobRequest request, CancellationToken cancellationToken)
-        {
-            var options = new InvokeOptions
-            {
-                RequestMarshaller = ListTrainingJobsForHyperParameterTuningJobRequestMarshaller.Instance,
-                ResponseUnmarshaller = ListTrainingJobsForHyperParameterTuningJobResponseUnmarshaller.Instance,
-            };
-            return InvokeAsync<ListTrainingJobsForHyperParameterTuningJobResponse>(request, options, cancellationToken);
-        }
+            ListTrainingJobsForHyperParameterTuningJobRequest request, CancellationToken cancellationToken) =>
+            Send<ListTrainingJobsForHyperParameterTuningJobResponse>(request, ListTrainingJobsForHyperParameterTuningJobRequestMarshaller.Instance,
+                ListTrainingJobsForHyperParameterTuningJobResponseUnmarshaller.Instance, cancellationToken);
 
         public Task<ListHyperParameterTuningJobsResponse> ListHyperParameterTuningJobsAsync(
-            ListHyperParameterTuningJobsRequest request, CancellationToken cancellationToken)
+            ListHyperParameterTuningJobsRequest request, CancellationToken cancellationToken) =>
+            Send<ListHyperParameterTuningJobsResponse>(request, ListHyperParameterTuningJobsRequestMarshaller.Instance,
+                ListHyperParameterTuningJobsResponseUnmarshaller.Instance, cancellationToken);
+
+        private Task<TResponse> Send<TResponse>(AmazonWebServiceRequest request, IMarshaller<IRequest, AmazonWebServiceRequest> marshaller,
+            JsonResponseUnmarshaller unmarshaller, CancellationToken cancellationToken)
+            where TResponse : AmazonWebServiceResponse, new()
         {
-            var options = new InvokeOptions
-            {
-                RequestMarshaller = ListHyperParameterTuningJobsRequestMarshaller.Instance,
-                ResponseUnmarshaller = ListHyperParameterTuningJobsResponseUnmarshaller.Instance,
-            };
-            return InvokeAsync<ListHyperParameterTuningJobsResponse>(request, options, cancellationToken);
+            var options = new InvokeOptions { RequestMarshaller = marshaller, ResponseUnmarshaller = unmarshaller };
+            return InvokeAsync<TResponse>(request, options, cancellationToken);
         }
     }
 }

@@ -4,18 +4,26 @@ using Amazon.Runtime.Internal.Util;
 
 namespace TuningJobs.Aws.SageMaker.Transform
 {
-    /// <summary>Reads the string-to-string map into the public type directly, keys exactly as sent.</summary>
+    /// <summary>
+    /// Reads the string-to-string map straight into the public type, keys exactly as sent: the same steps as the
+    /// SDK's JsonDictionaryUnmarshaller, without its intermediate dictionary per job.
+    /// </summary>
     internal sealed class HyperParametersUnmarshaller : IJsonUnmarshaller<HyperParameters, JsonUnmarshallerContext>
     {
         public static readonly HyperParametersUnmarshaller Instance = new HyperParametersUnmarshaller();
 
         public HyperParameters Unmarshall(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader)
         {
-            var pairs = new JsonDictionaryUnmarshaller<string, string, StringUnmarshaller, StringUnmarshaller>(
-                StringUnmarshaller.Instance, StringUnmarshaller.Instance).Unmarshall(context, ref reader);
             var result = new HyperParameters();
-            if (pairs == null) return result;
-            foreach (var pair in pairs) result[pair.Key] = pair.Value;
+            context.Read(ref reader);
+            if (context.CurrentTokenType == JsonTokenType.Null) return result;
+            while (!context.Peek(JsonTokenType.EndObject, ref reader))
+            {
+                var key = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
+                var value = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
+                result.Add(key, value);   // a key sent twice is not the documented JSON
+            }
+            context.Read(ref reader);
             return result;
         }
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Net;
 using System.Text.Json;
-using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
@@ -17,7 +16,7 @@ namespace TuningJobs.Aws.SageMaker.Transform
         public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
         {
             var response = new ListHyperParameterTuningJobsResponse();
-            var reader = new StreamingUtf8JsonReader(context.Stream, AWSConfigs.StreamingUtf8JsonReaderBufferSize ?? 4096, context.JsonMaxDepth);
+            var reader = JsonReaders.For(context);
             context.Read(ref reader);
             var depth = context.CurrentDepth;
             while (context.ReadAtDepth(depth, ref reader))

@@ -1,6 +1,5 @@
 using System;
 using System.Net;
-using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
@@ -16,7 +15,7 @@ namespace TuningJobs.Aws.SageMaker.Transform
     {
         public static AmazonServiceException Unmarshall(JsonUnmarshallerContext context, Exception innerException, HttpStatusCode statusCode)
         {
-            var reader = new StreamingUtf8JsonReader(context.Stream, AWSConfigs.StreamingUtf8JsonReaderBufferSize ?? 4096, context.JsonMaxDepth);
+            var reader = JsonReaders.For(context);
             var error = JsonErrorResponseUnmarshaller.GetInstance().Unmarshall(context, ref reader);
             if (error.Code == "ResourceNotFound")
             {
