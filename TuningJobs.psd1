@@ -9,6 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('TuningJobs.Format.ps1xml')
+    TypesToProcess       = @('TuningJobs.Types.ps1xml')
     CmdletsToExport      = @('Get-TuningTrainingJob', 'ConvertTo-TrainingJobRow')
     FunctionsToExport    = @()
     VariablesToExport    = @()

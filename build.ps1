@@ -144,7 +144,7 @@ function Invoke-Package {
     $staging = Join-Path $out 'staging/TuningJobs'
     if (Test-Path $staging) { Remove-Item $staging -Recurse -Force }
     New-Item -ItemType Directory -Path $staging -Force | Out-Null
-    foreach ($file in 'TuningJobs.psd1', 'TuningJobs.Format.ps1xml', 'LICENSE') { Copy-Required (Join-Path $Root $file) $staging }
+    foreach ($file in 'TuningJobs.psd1', 'TuningJobs.Format.ps1xml', 'TuningJobs.Types.ps1xml', 'LICENSE') { Copy-Required (Join-Path $Root $file) $staging }
     Copy-Item -LiteralPath (Join-Path $Root 'en-US'), $ModuleBin -Destination $staging -Recurse
 
     $version = (Import-PowerShellDataFile (Join-Path $Root 'TuningJobs.psd1')).ModuleVersion

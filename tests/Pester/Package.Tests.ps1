@@ -30,7 +30,7 @@ Describe 'build.ps1 Package' {
         Add-Type -AssemblyName System.IO.Compression.FileSystem
         $zip = [System.IO.Compression.ZipFile]::OpenRead($script:Package)
         try { $entries = $zip.Entries.FullName } finally { $zip.Dispose() }
-        foreach ($expected in 'TuningJobs.psd1', 'TuningJobs.Format.ps1xml', 'LICENSE', 'bin/TuningJobs.dll',
+        foreach ($expected in 'TuningJobs.psd1', 'TuningJobs.Format.ps1xml', 'TuningJobs.Types.ps1xml', 'LICENSE', 'bin/TuningJobs.dll',
             'bin/Dependencies/TuningJobs.Aws.dll', 'bin/Dependencies/AWSSDK.Core.dll', 'en-US/TuningJobs.dll-Help.xml',
             'en-US/about_TuningJobs.help.txt') {
             $entries | Should -Contain $expected

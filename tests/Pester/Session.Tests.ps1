@@ -1,0 +1,59 @@
+# A session's view of the module: a light import, one client shared by runspaces, and the type data.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
+    Initialize-TestAwsEnvironment -Folder $TestDrive
+    $script:Manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../TuningJobs.psd1')).Path
+    Import-Module $script:Manifest -Force
+    $script:Endpoint = Start-TestEndpoint
+    $script:Aws = $script:Endpoint.Connection
+}
+
+AfterAll {
+    if ($script:Endpoint) { Stop-LocalSageMakerEndpoint $script:Endpoint }
+}
+
+Describe 'Import stays light' {
+    It 'loads no AWS assembly for the import, help and static completion; the first call loads the engine' {
+        $run = Invoke-FreshPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+`$env:AWS_EC2_METADATA_DISABLED = 'true'
+function Get-AwsAssembly { @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -like 'AWSSDK*' -or `$_.GetName().Name -eq 'TuningJobs.Aws' }).Count }
+Import-Module '$($script:Manifest)'
+`$null = Get-Help Get-TuningTrainingJob -Full
+`$line = 'Get-TuningTrainingJob x -StatusEquals '
+`$null = TabExpansion2 -inputScript `$line -cursorColumn `$line.Length
+'before=' + (Get-AwsAssembly)
+`$credential = [pscredential]::new('AKIDLOCALENDPOINT', (ConvertTo-SecureString 'local-endpoint-secret-key' -AsPlainText -Force))
+`$null = Get-TuningTrainingJob xgb-churn-0412 -First 1 -EndpointUrl '$($script:Endpoint.Url)' -Region us-east-1 -Credential `$credential
+'after=' + (Get-AwsAssembly)
+"@
+        $run.ExitCode | Should -Be 0 -Because $run.Errors
+        $lines = $run.Output -split "`r?`n"
+        $lines | Should -Contain 'before=0'
+        ($lines | Where-Object { $_ -like 'after=*' }) | Should -Not -Be 'after=0'
+    }
+}
+
+Describe 'One client for the session' {
+    It 'serves several runspaces listing at once, each getting every job once' {
+        $counts = 1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
+            Import-Module $using:Manifest
+            $aws = $using:Aws
+            $jobs = Get-TuningTrainingJob resnet-sweep-big -PageSize 25 @aws
+            [pscustomobject]@{ Count = $jobs.Count; Unique = @($jobs.TrainingJobName | Select-Object -Unique).Count }
+        }
+        $counts.Count | Should -Be 4
+        $counts | ForEach-Object { $_.Count | Should -Be 350; $_.Unique | Should -Be 350 }
+    }
+}
+
+Describe 'Type data' {
+    It 'makes the training job name the key that Sort-Object and Compare-Object use' {
+        $jobs = Get-TuningTrainingJob xgb-churn-0412 -SortBy CreationTime @Aws
+        $byName = [string[]]$jobs.TrainingJobName
+        [Array]::Sort($byName, [StringComparer]::OrdinalIgnoreCase)
+        ($jobs | Sort-Object).TrainingJobName | Should -Be $byName
+        Compare-Object ($jobs | Select-Object -First 40) ($jobs | Select-Object -Skip 2) | Should -HaveCount 4
+    }
+}
