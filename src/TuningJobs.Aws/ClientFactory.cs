@@ -29,7 +29,7 @@ namespace TuningJobs.Aws
             CredentialProfile profile = null;
             if (connection.ProfileName != null)
             {
-                if (!new CredentialProfileStoreChain().TryGetProfile(connection.ProfileName, out profile))
+                if (!ProfileStore().TryGetProfile(connection.ProfileName, out profile))
                 {
                     throw new TuningJobServiceException(ServiceErrorKind.ProfileNotFound,
                         $"The profile '{connection.ProfileName}' was not found in the shared config or credentials file.");
@@ -54,6 +54,14 @@ namespace TuningJobs.Aws
             }
 
             return new SageMakerClient(ResolveCredentials(connection, profile, config), config);
+        }
+
+        // The SDK remembers the shared files' location from its first look; a session that points
+        // AWS_SHARED_CREDENTIALS_FILE elsewhere expects the next call to read the new file.
+        private static CredentialProfileStoreChain ProfileStore()
+        {
+            var credentialsFile = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE");
+            return string.IsNullOrEmpty(credentialsFile) ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(credentialsFile);
         }
 
         private static RegionEndpoint ResolveRegion(ServiceConnection connection, CredentialProfile profile)
@@ -83,7 +91,7 @@ namespace TuningJobs.Aws
             }
             if (profile != null)
             {
-                if (AWSCredentialsFactory.TryGetAWSCredentials(profile, new CredentialProfileStoreChain(), out var fromProfile))
+                if (AWSCredentialsFactory.TryGetAWSCredentials(profile, ProfileStore(), out var fromProfile))
                 {
                     return fromProfile;
                 }

@@ -48,6 +48,19 @@ Describe 'One client for the session' {
     }
 }
 
+Describe 'Settings changed during a session' {
+    AfterAll { $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'credentials' }
+
+    It 'reads the shared credentials file that AWS_SHARED_CREDENTIALS_FILE names now' {
+        foreach ($name in 'first', 'second') {
+            $file = Join-Path $TestDrive "credentials-$name"
+            Set-Content $file "[$name]`naws_access_key_id = AKIDLOCALENDPOINT`naws_secret_access_key = local-endpoint-secret-key"
+            $env:AWS_SHARED_CREDENTIALS_FILE = $file
+            (Get-TuningTrainingJob xgb-churn-0412 -ProfileName $name -EndpointUrl $Aws.EndpointUrl).Count | Should -Be 42
+        }
+    }
+}
+
 Describe 'Type data' {
     It 'makes the training job name the key that Sort-Object and Compare-Object use' {
         $jobs = Get-TuningTrainingJob xgb-churn-0412 -SortBy CreationTime @Aws
