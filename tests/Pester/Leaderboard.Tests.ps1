@@ -46,6 +46,21 @@ Describe '-Best' {
         $requests.SortBy | Sort-Object -Unique | Should -BeExactly 'FinalObjectiveMetricValue'
     }
 
+    It 'says how to resume a -Best listing that failed, and following the advice yields the rest in order' {
+        $expected = (Get-TuningTrainingJob resnet-sweep-big -Best -PageSize 50 @Aws).TrainingJobName
+        $plan = @{ failPage = @{ pageIndex = 1; statusCode = 500; errorCode = 'InternalFailure'; times = 1000 } } | ConvertTo-Json
+        Invoke-RestMethod -Method Put -Uri "$($script:Endpoint.Url)__control/faults" -Body $plan -ContentType 'application/json' | Out-Null
+        $first = [System.Collections.Generic.List[string]]::new()
+        try { Get-TuningTrainingJob resnet-sweep-big -Best -PageSize 50 @Aws | ForEach-Object { $first.Add($_.TrainingJobName) } } catch { $record = $_ }
+        Invoke-RestMethod -Method Delete -Uri "$($script:Endpoint.Url)__control/faults" | Out-Null
+
+        $resume = $record.Exception.ResumeParameters
+        $resume | Should -BeLike "-NextToken '*' -SortBy FinalObjectiveMetricValue -SortOrder Ascending"
+        $record.ErrorDetails.RecommendedAction | Should -BeLike "*$resume*"
+        $rest = (Invoke-Expression "Get-TuningTrainingJob resnet-sweep-big -PageSize 50 $resume @Aws").TrainingJobName
+        @($first) + @($rest) | Should -Be $expected
+    }
+
     It 'cannot be combined with -SortBy' {
         { Get-TuningTrainingJob xgb-churn-0412 -Best -SortBy Name @Aws } | Should -Throw -ErrorId 'AmbiguousParameterSet,TuningJobs.Commands.GetTuningTrainingJobCommand'
     }

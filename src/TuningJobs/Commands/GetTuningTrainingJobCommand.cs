@@ -56,7 +56,6 @@ namespace TuningJobs.Commands
         public int PageSize { get; set; } = 100;
 
         [Parameter(ParameterSetName = ListingSet)]
-        [ValidateNotNullOrEmpty]
         [ValidateLength(1, 8192)]
         public string NextToken { get; set; }
 
@@ -120,8 +119,9 @@ namespace TuningJobs.Commands
                 }
                 if (PagingParameters.IncludeTotalCount)
                 {
-                    // The API has no count: the total is exact only when the listing was read to its end.
-                    WriteObject(PagingParameters.NewTotalCount((ulong)pager.JobsWritten + PagingParameters.Skip, pager.Finished ? 1.0 : 0.0));
+                    // The API has no count: the total is what was read, exact only for a whole listing read to its end.
+                    var exact = pager.Finished && NextToken is null;
+                    WriteObject(PagingParameters.NewTotalCount((ulong)(pager.JobsSkipped + pager.JobsWritten), exact ? 1.0 : 0.0));
                 }
             }
             catch (TuningJobServiceException failure)
@@ -134,7 +134,17 @@ namespace TuningJobs.Commands
             }
         }
 
-        protected override void StopProcessing() => _stopping.Cancel();
+        protected override void StopProcessing()
+        {
+            try
+            {
+                _stopping.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The command already finished.
+            }
+        }
 
         public void Dispose() => _stopping.Dispose();
 

@@ -73,11 +73,12 @@ namespace TuningJobs.Errors
         // Jobs already written stay written: say how to fetch exactly the rest.
         private static string ResumeSentence(TuningJobServiceException failure)
         {
-            if (failure.JobsWritten == 0 && failure.NextToken is null) return string.Empty;
+            if (failure.JobsWritten == 0 && failure.ResumeParameters is null) return string.Empty;
             var written = $" {failure.JobsWritten} job(s) were written before the failure.";
-            return failure.NextToken is null
+            return failure.ResumeParameters is null
                 ? written + " Run the command again to list from the start."
-                : written + $" To resume where it stopped, run the same command with -NextToken '{failure.NextToken}' (and without -Skip).";
+                : written + $" To resume where it stopped, run the same command with {failure.ResumeParameters} " +
+                  "(in place of any -Best, -Skip, -First and -NextToken it had).";
         }
 
     }

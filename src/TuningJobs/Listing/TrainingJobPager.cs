@@ -18,6 +18,7 @@ namespace TuningJobs.Listing
         private readonly int _pageSize;
         private ulong _toSkip;
         private ulong _toWrite;
+        private readonly bool _firstLimits;   // -First given: ulong.MaxValue means "all"
 
         public TrainingJobPager(ITuningJobService service, TrainingJobPageRequest request, int pageSize, ulong skip, ulong first)
         {
@@ -26,13 +27,17 @@ namespace TuningJobs.Listing
             _pageSize = pageSize;
             _toSkip = skip;
             _toWrite = first;
+            _firstLimits = first != ulong.MaxValue;
             PendingToken = request.NextToken;
         }
 
         /// <summary>Jobs handed to the caller so far.</summary>
         public long JobsWritten { get; private set; }
 
-        public int PagesRead { get; private set; }
+        /// <summary>Jobs read and passed over for -Skip so far.</summary>
+        public long JobsSkipped { get; private set; }
+
+        private int PagesRead { get; set; }
 
         /// <summary>The token of the page not yet read: the place to resume from.</summary>
         public string PendingToken { get; private set; }
@@ -40,12 +45,10 @@ namespace TuningJobs.Listing
         /// <summary>True when the listing reached its last page.</summary>
         public bool Finished { get; private set; }
 
-        /// <summary>The request the listing runs with now (the first page can change it, see <see cref="ReconsiderAfterFirstPage"/>).</summary>
-        public TrainingJobPageRequest Request => _request;
-
         /// <summary>
-        /// Looks at the first page before any of it is written and may answer a new request to start over with
-        /// (the first page is then dropped), or null to go on. -Best learns its sort direction this way.
+        /// Looks at the first page that has jobs (or the last page) before any of it is written, and may answer a new
+        /// request to start over with (what was read is then dropped), or null to go on. -Best learns its sort
+        /// direction this way; an empty page with a NextToken, which the service may send, says nothing yet.
         /// </summary>
         public void ReconsiderAfterFirstPage(Func<TrainingJobPage, TrainingJobPageRequest> decide) => _reconsiderAfterFirstPage = decide;
 
@@ -62,30 +65,31 @@ namespace TuningJobs.Listing
                 }
                 catch (TuningJobServiceException failure)
                 {
-                    failure.JobsWritten = JobsWritten;
-                    failure.NextToken = PendingToken;
-                    throw;
+                    throw WithResumePoint(failure);
                 }
 
                 if (page.NextToken != null && page.NextToken == PendingToken)
                 {
                     // A service that hands back the token it was given would make us loop for ever.
-                    throw new TuningJobServiceException(ServiceErrorKind.InvalidResponse,
+                    throw WithResumePoint(new TuningJobServiceException(ServiceErrorKind.InvalidResponse,
                         "The service returned the same NextToken it was sent, so the listing cannot advance.",
-                        requestId: page.RequestId) { JobsWritten = JobsWritten, NextToken = PendingToken };
+                        requestId: page.RequestId));
                 }
 
                 PagesRead++;
                 pageRead?.Invoke(new PageReport(PagesRead, page.Jobs.Count, JobsWritten, stopwatch.ElapsedMilliseconds, page.RequestId, page.NextToken != null));
 
                 var decide = _reconsiderAfterFirstPage;
-                _reconsiderAfterFirstPage = null;
-                var restart = decide?.Invoke(page);
-                if (restart != null)
+                if (decide != null && (page.Jobs.Count > 0 || page.NextToken == null))
                 {
-                    _request = restart;
-                    PendingToken = restart.NextToken;
-                    continue;
+                    _reconsiderAfterFirstPage = null;
+                    var restart = decide(page);
+                    if (restart != null)
+                    {
+                        _request = restart;
+                        PendingToken = restart.NextToken;
+                        continue;
+                    }
                 }
 
                 var jobs = page.Jobs;
@@ -94,6 +98,7 @@ namespace TuningJobs.Listing
                     if (_toSkip > 0)
                     {
                         _toSkip--;
+                        JobsSkipped++;
                         continue;
                     }
                     _toWrite--;
@@ -108,6 +113,22 @@ namespace TuningJobs.Listing
                     return;
                 }
             }
+        }
+
+        // Where the listing stands, in the parameters that resume it exactly: the sort it really runs with (-Best
+        // resolves to one), what -Skip and -First still owe, and the token of the page that failed.
+        private TuningJobServiceException WithResumePoint(TuningJobServiceException failure)
+        {
+            failure.JobsWritten = JobsWritten;
+            failure.NextToken = PendingToken;
+            if (PendingToken == null) return failure;
+            var parameters = $"-NextToken '{PendingToken}'";
+            if (_request.SortBy != null) parameters += " -SortBy " + _request.SortBy;
+            if (_request.SortOrder != null) parameters += " -SortOrder " + _request.SortOrder;
+            if (_toSkip > 0) parameters += " -Skip " + _toSkip;
+            if (_firstLimits) parameters += " -First " + _toWrite;
+            failure.ResumeParameters = parameters;
+            return failure;
         }
 
         // With -First, one request asks for only what is still needed; -Skip's jobs must still be read.

@@ -29,5 +29,12 @@ namespace TuningJobs.Service
 
         /// <summary>The NextToken of the page that failed: pass it to -NextToken to resume. Null when the first page failed.</summary>
         public string NextToken { get; internal set; }
+
+        /// <summary>
+        /// The parameters that resume the listing exactly where it stopped, in place of -Best, -Skip, -First and
+        /// -NextToken (for example "-NextToken 'x' -SortBy FinalObjectiveMetricValue -SortOrder Ascending -First 5").
+        /// Null when the first page failed.
+        /// </summary>
+        public string ResumeParameters { get; internal set; }
     }
 }

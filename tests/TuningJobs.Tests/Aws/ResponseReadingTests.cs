@@ -45,10 +45,17 @@ namespace TuningJobs.Tests.Aws
         [InlineData("{\"TrainingJobSummaries\":[null]}", 200, "application/x-amz-json-1.1")]
         [InlineData("{\"TrainingJobSummaries\":[{\"CreationTime\":\"yesterday\"}]}", 200, "application/x-amz-json-1.1")]
         [InlineData("[1,2,3]", 200, "application/x-amz-json-1.1")]
+        [InlineData("{\"TrainingJobSummaries\":\"x\"}", 200, "application/x-amz-json-1.1")]
+        [InlineData("{\"TrainingJobSummaries\":{}}", 200, "application/x-amz-json-1.1")]
+        [InlineData("{\"TrainingJobSummaries\":[\"a\"]}", 200, "application/x-amz-json-1.1")]
+        [InlineData("{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a\",\"TunedHyperParameters\":\"x\"}]}", 200, "application/x-amz-json-1.1")]
+        [InlineData("{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a\",\"TunedHyperParameters\":{\"k\":{\"b\":1}}}]}", 200, "application/x-amz-json-1.1")]
+        [InlineData("{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a\",\"FinalHyperParameterTuningJobObjectiveMetric\":[1]}]}", 200, "application/x-amz-json-1.1")]
         public async Task MalformedAnswersAreInvalidResponse(string body, int status, string contentType)
         {
             await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-            var (page, failure) = await Answer(endpoint, EngineHarness.Service(endpoint), body, status, contentType);
+            // A reader that loops on an unexpected token never returns: bound the wait so that the test fails instead.
+            var (page, failure) = await Answer(endpoint, EngineHarness.Service(endpoint), body, status, contentType).WaitAsync(TimeSpan.FromSeconds(30));
             Assert.Null(page);
             Assert.NotNull(failure);
             Assert.Equal(ServiceErrorKind.InvalidResponse, failure.Kind);
@@ -69,6 +76,17 @@ namespace TuningJobs.Tests.Aws
             Assert.Null(job.TrainingEndTime);
             Assert.Null(job.FailureReason);
             Assert.Null(page.NextToken);
+        }
+
+        [Fact]
+        public async Task AMetricWithoutAValueIsNoMetric()
+        {
+            await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+            var body = "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1,\"TrainingJobStatus\":\"Completed\"," +
+                       "\"TunedHyperParameters\":{},\"FinalHyperParameterTuningJobObjectiveMetric\":{\"MetricName\":\"auc\",\"Type\":\"Maximize\",\"Value\":null}}]}";
+            var (page, failure) = await Answer(endpoint, EngineHarness.Service(endpoint), body);
+            Assert.Null(failure);
+            Assert.Null(Assert.Single(page.Jobs).FinalHyperParameterTuningJobObjectiveMetric);
         }
 
         [Fact]

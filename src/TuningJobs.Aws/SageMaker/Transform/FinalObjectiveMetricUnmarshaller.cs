@@ -16,9 +16,10 @@ namespace TuningJobs.Aws.SageMaker.Transform
         {
             if (context.IsEmptyResponse) return null;
             context.Read(ref reader);
-            if (context.CurrentTokenType == JsonTokenType.Null) return null;
+            if (!ExpectedJson.IsObject(context)) return null;
 
             var metric = new FinalHyperParameterTuningJobObjectiveMetric();
+            double? value = null;
             var depth = context.CurrentDepth;
             while (context.ReadAtDepth(depth, ref reader))
             {
@@ -27,8 +28,11 @@ namespace TuningJobs.Aws.SageMaker.Transform
                 else if (context.TestExpression("Type", depth, ref reader))
                     metric.Type = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
                 else if (context.TestExpression("Value", depth, ref reader))
-                    metric.Value = DoubleUnmarshaller.Instance.Unmarshall(context, ref reader);
+                    value = NullableDoubleUnmarshaller.Instance.Unmarshall(context, ref reader);
             }
+            // Value is required: a metric without one is no final metric, not a plausible-looking 0.
+            if (!value.HasValue) return null;
+            metric.Value = value.Value;
             return metric;
         }
     }

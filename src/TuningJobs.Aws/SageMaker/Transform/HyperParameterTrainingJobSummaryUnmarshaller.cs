@@ -16,7 +16,7 @@ namespace TuningJobs.Aws.SageMaker.Transform
         {
             if (context.IsEmptyResponse) return null;
             context.Read(ref reader);
-            if (context.CurrentTokenType == JsonTokenType.Null) return null;
+            if (!ExpectedJson.IsObject(context)) return null;
 
             var job = new HyperParameterTrainingJobSummary();
             var depth = context.CurrentDepth;

@@ -16,7 +16,7 @@ namespace TuningJobs.Aws.SageMaker.Transform
         {
             var result = new HyperParameters();
             context.Read(ref reader);
-            if (context.CurrentTokenType == JsonTokenType.Null) return result;
+            if (!ExpectedJson.IsObject(context)) return result;
             while (!context.Peek(JsonTokenType.EndObject, ref reader))
             {
                 var key = StringUnmarshaller.Instance.Unmarshall(context, ref reader);

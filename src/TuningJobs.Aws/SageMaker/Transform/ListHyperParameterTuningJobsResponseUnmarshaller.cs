@@ -42,7 +42,7 @@ namespace TuningJobs.Aws.SageMaker.Transform
             public string Unmarshall(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader)
             {
                 context.Read(ref reader);
-                if (context.CurrentTokenType == JsonTokenType.Null) return null;
+                if (!ExpectedJson.IsObject(context)) return null;
                 string name = null;
                 var depth = context.CurrentDepth;
                 while (context.ReadAtDepth(depth, ref reader))

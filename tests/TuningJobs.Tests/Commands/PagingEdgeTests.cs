@@ -1,0 +1,60 @@
+using System.Linq;
+using System.Management.Automation;
+using TuningJobs.Service;
+using Xunit;
+
+namespace TuningJobs.Tests.Commands
+{
+    /// <summary>-Best, -IncludeTotalCount and the resume advice where a listing does not start or end plainly.</summary>
+    [Collection(ProviderSwap.Name)]
+    public sealed class PagingEdgeTests
+    {
+        private static PSObject[] Run(ITuningJobServiceProvider fake, string script)
+        {
+            using (ProviderSwap.Use(fake))
+            using (var shell = HostedPowerShell.Create())
+            {
+                shell.AddScript(script);
+                return shell.Invoke().ToArray();
+            }
+        }
+
+        [Fact]
+        public void BestWaitsForAPageWithJobsBeforeChoosingTheDirection()
+        {
+            var fake = new SortingFakeService("Minimize", 0.5, 0.1, 0.9, 0.3) { EmptyFirstPage = true };
+            var best = Run(fake, "Get-TuningTrainingJob tune -Best -First 2");
+            Assert.Equal(new[] { 0.1, 0.3 }, best.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).ObjectiveValue.Value));
+        }
+
+        [Theory]
+        [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -Skip 100", 42ul, 1.0)]
+        [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -Skip 5", 42ul, 1.0)]
+        [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -First 5", 5ul, 0.0)]
+        [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -NextToken 10", 32ul, 0.0)]
+        public void TheTotalCountIsWhatWasReadAndExactOnlyForAWholeListing(string script, ulong total, double accuracy)
+        {
+            var output = Run(new FakeTuningJobService(42), script);
+            var count = output.Last();
+            Assert.Equal(total, (ulong)count.BaseObject);
+            Assert.Equal(accuracy, (double)count.Properties["Accuracy"].Value);
+        }
+
+        [Fact]
+        public void TheResumeAdviceCarriesWhatSkipAndFirstStillOwe()
+        {
+            var fake = new FakeTuningJobService(50)
+            {
+                Failure = r => r.NextToken == "10" ? new TuningJobServiceException(ServiceErrorKind.ServiceUnavailable, "Down.") : null,
+            };
+            using (ProviderSwap.Use(fake))
+            using (var shell = HostedPowerShell.Create())
+            {
+                var record = HostedPowerShell.InvokeForError(shell, "Get-TuningTrainingJob tune -PageSize 10 -Skip 15 -First 10");
+                var failure = Assert.IsType<TuningJobServiceException>(record.Exception);
+                Assert.Equal("-NextToken '10' -Skip 5 -First 10", failure.ResumeParameters);
+                Assert.Contains("-NextToken '10' -Skip 5 -First 10", record.ErrorDetails.RecommendedAction);
+            }
+        }
+    }
+}
