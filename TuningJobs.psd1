@@ -7,6 +7,7 @@
     Copyright            = '(c) TuningJobs contributors. Apache License 2.0.'
     Description          = 'Lists the training jobs of Amazon SageMaker hyperparameter tuning jobs (ListTrainingJobsForHyperParameterTuningJob), streamed into the pipeline page by page.'
     PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'   # netstandard2.0 without facades, for Windows PowerShell
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('TuningJobs.Format.ps1xml')
     TypesToProcess       = @('TuningJobs.Types.ps1xml')

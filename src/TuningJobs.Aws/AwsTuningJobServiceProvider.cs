@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using Amazon;
 using System.Text;
 using Amazon.Runtime;
@@ -28,7 +30,7 @@ namespace TuningJobs.Aws
         private readonly ConcurrentDictionary<(ServiceConnection, string), AwsTuningJobService> _services =
             new ConcurrentDictionary<(ServiceConnection, string), AwsTuningJobService>();
 
-        private readonly object _environmentGate = new object();
+        private readonly object _creationGate = new object();
         private string _lastEnvironment;
 
         public ITuningJobService GetService(ServiceConnection connection)
@@ -36,40 +38,47 @@ namespace TuningJobs.Aws
             var environment = EnvironmentFingerprint();
             var key = (connection, environment);
             if (_services.TryGetValue(key, out var existing)) return existing;
-            ForgetSdkFallbacksIfEnvironmentChanged(environment);
 
-            AwsTuningJobService created;
-            try
+            // Creation is rare (once per connection and environment) and runs alone, so that resetting the SDK's
+            // remembered settings never races another runspace's client creation.
+            lock (_creationGate)
             {
-                created = new AwsTuningJobService(ClientFactory.Create(connection), connection.Describe());
+                if (_services.TryGetValue(key, out existing)) return existing;
+                ForgetWhatAnEarlierEnvironmentSet(environment);
+                try
+                {
+                    var created = new AwsTuningJobService(ClientFactory.Create(connection), connection.Describe());
+                    _services[key] = created;
+                    return created;
+                }
+                catch (Exception failure)
+                {
+                    throw FailureTranslator.Translate(failure, null, connection.Describe());
+                }
             }
-            catch (Exception failure)
-            {
-                throw FailureTranslator.Translate(failure, null, connection.Describe());
-            }
-            var kept = _services.GetOrAdd(key, created);
-            if (!ReferenceEquals(kept, created)) created.Dispose();
-            return kept;
         }
 
         public IReadOnlyList<string> KnownRegions() =>
             RegionEndpoint.EnumerableAllRegions.Select(region => region.SystemName).OrderBy(name => name, StringComparer.Ordinal).ToList();
 
         // The SDK reads AWS_MAX_ATTEMPTS, AWS_RETRY_MODE, AWS_REGION and the like once per process and keeps them;
-        // a session that changes them expects the next call to see the change.
-        private void ForgetSdkFallbacksIfEnvironmentChanged(string environment)
+        // a session that changes them, or edits its shared files, expects the next call to see the change. Clients
+        // of the old environment are dropped, not disposed: another runspace may still be reading with one.
+        private void ForgetWhatAnEarlierEnvironmentSet(string environment)
         {
-            lock (_environmentGate)
+            if (_lastEnvironment != null && _lastEnvironment != environment)
             {
-                if (_lastEnvironment != null && _lastEnvironment != environment)
+                FallbackInternalConfigurationFactory.Reset();
+                FallbackRegionFactory.Reset();
+                foreach (var stale in _services.Keys.Where(k => k.Item2 != environment).ToList())
                 {
-                    FallbackInternalConfigurationFactory.Reset();
-                    FallbackRegionFactory.Reset();
+                    _services.TryRemove(stale, out _);
                 }
-                _lastEnvironment = environment;
             }
+            _lastEnvironment = environment;
         }
 
+        // A hash, so that the secrets among these variables are not kept in a long-lived key.
         private static string EnvironmentFingerprint()
         {
             var text = new StringBuilder();
@@ -77,7 +86,21 @@ namespace TuningJobs.Aws
             {
                 text.Append(Environment.GetEnvironmentVariable(name)).Append('\u001f');
             }
-            return text.ToString();
+            foreach (var file in SharedFiles())
+            {
+                text.Append(File.Exists(file) ? File.GetLastWriteTimeUtc(file).Ticks : 0).Append('\u001f');
+            }
+            using (var sha = SHA256.Create())
+            {
+                return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString())));
+            }
+        }
+
+        private static IEnumerable<string> SharedFiles()
+        {
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            yield return Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE") ?? Path.Combine(home, ".aws", "credentials");
+            yield return Environment.GetEnvironmentVariable("AWS_CONFIG_FILE") ?? Path.Combine(home, ".aws", "config");
         }
     }
 }

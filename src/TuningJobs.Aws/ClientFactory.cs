@@ -35,6 +35,7 @@ namespace TuningJobs.Aws
                         $"The profile '{connection.ProfileName}' was not found in the shared config or credentials file.");
                 }
                 config.Profile = new Profile(connection.ProfileName);
+                ApplyRetrySettings(profile, config);
             }
 
             var region = ResolveRegion(connection, profile);
@@ -56,12 +57,37 @@ namespace TuningJobs.Aws
             return new SageMakerClient(ResolveCredentials(connection, profile, config), config);
         }
 
+        // The SDK takes retry_mode and max_attempts from AWS_PROFILE's profile, not from the one named here; the
+        // environment variables still come first, as everywhere in the SDK.
+        private static void ApplyRetrySettings(CredentialProfile profile, SageMakerConfig config)
+        {
+            if (profile.RetryMode.HasValue && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_RETRY_MODE")))
+            {
+                config.RetryMode = profile.RetryMode.Value;
+            }
+            if (profile.MaxAttempts.HasValue && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_MAX_ATTEMPTS")))
+            {
+                config.MaxErrorRetry = Math.Max(0, profile.MaxAttempts.Value - 1);
+            }
+        }
+
         // The SDK remembers the shared files' location from its first look; a session that points
         // AWS_SHARED_CREDENTIALS_FILE elsewhere expects the next call to read the new file.
         private static CredentialProfileStoreChain ProfileStore()
         {
             var credentialsFile = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE");
             return string.IsNullOrEmpty(credentialsFile) ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(credentialsFile);
+        }
+
+        // The bound is for the instance-metadata probe alone: a profile (SSO, credential_process, assume-role) or
+        // container credentials may take longer than it and must be let finish.
+        private static bool OnlyInstanceMetadataCanAnswer()
+        {
+            foreach (var name in new[] { "AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_WEB_IDENTITY_TOKEN_FILE" })
+            {
+                if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name))) return false;
+            }
+            return !ProfileStore().TryGetProfile("default", out _);
         }
 
         private static RegionEndpoint ResolveRegion(ServiceConnection connection, CredentialProfile profile)
@@ -102,6 +128,7 @@ namespace TuningJobs.Aws
                                    "the shared config and credentials files, SSO, or container and instance metadata";
             try
             {
+                if (!OnlyInstanceMetadataCanAnswer()) return DefaultAWSCredentialsIdentityResolver.GetCredentials(config);
                 return Bounded.Run(() => DefaultAWSCredentialsIdentityResolver.GetCredentials(config), CredentialProbeBound,
                     () => throw new TuningJobServiceException(ServiceErrorKind.NoCredentials,
                         nowhere + $" (the instance metadata service did not answer within {CredentialProbeBound.TotalSeconds:0} s)."));

@@ -131,7 +131,8 @@ namespace TuningJobs.Aws
             if (string.IsNullOrEmpty(text)) return text;
             var end = text.IndexOfAny(new[] { '\r', '\n' });
             var line = end < 0 ? text : text.Substring(0, end);
-            return line.Length > 500 ? line.Substring(0, 500) + "…" : line.TrimEnd();
+            line = line.TrimEnd();
+            return line.Length > 500 ? line.Substring(0, 500) + "…" : line;
         }
 
         private static Exception FindConnectionFailure(Exception failure)

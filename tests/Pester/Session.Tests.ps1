@@ -59,6 +59,33 @@ Describe 'Settings changed during a session' {
             (Get-TuningTrainingJob xgb-churn-0412 -ProfileName $name -EndpointUrl $Aws.EndpointUrl).Count | Should -Be 42
         }
     }
+
+    It 'sees an edit of the shared credentials file at the next call' {
+        $file = Join-Path $TestDrive 'credentials-edited'
+        Set-Content $file "[edited]`naws_access_key_id = AKIDLOCALENDPOINT`naws_secret_access_key = local-endpoint-secret-key"
+        $env:AWS_SHARED_CREDENTIALS_FILE = $file
+        (Get-TuningTrainingJob xgb-churn-0412 -ProfileName edited -EndpointUrl $Aws.EndpointUrl).Count | Should -Be 42
+        Set-Content $file "[edited]`naws_access_key_id = AKIDLOCALENDPOINT`naws_secret_access_key = revoked-secret"
+        { Get-TuningTrainingJob xgb-churn-0412 -ProfileName edited -EndpointUrl $Aws.EndpointUrl } |
+            Should -Throw -ErrorId 'InvalidCredentials,TuningJobs.Commands.GetTuningTrainingJobCommand'
+    }
+
+    It "takes max_attempts from the profile named with -ProfileName" {
+        $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'credentials-retries'
+        # In the credentials file: the SDK fixes the config file's location once per process (see README).
+        Set-Content $env:AWS_SHARED_CREDENTIALS_FILE "[impatient]`naws_access_key_id = AKIDLOCALENDPOINT`naws_secret_access_key = local-endpoint-secret-key`nmax_attempts = 1"
+        $plan = '{"failPage":{"pageIndex":0,"statusCode":500,"errorCode":"InternalFailure","times":1}}'
+        Invoke-RestMethod -Method Put -Uri "$($script:Endpoint.Url)__control/faults" -Body $plan -ContentType 'application/json' | Out-Null
+        Clear-EndpointRequest $script:Endpoint
+        try {
+            { Get-TuningTrainingJob xgb-churn-0412 -ProfileName impatient -EndpointUrl $Aws.EndpointUrl } |
+                Should -Throw -ErrorId 'ServiceUnavailable,TuningJobs.Commands.GetTuningTrainingJobCommand'
+            @(Get-EndpointRequest $script:Endpoint).Count | Should -Be 1
+        }
+        finally {
+            Invoke-RestMethod -Method Delete -Uri "$($script:Endpoint.Url)__control/faults" | Out-Null
+        }
+    }
 }
 
 Describe 'Type data' {

@@ -14,7 +14,7 @@ namespace TuningJobs.Commands
     /// because Export-Csv and Format-Table take their columns from the first object.
     /// </remarks>
     [Cmdlet(VerbsData.ConvertTo, "TrainingJobRow")]
-    [OutputType(typeof(PSObject))]
+    [OutputType(TrainingJobTable.RowTypeName)]
     public sealed class ConvertToTrainingJobRowCommand : PSCmdlet
     {
         private readonly List<HyperParameterTrainingJobSummary> _jobs = new List<HyperParameterTrainingJobSummary>();

@@ -13,14 +13,8 @@ namespace TuningJobs.Listing
     {
         internal const string Minimize = "Minimize";
 
-        public static TrainingJobPageRequest Start(TrainingJobPageRequest request)
-        {
-            var best = request.WithPage(request.NextToken, 0);
-            best.MaxResults = null;
-            best.SortBy = ServiceValues.FinalObjectiveMetricValue;
-            best.SortOrder = ServiceValues.Descending;
-            return best;
-        }
+        public static TrainingJobPageRequest Start(TrainingJobPageRequest request) =>
+            request.WithSort(ServiceValues.FinalObjectiveMetricValue, ServiceValues.Descending);
 
         /// <summary>The request to start over with when descending was the wrong way, else null.</summary>
         public static TrainingJobPageRequest Reconsider(TrainingJobPageRequest descending, TrainingJobPage firstPage)
@@ -28,10 +22,7 @@ namespace TuningJobs.Listing
             if (firstPage.Jobs.Count == 0) return null;
             var type = firstPage.Jobs[0].FinalHyperParameterTuningJobObjectiveMetric?.Type;
             if (!string.Equals(type, Minimize, StringComparison.OrdinalIgnoreCase)) return null;
-            var ascending = descending.WithPage(descending.NextToken, 0);
-            ascending.MaxResults = null;
-            ascending.SortOrder = ServiceValues.Ascending;
-            return ascending;
+            return descending.WithSort(ServiceValues.FinalObjectiveMetricValue, ServiceValues.Ascending);
         }
     }
 }

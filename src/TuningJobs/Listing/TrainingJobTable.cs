@@ -42,8 +42,8 @@ namespace TuningJobs.Listing
             row.TypeNames.Insert(0, RowTypeName);
             row.Properties.Add(new PSNoteProperty("TrainingJobName", job.TrainingJobName));
             row.Properties.Add(new PSNoteProperty("TrainingJobStatus", job.TrainingJobStatus));
-            row.Properties.Add(new PSNoteProperty("ObjectiveValue", job.FinalHyperParameterTuningJobObjectiveMetric?.Value));
-            row.Properties.Add(new PSNoteProperty("TrainingTime", job.TrainingEndTime - job.TrainingStartTime));
+            row.Properties.Add(new PSNoteProperty("ObjectiveValue", job.ObjectiveValue));
+            row.Properties.Add(new PSNoteProperty("TrainingTime", job.TrainingTime));
             foreach (var column in _hyperParameterColumns)
             {
                 string value = null;

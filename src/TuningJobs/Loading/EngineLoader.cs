@@ -29,14 +29,40 @@ namespace TuningJobs.Loading
         private static Assembly LoadIsolated(string folder, string enginePath) =>
             new EngineLoadContext(folder).LoadFromAssemblyPath(enginePath);
 
+        private static readonly object ResolverGate = new object();
+        private static string _resolverFolder;
+
         private static Assembly LoadWithResolver(string folder, string enginePath)
         {
-            AppDomain.CurrentDomain.AssemblyResolve += (sender, args) =>
+            lock (ResolverGate)
             {
-                var path = Path.Combine(folder, new AssemblyName(args.Name).Name + ".dll");
-                return File.Exists(path) ? Assembly.LoadFrom(path) : null;
-            };
+                if (_resolverFolder == null)
+                {
+                    _resolverFolder = folder;
+                    AppDomain.CurrentDomain.AssemblyResolve += ResolveFromDependencies;
+                }
+            }
             return Assembly.LoadFrom(enginePath);
+        }
+
+        // Answers only for the engine's own dependencies: asked for by an assembly of the folder (or by no one in
+        // particular), present in the folder, and at least the version asked for. Other modules' requests pass by.
+        private static Assembly ResolveFromDependencies(object sender, ResolveEventArgs args)
+        {
+            var requester = args.RequestingAssembly;
+            if (requester != null && !IsInFolder(requester)) return null;
+            var wanted = new AssemblyName(args.Name);
+            var path = Path.Combine(_resolverFolder, wanted.Name + ".dll");
+            if (!File.Exists(path)) return null;
+            var present = AssemblyName.GetAssemblyName(path).Version;
+            return wanted.Version == null || present >= wanted.Version ? Assembly.LoadFrom(path) : null;
+        }
+
+        private static bool IsInFolder(Assembly assembly)
+        {
+            var location = assembly.IsDynamic ? null : assembly.Location;
+            return !string.IsNullOrEmpty(location)
+                   && string.Equals(Path.GetDirectoryName(location), _resolverFolder, StringComparison.OrdinalIgnoreCase);
         }
     }
 }

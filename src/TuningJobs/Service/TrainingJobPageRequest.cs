@@ -10,6 +10,15 @@ namespace TuningJobs.Service
         public string SortOrder { get; set; }
         public string StatusEquals { get; set; }
 
+        /// <summary>The same listing sorted another way, from its first page.</summary>
+        public TrainingJobPageRequest WithSort(string sortBy, string sortOrder) => new TrainingJobPageRequest
+        {
+            HyperParameterTuningJobName = HyperParameterTuningJobName,
+            StatusEquals = StatusEquals,
+            SortBy = sortBy,
+            SortOrder = sortOrder,
+        };
+
         public TrainingJobPageRequest WithPage(string nextToken, int maxResults) => new TrainingJobPageRequest
         {
             HyperParameterTuningJobName = HyperParameterTuningJobName,

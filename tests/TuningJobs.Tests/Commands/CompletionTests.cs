@@ -36,6 +36,17 @@ namespace TuningJobs.Tests.Commands
             var clock = Stopwatch.StartNew();
             var names = Complete(fake, "Get-TuningTrainingJob -Name xgb");
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"completion took {clock.Elapsed}");
+            Assert.Equal(new[] { "xgb" }, fake.NameQueries);   // it asked, and gave up waiting
+            Assert.DoesNotContain("xgb-churn-0412", names);
+        }
+
+        [Fact]
+        public void SlowCredentialResolutionCountsAgainstTheBudget()
+        {
+            var fake = new FakeTuningJobService(0) { GetServiceDelay = TimeSpan.FromSeconds(10) };
+            var clock = Stopwatch.StartNew();
+            var names = Complete(fake, "Get-TuningTrainingJob -Name xgb");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"completion took {clock.Elapsed}");
             Assert.DoesNotContain("xgb-churn-0412", names);
         }
 
@@ -49,6 +60,7 @@ namespace TuningJobs.Tests.Commands
             {
                 var line = "Get-TuningTrainingJob xgb";
                 var result = CommandCompletion.CompleteInput(line, line.Length, null, shell);
+                Assert.Equal(new[] { "xgb" }, fake.NameQueries);   // the service was asked and failed
                 Assert.DoesNotContain(result.CompletionMatches, m => m.CompletionText.StartsWith("xgb-churn"));
                 Assert.Empty(shell.Streams.Error);
             }

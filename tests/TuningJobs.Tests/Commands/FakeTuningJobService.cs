@@ -45,6 +45,9 @@ namespace TuningJobs.Tests.Commands
 
         public IReadOnlyList<string> KnownRegions() => new[] { "eu-west-1", "us-east-1", "us-west-2" };
 
+        /// <summary>When set, getting the service itself takes this long, as resolving credentials can.</summary>
+        public TimeSpan GetServiceDelay { get; set; }
+
         public async Task<IReadOnlyList<string>> ListTuningJobNamesAsync(string nameContains, int maxResults, CancellationToken cancellationToken)
         {
             NameQueries.Enqueue(nameContains);
@@ -52,7 +55,11 @@ namespace TuningJobs.Tests.Commands
             return TuningJobNames.Where(n => n.IndexOf(nameContains ?? string.Empty, StringComparison.OrdinalIgnoreCase) >= 0).Take(maxResults).ToList();
         }
 
-        public ITuningJobService GetService(ServiceConnection connection) => this;
+        public ITuningJobService GetService(ServiceConnection connection)
+        {
+            if (GetServiceDelay > TimeSpan.Zero) Thread.Sleep(GetServiceDelay);
+            return this;
+        }
 
         public async Task<TrainingJobPage> ListTrainingJobsAsync(TrainingJobPageRequest request, CancellationToken cancellationToken)
         {

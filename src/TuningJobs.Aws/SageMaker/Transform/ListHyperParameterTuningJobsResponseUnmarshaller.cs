@@ -21,11 +21,7 @@ namespace TuningJobs.Aws.SageMaker.Transform
             var depth = context.CurrentDepth;
             while (context.ReadAtDepth(depth, ref reader))
             {
-                if (context.TestExpression("NextToken", depth, ref reader))
-                {
-                    response.NextToken = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
-                }
-                else if (context.TestExpression("HyperParameterTuningJobSummaries", depth, ref reader))
+                if (context.TestExpression("HyperParameterTuningJobSummaries", depth, ref reader))
                 {
                     response.HyperParameterTuningJobNames = new JsonListUnmarshaller<string, TuningJobNameUnmarshaller>(
                         TuningJobNameUnmarshaller.Instance).Unmarshall(context, ref reader);
