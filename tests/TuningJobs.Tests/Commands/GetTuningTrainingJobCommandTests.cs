@@ -12,18 +12,8 @@ namespace TuningJobs.Tests.Commands
     [Collection(ProviderSwap.Name)]
     public sealed class GetTuningTrainingJobCommandTests
     {
-        private static PSDataCollection<PSObject> Run(FakeTuningJobService fake, string script, Action<PSObject> onEachObject = null)
-        {
-            using (ProviderSwap.Use(fake))
-            using (var shell = HostedPowerShell.Create())
-            {
-                shell.AddScript(script);
-                var output = new PSDataCollection<PSObject>();
-                if (onEachObject != null) output.DataAdded += (s, e) => onEachObject(output[e.Index]);
-                shell.Invoke(null, output);
-                return output;
-            }
-        }
+        private static PSDataCollection<PSObject> Run(FakeTuningJobService fake, string script, Action<PSObject> onEachObject = null) =>
+            HostedPowerShell.Run(fake, script, onEachObject);
 
         [Fact]
         public void WritesTheFirstJobBeforeAskingForTheSecondPage()

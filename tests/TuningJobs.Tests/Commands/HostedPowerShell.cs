@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using TuningJobs.Commands;
+using TuningJobs.Service;
 
 namespace TuningJobs.Tests.Commands
 {
@@ -14,6 +15,20 @@ namespace TuningJobs.Tests.Commands
             state.Commands.Add(new SessionStateCmdletEntry("Get-TuningTrainingJob", typeof(GetTuningTrainingJobCommand), null));
             var shell = PowerShell.Create(state);
             return shell;
+        }
+
+        /// <summary>Runs a script with the given provider behind the cmdlets; <paramref name="onEachObject"/> sees each object as it is written.</summary>
+        public static PSDataCollection<PSObject> Run(ITuningJobServiceProvider provider, string script, Action<PSObject> onEachObject = null)
+        {
+            using (ProviderSwap.Use(provider))
+            using (var shell = Create())
+            {
+                shell.AddScript(script);
+                var output = new PSDataCollection<PSObject>();
+                if (onEachObject != null) output.DataAdded += (s, e) => onEachObject(output[e.Index]);
+                shell.Invoke(null, output);
+                return output;
+            }
         }
 
         /// <summary>Runs a script that must fail, and returns the one error it ended with.</summary>

@@ -9,15 +9,7 @@ namespace TuningJobs.Tests.Commands
     [Collection(ProviderSwap.Name)]
     public sealed class PagingEdgeTests
     {
-        private static PSObject[] Run(ITuningJobServiceProvider fake, string script)
-        {
-            using (ProviderSwap.Use(fake))
-            using (var shell = HostedPowerShell.Create())
-            {
-                shell.AddScript(script);
-                return shell.Invoke().ToArray();
-            }
-        }
+        private static PSObject[] Run(ITuningJobServiceProvider fake, string script) => HostedPowerShell.Run(fake, script).ToArray();
 
         [Fact]
         public void BestWaitsForAPageWithJobsBeforeChoosingTheDirection()
