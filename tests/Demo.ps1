@@ -15,23 +15,24 @@ try {
     $aws = @{ EndpointUrl = $endpoint.Url; Region = 'us-east-1'; Credential = Get-LocalEndpointCredential }
     Write-Host "Local SageMaker endpoint at $($endpoint.Url)`n"
 
-    Write-Host 'The five best training jobs of xgb-churn-0412 (objective validation:auc, maximized):' -ForegroundColor Cyan
-    Get-TuningTrainingJob xgb-churn-0412 @aws |
-        Where-Object FinalHyperParameterTuningJobObjectiveMetric |
-        Sort-Object { $_.FinalHyperParameterTuningJobObjectiveMetric.Value } -Descending |
-        Select-Object -First 5 |
+    Write-Host 'The five best training jobs of xgb-churn-0412 (validation:auc, maximized), one column per hyperparameter:' -ForegroundColor Cyan
+    Get-TuningTrainingJob xgb-churn-0412 -Best -First 5 @aws |
+        ConvertTo-TrainingJobRow |
         Format-Table -AutoSize TrainingJobName,
-            @{ Name = 'AUC'; Expression = { $_.FinalHyperParameterTuningJobObjectiveMetric.Value.ToString('0.0000') } },
-            @{ Name = 'eta'; Expression = { $_.TunedHyperParameters['eta'] } },
-            @{ Name = 'max_depth'; Expression = { $_.TunedHyperParameters['max_depth'] } },
-            @{ Name = 'Minutes'; Expression = { ($_.TrainingEndTime - $_.TrainingStartTime).TotalMinutes.ToString('0') } } |
-        Out-String | Write-Host
+            @{ Name = 'AUC'; Expression = { $_.ObjectiveValue.ToString('0.0000') } },
+            @{ Name = 'Minutes'; Expression = { $_.TrainingTime.TotalMinutes.ToString('0') } },
+            @{ Name = 'eta'; Expression = { "$($_.eta)" } }, @{ Name = 'max_depth'; Expression = { "$($_.max_depth)" } },
+            @{ Name = 'min_child_weight'; Expression = { "$($_.min_child_weight)" } }, @{ Name = 'subsample'; Expression = { "$($_.subsample)" } } |
+        Out-String -Width 120 | Write-Host
 
     Write-Host 'The failed ones, with their reasons:' -ForegroundColor Cyan
     Get-TuningTrainingJob xgb-churn-0412 -StatusEquals Failed @aws |
         Sort-Object CreationTime |
         Format-Table -Wrap TrainingJobName, CreationTime, FailureReason |
-        Out-String | Write-Host
+        Out-String -Width 120 | Write-Host
+
+    Write-Host 'The winner of resnet-sweep-big (validation:loss, minimized: -Best finds the direction itself):' -ForegroundColor Cyan
+    Get-TuningTrainingJob resnet-sweep-big -Best -First 1 @aws | Format-List TrainingJobName, ObjectiveValue, TrainingTime, TunedHyperParameters | Out-String -Width 120 | Write-Host
 
     Write-Host 'All 350 jobs of resnet-sweep-big, streamed page by page, by status:' -ForegroundColor Cyan
     Get-TuningTrainingJob resnet-sweep-big @aws -Verbose 4>&1 |
