@@ -4,7 +4,8 @@ using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
 using TuningJobs.Aws.SageMaker;
-using TuningJobs.Service;
+using TuningJobs.Api;
+using TuningJobs.Errors;
 
 namespace TuningJobs.Aws
 {
@@ -23,7 +24,7 @@ namespace TuningJobs.Aws
         internal static readonly TimeSpan RegionProbeBound = TimeSpan.FromSeconds(1.5);
         internal static readonly TimeSpan CredentialProbeBound = TimeSpan.FromSeconds(3);
 
-        public static SageMakerClient Create(ServiceConnection connection)
+        public static SageMakerClient Create(AwsConnection connection)
         {
             var config = new SageMakerConfig { Timeout = connection.Timeout };
             CredentialProfile profile = null;
@@ -31,7 +32,7 @@ namespace TuningJobs.Aws
             {
                 if (!ProfileStore().TryGetProfile(connection.ProfileName, out profile))
                 {
-                    throw new TuningJobServiceException(ServiceErrorKind.ProfileNotFound,
+                    throw new TuningJobsException(FailureKind.ProfileNotFound,
                         $"The profile '{connection.ProfileName}' was not found in the shared config or credentials file.");
                 }
                 config.Profile = new Profile(connection.ProfileName);
@@ -50,7 +51,7 @@ namespace TuningJobs.Aws
             }
             else
             {
-                throw new TuningJobServiceException(ServiceErrorKind.NoRegion,
+                throw new TuningJobsException(FailureKind.NoRegion,
                     "No AWS region was given or found: not in -Region, the profile, AWS_REGION or AWS_DEFAULT_REGION.");
             }
 
@@ -90,7 +91,7 @@ namespace TuningJobs.Aws
             return !ProfileStore().TryGetProfile("default", out _);
         }
 
-        private static RegionEndpoint ResolveRegion(ServiceConnection connection, CredentialProfile profile)
+        private static RegionEndpoint ResolveRegion(AwsConnection connection, CredentialProfile profile)
         {
             if (connection.Region != null) return RegionEndpoint.GetBySystemName(connection.Region);
             if (profile?.Region != null) return profile.Region;
@@ -109,7 +110,7 @@ namespace TuningJobs.Aws
             }, RegionProbeBound, () => null);
         }
 
-        private static AWSCredentials ResolveCredentials(ServiceConnection connection, CredentialProfile profile, SageMakerConfig config)
+        private static AWSCredentials ResolveCredentials(AwsConnection connection, CredentialProfile profile, SageMakerConfig config)
         {
             if (connection.Credential != null)
             {
@@ -121,7 +122,7 @@ namespace TuningJobs.Aws
                 {
                     return fromProfile;
                 }
-                throw new TuningJobServiceException(ServiceErrorKind.NoCredentials,
+                throw new TuningJobsException(FailureKind.NoCredentials,
                     $"The profile '{connection.ProfileName}' holds no usable credentials.");
             }
             const string nowhere = "No AWS credentials were found: not in -Credential, -ProfileName, the environment (AWS_ACCESS_KEY_ID, AWS_PROFILE), " +
@@ -130,12 +131,12 @@ namespace TuningJobs.Aws
             {
                 if (!OnlyInstanceMetadataCanAnswer()) return DefaultAWSCredentialsIdentityResolver.GetCredentials(config);
                 return Bounded.Run(() => DefaultAWSCredentialsIdentityResolver.GetCredentials(config), CredentialProbeBound,
-                    () => throw new TuningJobServiceException(ServiceErrorKind.NoCredentials,
+                    () => throw new TuningJobsException(FailureKind.NoCredentials,
                         nowhere + $" (the instance metadata service did not answer within {CredentialProbeBound.TotalSeconds:0} s)."));
             }
             catch (AmazonClientException e)
             {
-                throw new TuningJobServiceException(ServiceErrorKind.NoCredentials, nowhere + ". " + e.Message.Split('\n')[0].Trim());
+                throw new TuningJobsException(FailureKind.NoCredentials, nowhere + ". " + e.Message.Split('\n')[0].Trim());
             }
         }
     }

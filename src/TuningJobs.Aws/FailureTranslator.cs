@@ -7,12 +7,13 @@ using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
 using TuningJobs.Aws.SageMaker.Model;
-using TuningJobs.Service;
+using TuningJobs.Api;
+using TuningJobs.Errors;
 
 namespace TuningJobs.Aws
 {
     /// <summary>
-    /// Explains an SDK failure as a <see cref="TuningJobServiceException"/>. No SDK exception crosses the boundary,
+    /// Explains an SDK failure as a <see cref="TuningJobsException"/>. No SDK exception crosses the boundary,
     /// not even as an inner exception: its text can quote what was signed (a service's signature-mismatch message
     /// repeats the canonical request, session token included), and $Error keeps whatever the record holds.
     /// </summary>
@@ -34,14 +35,14 @@ namespace TuningJobs.Aws
             "InvalidAccessKeyId", "TokenRefreshRequired",
         };
 
-        public static TuningJobServiceException Translate(Exception failure, string tuningJobName, string target)
+        public static TuningJobsException Translate(Exception failure, string tuningJobName, string target)
         {
             switch (failure)
             {
-                case TuningJobServiceException explained:
+                case TuningJobsException explained:
                     return explained;
                 case ResourceNotFoundException notFound:
-                    return new TuningJobServiceException(ServiceErrorKind.ResourceNotFound,
+                    return new TuningJobsException(FailureKind.ResourceNotFound,
                         $"The tuning job '{tuningJobName}' was not found in {target}. The service said: {FirstLine(notFound.Message)}",
                         notFound.ErrorCode, notFound.RequestId);
                 case AmazonUnmarshallingException unreadable:
@@ -63,46 +64,46 @@ namespace TuningJobs.Aws
             }
             if (failure is AmazonClientException client && LooksLikeMissingCredentials(client))
             {
-                return new TuningJobServiceException(ServiceErrorKind.NoCredentials,
+                return new TuningJobsException(FailureKind.NoCredentials,
                     "No AWS credentials could be resolved: " + FirstLine(client.Message));
             }
             if (failure.InnerException != null && failure is AmazonServiceException)
             {
                 return Translate(failure.InnerException, tuningJobName, target);
             }
-            return new TuningJobServiceException(ServiceErrorKind.ServiceError,
+            return new TuningJobsException(FailureKind.ServiceError,
                 $"The request to {target} failed: {FirstLine(failure.Message)}");
         }
 
-        private static TuningJobServiceException FromServiceAnswer(AmazonServiceException service, string target)
+        private static TuningJobsException FromServiceAnswer(AmazonServiceException service, string target)
         {
             var code = service.ErrorCode;
             var said = string.IsNullOrEmpty(service.Message) ? code : FirstLine(service.Message);
-            ServiceErrorKind kind;
+            FailureKind kind;
             string message;
             if (code == "AccessDeniedException" || code == "AccessDenied")
             {
-                kind = ServiceErrorKind.AccessDenied;
+                kind = FailureKind.AccessDenied;
                 message = $"Access was denied by {target}: {said}";
             }
             else if (Array.IndexOf(CredentialCodes, code) >= 0)
             {
-                kind = ServiceErrorKind.InvalidCredentials;
+                kind = FailureKind.InvalidCredentials;
                 message = $"The credentials were rejected by {target} ({code}): {said}";
             }
             else if (code == "ValidationException")
             {
-                kind = ServiceErrorKind.ValidationError;
+                kind = FailureKind.ValidationError;
                 message = $"The service rejected the request: {said}";
             }
             else if (Array.IndexOf(ThrottlingCodes, code) >= 0 || service.StatusCode == (HttpStatusCode)429)
             {
-                kind = ServiceErrorKind.Throttled;
+                kind = FailureKind.Throttled;
                 message = $"The service at {target} kept throttling the request after all retries ({code}): {said}";
             }
             else if ((int)service.StatusCode >= 500)
             {
-                kind = ServiceErrorKind.ServiceUnavailable;
+                kind = FailureKind.ServiceUnavailable;
                 message = $"The service at {target} failed after all retries (HTTP {(int)service.StatusCode} {code}): {said}";
             }
             else if (code == null && service.InnerException != null)
@@ -111,17 +112,17 @@ namespace TuningJobs.Aws
             }
             else
             {
-                kind = ServiceErrorKind.ServiceError;
+                kind = FailureKind.ServiceError;
                 message = $"The service at {target} answered HTTP {(int)service.StatusCode} {code}: {said}";
             }
-            return new TuningJobServiceException(kind, message, code, service.RequestId);
+            return new TuningJobsException(kind, message, code, service.RequestId);
         }
 
-        private static TuningJobServiceException ConnectionFailed(string target, Exception cause) =>
-            new TuningJobServiceException(ServiceErrorKind.ConnectionFailed, $"Could not get an answer from {target}: {FirstLine(cause.Message)}");
+        private static TuningJobsException ConnectionFailed(string target, Exception cause) =>
+            new TuningJobsException(FailureKind.ConnectionFailed, $"Could not get an answer from {target}: {FirstLine(cause.Message)}");
 
-        private static TuningJobServiceException InvalidResponse(string target, string requestId) =>
-            new TuningJobServiceException(ServiceErrorKind.InvalidResponse,
+        private static TuningJobsException InvalidResponse(string target, string requestId) =>
+            new TuningJobsException(FailureKind.InvalidResponse,
                 $"The answer from {target} was not the documented SageMaker JSON, so it could not be read.",
                 requestId: requestId);
 

@@ -4,69 +4,59 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Net;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
-using TuningJobs.Service;
-using TuningJobs.Validation;
+using TuningJobs.Api;
+using TuningJobs.Loading;
 
-namespace TuningJobs.Completion
+namespace TuningJobs.Completion;
+
+/// <summary>
+/// Completes tuning job names from the account: one ListHyperParameterTuningJobs page whose names contain what
+/// is typed, asked with the -Region, -ProfileName, -EndpointUrl and -Credential already on the command line.
+/// It answers within <see cref="Budget"/> or offers nothing, and never lets an error reach the console.
+/// </summary>
+public sealed class TuningJobNameCompleter : IArgumentCompleter
 {
-    /// <summary>
-    /// Completes tuning job names from the account: one ListHyperParameterTuningJobs page whose names contain what
-    /// is typed, asked with the -Region, -ProfileName, -EndpointUrl and -Credential already on the command line.
-    /// It answers within <see cref="Budget"/> or offers nothing, and never lets an error reach the console.
-    /// </summary>
-    public sealed class TuningJobNameCompleter : IArgumentCompleter
+    // Under the 2 s promised to the user, leaving room for PowerShell's own completion work.
+    internal static readonly TimeSpan Budget = TimeSpan.FromSeconds(1.5);
+    private const int MaxNames = 100;
+    private static readonly Regex _nameContainsPattern = new Regex(@"^[a-zA-Z0-9\-]{0,63}$", RegexOptions.CultureInvariant);
+
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        // Under the 2 s promised to the user, leaving room for PowerShell's own completion work.
-        internal static readonly TimeSpan Budget = TimeSpan.FromSeconds(1.5);
-        private const int MaxNames = 100;
-        private static readonly Regex NameContainsPattern = new Regex(@"^[a-zA-Z0-9\-]{0,63}$", RegexOptions.CultureInvariant);
-
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
+        var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
+        if (!_nameContainsPattern.IsMatch(typed)) return Enumerable.Empty<CompletionResult>();
+        try
         {
-            var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            if (!NameContainsPattern.IsMatch(typed)) return Enumerable.Empty<CompletionResult>();
-            try
+            using (var budget = new CancellationTokenSource(Budget))
             {
-                using (var budget = new CancellationTokenSource(Budget))
-                {
-                    // Finding the region and credentials (instance metadata included) counts against the budget too.
-                    var connection = ConnectionFrom(fakeBoundParameters);
-                    var names = Task.Run(() => TuningJobServices.Provider.GetService(connection)
-                        .ListTuningJobNamesAsync(typed, MaxNames, budget.Token), budget.Token);
-                    if (!names.Wait(Budget)) return Enumerable.Empty<CompletionResult>();
-                    return names.Result
-                        .OrderBy(name => name.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-                        .ThenBy(name => name, StringComparer.Ordinal)
-                        .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name))
-                        .ToList();
-                }
-            }
-            catch (Exception)
-            {
-                // Completion is a convenience: no credentials, no network, a slow service all mean no suggestions.
-                return Enumerable.Empty<CompletionResult>();
+                // Finding the region and credentials (instance metadata included) counts against the budget too.
+                var connection = ConnectionFrom(fakeBoundParameters);
+                var names = Task.Run(() => Engine.Api.ListTuningJobNamesAsync(connection, typed, MaxNames, budget.Token), budget.Token);
+                if (!names.Wait(Budget)) return Enumerable.Empty<CompletionResult>();
+                return names.Result
+                    .OrderBy(name => name.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                    .ThenBy(name => name, StringComparer.Ordinal)
+                    .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name))
+                    .ToList();
             }
         }
-
-        private static ServiceConnection ConnectionFrom(IDictionary bound)
+        catch (Exception)
         {
-            string Text(string name) => bound != null && bound.Contains(name) ? Unwrap(bound[name])?.ToString() : null;
-            ValidateHttpUrlAttribute.TryParse(Text("EndpointUrl"), out var endpoint);
-            var credential = bound != null && bound.Contains("Credential") ? Unwrap(bound["Credential"]) as PSCredential : null;
-            return new ServiceConnection
-            {
-                Region = Text("Region")?.ToLowerInvariant(),
-                ProfileName = Text("ProfileName"),
-                EndpointUrl = endpoint,
-                Credential = credential is null ? null : new NetworkCredential(credential.UserName, credential.Password),
-            };
+            // Completion is a convenience: no credentials, no network, a slow service all mean no suggestions.
+            return Enumerable.Empty<CompletionResult>();
         }
-
-        private static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
     }
+
+    private static AwsConnection ConnectionFrom(IDictionary bound)
+    {
+        object Value(string name) => bound != null && bound.Contains(name) ? Unwrap(bound[name]) : null;
+        return AwsConnection.From(Value("Region")?.ToString(), Value("ProfileName")?.ToString(), Value("EndpointUrl")?.ToString(),
+            Value("Credential") as PSCredential);
+    }
+
+    private static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 }

@@ -4,85 +4,85 @@ using System.Net.Sockets;
 using System.Threading.Tasks;
 using TuningJobs.Aws;
 using TuningJobs.LocalEndpoint;
-using TuningJobs.Service;
+using TuningJobs.Api;
+using TuningJobs.Errors;
 using Xunit;
 
-namespace TuningJobs.Tests.Aws
+namespace TuningJobs.Tests.Aws;
+
+/// <summary>Each cause of failure, produced for real over HTTP, becomes its own kind with the service's request id.</summary>
+public sealed class ErrorMappingTests
 {
-    /// <summary>Each cause of failure, produced for real over HTTP, becomes its own kind with the service's request id.</summary>
-    public sealed class ErrorMappingTests
+    private static async Task<TuningJobsException> FailWith(Action<LocalSageMakerEndpoint> arrange, string secret = LocalSageMakerEndpoint.DefaultSecretAccessKey, string tuningJob = "xgb-churn-0412", string nextToken = null)
     {
-        private static async Task<TuningJobServiceException> FailWith(Action<LocalSageMakerEndpoint> arrange, string secret = LocalSageMakerEndpoint.DefaultSecretAccessKey, string tuningJob = "xgb-churn-0412", string nextToken = null)
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        arrange(endpoint);
+        return Assert.Throws<TuningJobsException>(() => EngineHarness.Start(endpoint, secret).List(tuningJob, 10, nextToken));
+    }
+
+    [Fact]
+    public async Task UnknownTuningJobIsResourceNotFound()
+    {
+        var failure = await FailWith(_ => { }, tuningJob: "no-such-job");
+        Assert.Equal(FailureKind.ResourceNotFound, failure.Kind);
+        Assert.Contains("no-such-job", failure.Message);
+        Assert.NotNull(failure.RequestId);
+    }
+
+    [Theory]
+    [InlineData(400, "AccessDeniedException", "AccessDenied")]
+    [InlineData(400, "ExpiredTokenException", "InvalidCredentials")]
+    [InlineData(403, "UnrecognizedClientException", "InvalidCredentials")]
+    [InlineData(400, "ValidationException", "ValidationError")]
+    [InlineData(400, "SomethingNewException", "ServiceError")]
+    public async Task ServiceErrorCodesMapToTheirKinds(int status, string code, string kind)
+    {
+        var expected = Enum.Parse<FailureKind>(kind);
+        var failure = await FailWith(e => e.Faults.ErrorFor = new ErrorFault { StatusCode = status, ErrorCode = code, Message = "said by the service", Times = 1000 });
+        Assert.Equal(expected, failure.Kind);
+        Assert.Equal(code, failure.ErrorCode);
+        Assert.NotNull(failure.RequestId);
+        Assert.Contains("said by the service", failure.Message);
+    }
+
+    [Fact]
+    public async Task AWrongSecretIsInvalidCredentials()
+    {
+        var failure = await FailWith(_ => { }, secret: "not-the-right-secret");
+        Assert.Equal(FailureKind.InvalidCredentials, failure.Kind);
+        Assert.Equal("InvalidSignatureException", failure.ErrorCode);
+        Assert.DoesNotContain("not-the-right-secret", failure.ToString());
+    }
+
+    [Fact]
+    public async Task ANextTokenFromAnotherListingIsAValidationError()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        var engine = EngineHarness.Start(endpoint);
+        string foreignToken = null;
+        var page = await engine.Api.ListTrainingJobsAsync(engine.Connection, new TrainingJobsRequest { HyperParameterTuningJobName = "resnet-sweep-big", MaxResults = 5 }, default);
+        foreignToken = page.NextToken;
+
+        var failure = Assert.Throws<TuningJobsException>(() => engine.List("xgb-churn-0412", 10, foreignToken));
+        Assert.Equal(FailureKind.ValidationError, failure.Kind);
+    }
+
+    [Fact]
+    public void ARefusedConnectionIsConnectionFailed()
+    {
+        var closedPort = new TcpListener(IPAddress.Loopback, 0);
+        closedPort.Start();
+        var port = ((IPEndPoint)closedPort.LocalEndpoint).Port;
+        closedPort.Stop();
+
+        var engine = new EngineHarness.Engine(new AwsSageMakerApi(), new AwsConnection
         {
-            await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-            arrange(endpoint);
-            return Assert.Throws<TuningJobServiceException>(() => EngineHarness.List(EngineHarness.Service(endpoint, secret), tuningJob, 10, nextToken));
-        }
-
-        [Fact]
-        public async Task UnknownTuningJobIsResourceNotFound()
-        {
-            var failure = await FailWith(_ => { }, tuningJob: "no-such-job");
-            Assert.Equal(ServiceErrorKind.ResourceNotFound, failure.Kind);
-            Assert.Contains("no-such-job", failure.Message);
-            Assert.NotNull(failure.RequestId);
-        }
-
-        [Theory]
-        [InlineData(400, "AccessDeniedException", "AccessDenied")]
-        [InlineData(400, "ExpiredTokenException", "InvalidCredentials")]
-        [InlineData(403, "UnrecognizedClientException", "InvalidCredentials")]
-        [InlineData(400, "ValidationException", "ValidationError")]
-        [InlineData(400, "SomethingNewException", "ServiceError")]
-        public async Task ServiceErrorCodesMapToTheirKinds(int status, string code, string kind)
-        {
-            var expected = Enum.Parse<ServiceErrorKind>(kind);
-            var failure = await FailWith(e => e.Faults.ErrorFor = new ErrorFault { StatusCode = status, ErrorCode = code, Message = "said by the service", Times = 1000 });
-            Assert.Equal(expected, failure.Kind);
-            Assert.Equal(code, failure.ErrorCode);
-            Assert.NotNull(failure.RequestId);
-            Assert.Contains("said by the service", failure.Message);
-        }
-
-        [Fact]
-        public async Task AWrongSecretIsInvalidCredentials()
-        {
-            var failure = await FailWith(_ => { }, secret: "not-the-right-secret");
-            Assert.Equal(ServiceErrorKind.InvalidCredentials, failure.Kind);
-            Assert.Equal("InvalidSignatureException", failure.ErrorCode);
-            Assert.DoesNotContain("not-the-right-secret", failure.ToString());
-        }
-
-        [Fact]
-        public async Task ANextTokenFromAnotherListingIsAValidationError()
-        {
-            await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-            var service = EngineHarness.Service(endpoint);
-            string foreignToken = null;
-            var page = await service.ListTrainingJobsAsync(new TrainingJobPageRequest { HyperParameterTuningJobName = "resnet-sweep-big", MaxResults = 5 }, default);
-            foreignToken = page.NextToken;
-
-            var failure = Assert.Throws<TuningJobServiceException>(() => EngineHarness.List(service, "xgb-churn-0412", 10, foreignToken));
-            Assert.Equal(ServiceErrorKind.ValidationError, failure.Kind);
-        }
-
-        [Fact]
-        public void ARefusedConnectionIsConnectionFailed()
-        {
-            var closedPort = new TcpListener(IPAddress.Loopback, 0);
-            closedPort.Start();
-            var port = ((IPEndPoint)closedPort.LocalEndpoint).Port;
-            closedPort.Stop();
-
-            var service = new AwsTuningJobServiceProvider().GetService(new ServiceConnection
-            {
-                EndpointUrl = new Uri($"http://127.0.0.1:{port}/"),
-                Region = "us-east-1",
-                Credential = new NetworkCredential("AKIDLOCALENDPOINT", "x"),
-            });
-            var failure = Assert.Throws<TuningJobServiceException>(() => EngineHarness.List(service, "xgb-churn-0412", 10));
-            Assert.Equal(ServiceErrorKind.ConnectionFailed, failure.Kind);
-            Assert.Contains($"127.0.0.1:{port}", failure.Message);
-        }
+            EndpointUrl = new Uri($"http://127.0.0.1:{port}/"),
+            Region = "us-east-1",
+            Credential = new NetworkCredential("AKIDLOCALENDPOINT", "x"),
+        });
+        var failure = Assert.Throws<TuningJobsException>(() => engine.List("xgb-churn-0412", 10));
+        Assert.Equal(FailureKind.ConnectionFailed, failure.Kind);
+        Assert.Contains($"127.0.0.1:{port}", failure.Message);
     }
 }

@@ -3,172 +3,171 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using TuningJobs.LocalEndpoint;
-using TuningJobs.Service;
+using TuningJobs.Api;
+using TuningJobs.Errors;
 using Xunit;
 
-namespace TuningJobs.Tests.Aws
+namespace TuningJobs.Tests.Aws;
+
+/// <summary>Answers that are not what the API documents end in a correct object or InvalidResponse, never a crash.</summary>
+public sealed class ResponseReadingTests
 {
-    /// <summary>Answers that are not what the API documents end in a correct object or InvalidResponse, never a crash.</summary>
-    public sealed class ResponseReadingTests
+    private const string GoodBody =
+        "{\"NextToken\":null,\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn:aws:sagemaker:us-east-1:123456789012:training-job/a-1\"," +
+        "\"CreationTime\":1732806245.123,\"TrainingJobStatus\":\"Completed\",\"TunedHyperParameters\":{\"eta\":\"0.1\"}," +
+        "\"FinalHyperParameterTuningJobObjectiveMetric\":{\"MetricName\":\"auc\",\"Type\":\"Maximize\",\"Value\":0.91}}," +
+        "{\"TrainingJobName\":\"a-2\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1732806246,\"TrainingJobStatus\":\"Failed\"," +
+        "\"FailureReason\":\"x\",\"TunedHyperParameters\":{}}]}";
+
+    private static async Task<(Page<HyperParameterTrainingJobSummary> Page, TuningJobsException Failure)> Answer(LocalSageMakerEndpoint endpoint, EngineHarness.Engine engine, string body, int status = 200, string contentType = "application/x-amz-json-1.1")
     {
-        private const string GoodBody =
-            "{\"NextToken\":null,\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn:aws:sagemaker:us-east-1:123456789012:training-job/a-1\"," +
-            "\"CreationTime\":1732806245.123,\"TrainingJobStatus\":\"Completed\",\"TunedHyperParameters\":{\"eta\":\"0.1\"}," +
-            "\"FinalHyperParameterTuningJobObjectiveMetric\":{\"MetricName\":\"auc\",\"Type\":\"Maximize\",\"Value\":0.91}}," +
-            "{\"TrainingJobName\":\"a-2\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1732806246,\"TrainingJobStatus\":\"Failed\"," +
-            "\"FailureReason\":\"x\",\"TunedHyperParameters\":{}}]}";
-
-        private static async Task<(TrainingJobPage Page, TuningJobServiceException Failure)> Answer(LocalSageMakerEndpoint endpoint, ITuningJobService service, string body, int status = 200, string contentType = "application/x-amz-json-1.1")
+        // Enough copies for every attempt: the SDK retries an answer it cannot read.
+        endpoint.EnqueueRawResponse(new RawResponse { Body = body, StatusCode = status, ContentType = contentType, Times = 10 });
+        try
         {
-            // Enough copies for every attempt: the SDK retries an answer it cannot read.
-            endpoint.EnqueueRawResponse(new RawResponse { Body = body, StatusCode = status, ContentType = contentType, Times = 10 });
-            try
+            return (await engine.Api.ListTrainingJobsAsync(engine.Connection, new TrainingJobsRequest { HyperParameterTuningJobName = "xgb-churn-0412", MaxResults = 10 }, default), null);
+        }
+        catch (TuningJobsException failure)
+        {
+            return (null, failure);
+        }
+        finally
+        {
+            endpoint.ClearRawResponses();
+        }
+    }
+
+    [Theory]
+    [InlineData("<html><body><h1>502 Bad Gateway</h1></body></html>", 200, "text/html")]
+    [InlineData("{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a", 200, "application/x-amz-json-1.1")]
+    [InlineData("", 200, "application/x-amz-json-1.1")]
+    [InlineData("null", 200, "application/x-amz-json-1.1")]
+    [InlineData("{\"TrainingJobSummaries\":null}", 200, "application/x-amz-json-1.1")]
+    [InlineData("{\"TrainingJobSummaries\":[null]}", 200, "application/x-amz-json-1.1")]
+    [InlineData("{\"TrainingJobSummaries\":[{\"CreationTime\":\"yesterday\"}]}", 200, "application/x-amz-json-1.1")]
+    [InlineData("[1,2,3]", 200, "application/x-amz-json-1.1")]
+    [InlineData("{\"TrainingJobSummaries\":\"x\"}", 200, "application/x-amz-json-1.1")]
+    [InlineData("{\"TrainingJobSummaries\":{}}", 200, "application/x-amz-json-1.1")]
+    [InlineData("{\"TrainingJobSummaries\":[\"a\"]}", 200, "application/x-amz-json-1.1")]
+    [InlineData("{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a\",\"TunedHyperParameters\":\"x\"}]}", 200, "application/x-amz-json-1.1")]
+    [InlineData("{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a\",\"TunedHyperParameters\":{\"k\":{\"b\":1}}}]}", 200, "application/x-amz-json-1.1")]
+    [InlineData("{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a\",\"FinalHyperParameterTuningJobObjectiveMetric\":[1]}]}", 200, "application/x-amz-json-1.1")]
+    public async Task MalformedAnswersAreInvalidResponse(string body, int status, string contentType)
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        // A reader that loops on an unexpected token never returns: bound the wait so that the test fails instead.
+        var (page, failure) = await Answer(endpoint, EngineHarness.Start(endpoint), body, status, contentType).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Null(page);
+        Assert.NotNull(failure);
+        Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
+    }
+
+    [Fact]
+    public async Task MissingOptionalMembersAndNullObjectsBecomeNulls()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        var body = "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1732806245.5," +
+                   "\"TrainingJobStatus\":\"Brand-New-Status\",\"TunedHyperParameters\":{},\"FinalHyperParameterTuningJobObjectiveMetric\":null," +
+                   "\"FutureMember\":[{\"deep\":{\"deeper\":[1,{\"x\":null}]}}]}]}";
+        var (page, failure) = await Answer(endpoint, EngineHarness.Start(endpoint), body);
+        Assert.Null(failure);
+        var job = Assert.Single(page.Items);
+        Assert.Equal("Brand-New-Status", job.TrainingJobStatus);
+        Assert.Null(job.FinalHyperParameterTuningJobObjectiveMetric);
+        Assert.Null(job.TrainingEndTime);
+        Assert.Null(job.FailureReason);
+        Assert.Null(page.NextToken);
+    }
+
+    [Fact]
+    public async Task AMetricWithoutAValueIsNoMetric()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        var body = "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1,\"TrainingJobStatus\":\"Completed\"," +
+                   "\"TunedHyperParameters\":{},\"FinalHyperParameterTuningJobObjectiveMetric\":{\"MetricName\":\"auc\",\"Type\":\"Maximize\",\"Value\":null}}]}";
+        var (page, failure) = await Answer(endpoint, EngineHarness.Start(endpoint), body);
+        Assert.Null(failure);
+        Assert.Null(Assert.Single(page.Items).FinalHyperParameterTuningJobObjectiveMetric);
+    }
+
+    [Fact]
+    public async Task AHugeAnswerIsRead()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        var reason = new string('r', 2_000_000);
+        var body = "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1,\"TrainingJobStatus\":\"Failed\"," +
+                   "\"TunedHyperParameters\":{},\"FailureReason\":\"" + reason + "\"}]}";
+        var (page, failure) = await Answer(endpoint, EngineHarness.Start(endpoint), body);
+        Assert.Null(failure);
+        Assert.Equal(reason, Assert.Single(page.Items).FailureReason);
+    }
+
+    /// <summary>
+    /// Many mutations of a valid answer, each sent over HTTP through the real client: every one ends in a page
+    /// or an InvalidResponse error. The seed is fixed so that a failure can be replayed.
+    /// </summary>
+    [Fact]
+    public async Task MutatedAnswersEndInAPageOrInvalidResponse()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        var engine = EngineHarness.Start(endpoint);
+        var random = new Random(20261128);
+        var structural = new[] { "{", "}", "[", "]", ",", ":", "\"", "null", "-", "1e999", "\\", "\\u00", "true" };
+        var pages = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            var body = Mutate(GoodBody, random, structural);
+            var (page, failure) = await Answer(endpoint, engine, body);
+            if (failure != null)
             {
-                return (await service.ListTrainingJobsAsync(new TrainingJobPageRequest { HyperParameterTuningJobName = "xgb-churn-0412", MaxResults = 10 }, default), null);
+                Assert.True(failure.Kind == FailureKind.InvalidResponse, $"mutation {i} gave {failure.Kind}: {failure.Message}\n{body}");
             }
-            catch (TuningJobServiceException failure)
+            else
             {
-                return (null, failure);
+                Assert.NotNull(page);
+                Assert.DoesNotContain(null, page.Items);
+                pages++;
             }
-            finally
+        }
+        Assert.InRange(pages, 1, 299); // both outcomes were exercised
+    }
+
+    private static string Mutate(string body, Random random, string[] structural)
+    {
+        var text = new StringBuilder(body);
+        var edits = random.Next(1, 4);
+        for (var e = 0; e < edits && text.Length > 0; e++)
+        {
+            var at = random.Next(text.Length);
+            switch (random.Next(5))
             {
-                endpoint.ClearRawResponses();
+                case 0: text.Remove(at, Math.Min(random.Next(1, 8), text.Length - at)); break;
+                case 1: text.Insert(at, structural[random.Next(structural.Length)]); break;
+                case 2: text[at] = (char)random.Next(32, 127); break;
+                case 3: text.Length = at; break;
+                default:
+                    var from = random.Next(text.Length);
+                    text.Insert(at, text.ToString(from, Math.Min(10, text.Length - from)));
+                    break;
             }
         }
+        return text.ToString();
+    }
 
-        [Theory]
-        [InlineData("<html><body><h1>502 Bad Gateway</h1></body></html>", 200, "text/html")]
-        [InlineData("{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a", 200, "application/x-amz-json-1.1")]
-        [InlineData("", 200, "application/x-amz-json-1.1")]
-        [InlineData("null", 200, "application/x-amz-json-1.1")]
-        [InlineData("{\"TrainingJobSummaries\":null}", 200, "application/x-amz-json-1.1")]
-        [InlineData("{\"TrainingJobSummaries\":[null]}", 200, "application/x-amz-json-1.1")]
-        [InlineData("{\"TrainingJobSummaries\":[{\"CreationTime\":\"yesterday\"}]}", 200, "application/x-amz-json-1.1")]
-        [InlineData("[1,2,3]", 200, "application/x-amz-json-1.1")]
-        [InlineData("{\"TrainingJobSummaries\":\"x\"}", 200, "application/x-amz-json-1.1")]
-        [InlineData("{\"TrainingJobSummaries\":{}}", 200, "application/x-amz-json-1.1")]
-        [InlineData("{\"TrainingJobSummaries\":[\"a\"]}", 200, "application/x-amz-json-1.1")]
-        [InlineData("{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a\",\"TunedHyperParameters\":\"x\"}]}", 200, "application/x-amz-json-1.1")]
-        [InlineData("{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a\",\"TunedHyperParameters\":{\"k\":{\"b\":1}}}]}", 200, "application/x-amz-json-1.1")]
-        [InlineData("{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a\",\"FinalHyperParameterTuningJobObjectiveMetric\":[1]}]}", 200, "application/x-amz-json-1.1")]
-        public async Task MalformedAnswersAreInvalidResponse(string body, int status, string contentType)
+    [Fact]
+    public async Task TextComesOutExactlyAsSent()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        Assert.True(endpoint.Data.TryGet("unicode-tuning", out var planted));
+        var page = EngineHarness.Start(endpoint).Page("unicode-tuning", 100);
+
+        Assert.Equal(planted.TrainingJobs.Count, page.Items.Count);
+        foreach (var sent in planted.TrainingJobs)
         {
-            await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-            // A reader that loops on an unexpected token never returns: bound the wait so that the test fails instead.
-            var (page, failure) = await Answer(endpoint, EngineHarness.Service(endpoint), body, status, contentType).WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.Null(page);
-            Assert.NotNull(failure);
-            Assert.Equal(ServiceErrorKind.InvalidResponse, failure.Kind);
+            var got = page.Items.Single(j => j.TrainingJobName == sent.TrainingJobName);
+            Assert.Equal(sent.FailureReason, got.FailureReason);
+            Assert.Equal(sent.TunedHyperParameters.OrderBy(p => p.Key, StringComparer.Ordinal), got.TunedHyperParameters.OrderBy(p => p.Key, StringComparer.Ordinal));
         }
-
-        [Fact]
-        public async Task MissingOptionalMembersAndNullObjectsBecomeNulls()
-        {
-            await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-            var body = "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1732806245.5," +
-                       "\"TrainingJobStatus\":\"Brand-New-Status\",\"TunedHyperParameters\":{},\"FinalHyperParameterTuningJobObjectiveMetric\":null," +
-                       "\"FutureMember\":[{\"deep\":{\"deeper\":[1,{\"x\":null}]}}]}]}";
-            var (page, failure) = await Answer(endpoint, EngineHarness.Service(endpoint), body);
-            Assert.Null(failure);
-            var job = Assert.Single(page.Jobs);
-            Assert.Equal("Brand-New-Status", job.TrainingJobStatus);
-            Assert.Null(job.FinalHyperParameterTuningJobObjectiveMetric);
-            Assert.Null(job.TrainingEndTime);
-            Assert.Null(job.FailureReason);
-            Assert.Null(page.NextToken);
-        }
-
-        [Fact]
-        public async Task AMetricWithoutAValueIsNoMetric()
-        {
-            await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-            var body = "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1,\"TrainingJobStatus\":\"Completed\"," +
-                       "\"TunedHyperParameters\":{},\"FinalHyperParameterTuningJobObjectiveMetric\":{\"MetricName\":\"auc\",\"Type\":\"Maximize\",\"Value\":null}}]}";
-            var (page, failure) = await Answer(endpoint, EngineHarness.Service(endpoint), body);
-            Assert.Null(failure);
-            Assert.Null(Assert.Single(page.Jobs).FinalHyperParameterTuningJobObjectiveMetric);
-        }
-
-        [Fact]
-        public async Task AHugeAnswerIsRead()
-        {
-            await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-            var reason = new string('r', 2_000_000);
-            var body = "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1,\"TrainingJobStatus\":\"Failed\"," +
-                       "\"TunedHyperParameters\":{},\"FailureReason\":\"" + reason + "\"}]}";
-            var (page, failure) = await Answer(endpoint, EngineHarness.Service(endpoint), body);
-            Assert.Null(failure);
-            Assert.Equal(reason, Assert.Single(page.Jobs).FailureReason);
-        }
-
-        /// <summary>
-        /// Many mutations of a valid answer, each sent over HTTP through the real client: every one ends in a page
-        /// or an InvalidResponse error. The seed is fixed so that a failure can be replayed.
-        /// </summary>
-        [Fact]
-        public async Task MutatedAnswersEndInAPageOrInvalidResponse()
-        {
-            await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-            var service = EngineHarness.Service(endpoint);
-            var random = new Random(20261128);
-            var structural = new[] { "{", "}", "[", "]", ",", ":", "\"", "null", "-", "1e999", "\\", "\\u00", "true" };
-            var pages = 0;
-            for (var i = 0; i < 300; i++)
-            {
-                var body = Mutate(GoodBody, random, structural);
-                var (page, failure) = await Answer(endpoint, service, body);
-                if (failure != null)
-                {
-                    Assert.True(failure.Kind == ServiceErrorKind.InvalidResponse, $"mutation {i} gave {failure.Kind}: {failure.Message}\n{body}");
-                }
-                else
-                {
-                    Assert.NotNull(page);
-                    Assert.DoesNotContain(null, page.Jobs);
-                    pages++;
-                }
-            }
-            Assert.InRange(pages, 1, 299); // both outcomes were exercised
-        }
-
-        private static string Mutate(string body, Random random, string[] structural)
-        {
-            var text = new StringBuilder(body);
-            var edits = random.Next(1, 4);
-            for (var e = 0; e < edits && text.Length > 0; e++)
-            {
-                var at = random.Next(text.Length);
-                switch (random.Next(5))
-                {
-                    case 0: text.Remove(at, Math.Min(random.Next(1, 8), text.Length - at)); break;
-                    case 1: text.Insert(at, structural[random.Next(structural.Length)]); break;
-                    case 2: text[at] = (char)random.Next(32, 127); break;
-                    case 3: text.Length = at; break;
-                    default:
-                        var from = random.Next(text.Length);
-                        text.Insert(at, text.ToString(from, Math.Min(10, text.Length - from)));
-                        break;
-                }
-            }
-            return text.ToString();
-        }
-
-        [Fact]
-        public async Task TextComesOutExactlyAsSent()
-        {
-            await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-            Assert.True(endpoint.Data.TryGet("unicode-tuning", out var planted));
-            var page = await EngineHarness.Service(endpoint).ListTrainingJobsAsync(
-                new TrainingJobPageRequest { HyperParameterTuningJobName = "unicode-tuning", MaxResults = 100 }, default);
-
-            Assert.Equal(planted.TrainingJobs.Count, page.Jobs.Count);
-            foreach (var sent in planted.TrainingJobs)
-            {
-                var got = page.Jobs.Single(j => j.TrainingJobName == sent.TrainingJobName);
-                Assert.Equal(sent.FailureReason, got.FailureReason);
-                Assert.Equal(sent.TunedHyperParameters.OrderBy(p => p.Key, StringComparer.Ordinal), got.TunedHyperParameters.OrderBy(p => p.Key, StringComparer.Ordinal));
-            }
-            Assert.Contains(page.Jobs, j => j.FailureReason != null && j.FailureReason.Contains("🚀"));
-        }
+        Assert.Contains(page.Items, j => j.FailureReason != null && j.FailureReason.Contains("🚀"));
     }
 }

@@ -6,49 +6,48 @@ using System.Threading.Tasks;
 using TuningJobs.LocalEndpoint;
 using Xunit;
 
-namespace TuningJobs.Tests.Commands
+namespace TuningJobs.Tests.Commands;
+
+/// <summary>Ctrl+C in a hosted PowerShell, with the real engine and a slow page in flight over HTTP.</summary>
+[Collection(EngineSwap.Name)]
+public sealed class CancellationTests
 {
-    /// <summary>Ctrl+C in a hosted PowerShell, with the real engine and a slow page in flight over HTTP.</summary>
-    [Collection(ProviderSwap.Name)]
-    public sealed class CancellationTests
+    [Fact]
+    public async Task StopEndsTheListingWithinASecondAndTheNextCallWorks()
     {
-        [Fact]
-        public async Task StopEndsTheListingWithinASecondAndTheNextCallWorks()
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        endpoint.Faults.Delay = new PageDelayFault { PageIndex = 1, Milliseconds = 30_000, Times = 1 };
+        var connection = $"-EndpointUrl '{endpoint.Url}' -Region us-east-1 " +
+                         $"-Credential ([pscredential]::new('{LocalSageMakerEndpoint.DefaultAccessKeyId}', (ConvertTo-SecureString '{LocalSageMakerEndpoint.DefaultSecretAccessKey}' -AsPlainText -Force)))";
+
+        using var shell = HostedPowerShell.Create();
+        shell.AddScript($"Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 {connection}");
+        var output = new PSDataCollection<PSObject>();
+        shell.BeginInvoke<PSObject, PSObject>(null, output);
+        await WaitFor(() => endpoint.Requests.Count == 2, TimeSpan.FromSeconds(20));   // the slow second page is in flight
+
+        var clock = Stopwatch.StartNew();
+        shell.Stop();
+        clock.Stop();
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}.");
+        Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+        Assert.Equal(10, output.Count);
+
+        // The same session goes on: the cached client is not left in a broken state.
+        shell.Commands.Clear();
+        shell.AddScript($"Get-TuningTrainingJob xgb-churn-0412 -PageSize 50 {connection}");
+        var again = shell.Invoke();
+        Assert.Equal(42, again.Count);
+        Assert.Equal(3, endpoint.Requests.Count);
+    }
+
+    private static async Task WaitFor(Func<bool> condition, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
         {
-            await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-            endpoint.Faults.Delay = new PageDelayFault { PageIndex = 1, Milliseconds = 30_000, Times = 1 };
-            var connection = $"-EndpointUrl '{endpoint.Url}' -Region us-east-1 " +
-                             $"-Credential ([pscredential]::new('{LocalSageMakerEndpoint.DefaultAccessKeyId}', (ConvertTo-SecureString '{LocalSageMakerEndpoint.DefaultSecretAccessKey}' -AsPlainText -Force)))";
-
-            using var shell = HostedPowerShell.Create();
-            shell.AddScript($"Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 {connection}");
-            var output = new PSDataCollection<PSObject>();
-            shell.BeginInvoke<PSObject, PSObject>(null, output);
-            await WaitFor(() => endpoint.Requests.Count == 2, TimeSpan.FromSeconds(20));   // the slow second page is in flight
-
-            var clock = Stopwatch.StartNew();
-            shell.Stop();
-            clock.Stop();
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}.");
-            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
-            Assert.Equal(10, output.Count);
-
-            // The same session goes on: the cached client is not left in a broken state.
-            shell.Commands.Clear();
-            shell.AddScript($"Get-TuningTrainingJob xgb-churn-0412 -PageSize 50 {connection}");
-            var again = shell.Invoke();
-            Assert.Equal(42, again.Count);
-            Assert.Equal(3, endpoint.Requests.Count);
-        }
-
-        private static async Task WaitFor(Func<bool> condition, TimeSpan limit)
-        {
-            var clock = Stopwatch.StartNew();
-            while (!condition())
-            {
-                if (clock.Elapsed > limit) throw new TimeoutException("The condition did not come true in time.");
-                await Task.Delay(20);
-            }
+            if (clock.Elapsed > limit) throw new TimeoutException("The condition did not come true in time.");
+            await Task.Delay(20);
         }
     }
 }

@@ -4,72 +4,71 @@ using System.Linq;
 using System.Management.Automation;
 using Xunit;
 
-namespace TuningJobs.Tests.Commands
+namespace TuningJobs.Tests.Commands;
+
+/// <summary>Tab completion through PowerShell's own completion engine (TabExpansion2).</summary>
+[Collection(EngineSwap.Name)]
+public sealed class CompletionTests
 {
-    /// <summary>Tab completion through PowerShell's own completion engine (TabExpansion2).</summary>
-    [Collection(ProviderSwap.Name)]
-    public sealed class CompletionTests
+    private static string[] Complete(FakeSageMakerApi fake, string line)
     {
-        private static string[] Complete(FakeTuningJobService fake, string line)
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
         {
-            using (ProviderSwap.Use(fake))
-            using (var shell = HostedPowerShell.Create())
-            {
-                var result = CommandCompletion.CompleteInput(line, line.Length, null, shell);
-                return result.CompletionMatches.Select(m => m.CompletionText).ToArray();
-            }
+            var result = CommandCompletion.CompleteInput(line, line.Length, null, shell);
+            return result.CompletionMatches.Select(m => m.CompletionText).ToArray();
         }
+    }
 
-        [Fact]
-        public void TuningJobNamesCompleteFromTheServiceWithWhatIsTyped()
-        {
-            var fake = new FakeTuningJobService(0);
-            var names = Complete(fake, "Get-TuningTrainingJob xgb");
-            Assert.Equal(new[] { "xgb-churn-0412", "xgb-churn-0413" }, names);
-            Assert.Equal(new[] { "xgb" }, fake.NameQueries);
-        }
+    [Fact]
+    public void TuningJobNamesCompleteFromTheServiceWithWhatIsTyped()
+    {
+        var fake = new FakeSageMakerApi(0);
+        var names = Complete(fake, "Get-TuningTrainingJob xgb");
+        Assert.Equal(new[] { "xgb-churn-0412", "xgb-churn-0413" }, names);
+        Assert.Equal(new[] { "xgb" }, fake.NameQueries);
+    }
 
-        [Fact]
-        public void ASlowServiceGetsNoSuggestionsWithinTheBudget()
-        {
-            var fake = new FakeTuningJobService(0) { NameListingDelay = TimeSpan.FromSeconds(30) };
-            var clock = Stopwatch.StartNew();
-            var names = Complete(fake, "Get-TuningTrainingJob -Name xgb");
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"completion took {clock.Elapsed}");
-            Assert.Equal(new[] { "xgb" }, fake.NameQueries);   // it asked, and gave up waiting
-            Assert.DoesNotContain("xgb-churn-0412", names);
-        }
+    [Fact]
+    public void ASlowServiceGetsNoSuggestionsWithinTheBudget()
+    {
+        var fake = new FakeSageMakerApi(0) { NameListingDelay = TimeSpan.FromSeconds(30) };
+        var clock = Stopwatch.StartNew();
+        var names = Complete(fake, "Get-TuningTrainingJob -Name xgb");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"completion took {clock.Elapsed}");
+        Assert.Equal(new[] { "xgb" }, fake.NameQueries);   // it asked, and gave up waiting
+        Assert.DoesNotContain("xgb-churn-0412", names);
+    }
 
-        [Fact]
-        public void SlowCredentialResolutionCountsAgainstTheBudget()
-        {
-            var fake = new FakeTuningJobService(0) { GetServiceDelay = TimeSpan.FromSeconds(10) };
-            var clock = Stopwatch.StartNew();
-            var names = Complete(fake, "Get-TuningTrainingJob -Name xgb");
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"completion took {clock.Elapsed}");
-            Assert.DoesNotContain("xgb-churn-0412", names);
-        }
+    [Fact]
+    public void SlowCredentialResolutionCountsAgainstTheBudget()
+    {
+        var fake = new FakeSageMakerApi(0) { ConnectDelay = TimeSpan.FromSeconds(10) };
+        var clock = Stopwatch.StartNew();
+        var names = Complete(fake, "Get-TuningTrainingJob -Name xgb");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"completion took {clock.Elapsed}");
+        Assert.DoesNotContain("xgb-churn-0412", names);
+    }
 
-        [Fact]
-        public void AFailingServiceGetsNoSuggestionsAndNoError()
+    [Fact]
+    public void AFailingServiceGetsNoSuggestionsAndNoError()
+    {
+        var fake = new FakeSageMakerApi(0) { NameListingDelay = TimeSpan.Zero };
+        fake.TuningJobNames = null;   // the fake throws while listing
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
         {
-            var fake = new FakeTuningJobService(0) { NameListingDelay = TimeSpan.Zero };
-            fake.TuningJobNames = null;   // the fake throws while listing
-            using (ProviderSwap.Use(fake))
-            using (var shell = HostedPowerShell.Create())
-            {
-                var line = "Get-TuningTrainingJob xgb";
-                var result = CommandCompletion.CompleteInput(line, line.Length, null, shell);
-                Assert.Equal(new[] { "xgb" }, fake.NameQueries);   // the service was asked and failed
-                Assert.DoesNotContain(result.CompletionMatches, m => m.CompletionText.StartsWith("xgb-churn"));
-                Assert.Empty(shell.Streams.Error);
-            }
+            var line = "Get-TuningTrainingJob xgb";
+            var result = CommandCompletion.CompleteInput(line, line.Length, null, shell);
+            Assert.Equal(new[] { "xgb" }, fake.NameQueries);   // the service was asked and failed
+            Assert.DoesNotContain(result.CompletionMatches, m => m.CompletionText.StartsWith("xgb-churn"));
+            Assert.Empty(shell.Streams.Error);
         }
+    }
 
-        [Fact]
-        public void RegionsCompleteFromTheSdkList()
-        {
-            Assert.Equal(new[] { "us-east-1", "us-west-2" }, Complete(new FakeTuningJobService(0), "Get-TuningTrainingJob x -Region us-"));
-        }
+    [Fact]
+    public void RegionsCompleteFromTheSdkList()
+    {
+        Assert.Equal(new[] { "us-east-1", "us-west-2" }, Complete(new FakeSageMakerApi(0), "Get-TuningTrainingJob x -Region us-"));
     }
 }

@@ -3,211 +3,210 @@ using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
-using TuningJobs.Service;
+using TuningJobs.Errors;
 using Xunit;
 
-namespace TuningJobs.Tests.Commands
+namespace TuningJobs.Tests.Commands;
+
+/// <summary>The cmdlet over a fake of the boundary: paging, streaming, cancellation and error records.</summary>
+[Collection(EngineSwap.Name)]
+public sealed class GetTuningTrainingJobCommandTests
 {
-    /// <summary>The cmdlet over a fake of the boundary: paging, streaming, cancellation and error records.</summary>
-    [Collection(ProviderSwap.Name)]
-    public sealed class GetTuningTrainingJobCommandTests
+    private static PSDataCollection<PSObject> Run(FakeSageMakerApi fake, string script, Action<PSObject> onEachObject = null) =>
+        HostedPowerShell.Run(fake, script, onEachObject);
+
+    [Fact]
+    public void WritesTheFirstJobBeforeAskingForTheSecondPage()
     {
-        private static PSDataCollection<PSObject> Run(FakeTuningJobService fake, string script, Action<PSObject> onEachObject = null) =>
-            HostedPowerShell.Run(fake, script, onEachObject);
+        var fake = new FakeSageMakerApi(25);
+        int? requestsWhenFirstArrived = null;
+        var output = Run(fake, "Get-TuningTrainingJob tune -PageSize 10", _ => requestsWhenFirstArrived ??= fake.Requests.Count);
 
-        [Fact]
-        public void WritesTheFirstJobBeforeAskingForTheSecondPage()
+        Assert.Equal(25, output.Count);
+        Assert.Equal(1, requestsWhenFirstArrived);
+        Assert.Equal(new int?[] { 10, 10, 10 }, fake.Requests.Select(r => r.MaxResults));
+        Assert.Equal(new[] { null, "10", "20" }, fake.Requests.Select(r => r.NextToken));
+    }
+
+    [Fact]
+    public void DefaultPageSizeIsTheServiceMaximum()
+    {
+        var fake = new FakeSageMakerApi(250);
+        var output = Run(fake, "Get-TuningTrainingJob tune");
+        Assert.Equal(250, output.Count);
+        Assert.Equal(new int?[] { 100, 100, 100 }, fake.Requests.Select(r => r.MaxResults));
+    }
+
+    [Fact]
+    public void FirstAsksForOnlyTheJobsItNeedsInOneRequest()
+    {
+        var fake = new FakeSageMakerApi(50);
+        var output = Run(fake, "Get-TuningTrainingJob tune -First 3");
+        Assert.Equal(new[] { "job-0001", "job-0002", "job-0003" }, output.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).TrainingJobName));
+        Assert.Equal(new int?[] { 3 }, fake.Requests.Select(r => r.MaxResults));
+    }
+
+    [Fact]
+    public void SkipReadsPastJobsAndFirstStopsWithinAPage()
+    {
+        var fake = new FakeSageMakerApi(50);
+        var output = Run(fake, "Get-TuningTrainingJob tune -PageSize 10 -Skip 12 -First 5");
+        Assert.Equal(Enumerable.Range(13, 5).Select(i => $"job-{i:D4}"), output.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).TrainingJobName));
+        Assert.Equal(new int?[] { 10, 7 }, fake.Requests.Select(r => r.MaxResults));
+    }
+
+    [Fact]
+    public void DownstreamSelectFirstStopsThePaging()
+    {
+        var fake = new FakeSageMakerApi(100);
+        var output = Run(fake, "Get-TuningTrainingJob tune -PageSize 10 | Select-Object -First 2");
+        Assert.Equal(2, output.Count);
+        Assert.Single(fake.Requests);
+    }
+
+    [Fact]
+    public void ValuesBindCaseInsensitivelyAndAreSentInTheServiceSpelling()
+    {
+        var fake = new FakeSageMakerApi(1);
+        Run(fake, "Get-TuningTrainingJob tune -StatusEquals completed -SortBy finalobjectivemetricvalue -SortOrder descending");
+        var request = Assert.Single(fake.Requests);
+        Assert.Equal("Completed", request.StatusEquals);
+        Assert.Equal("FinalObjectiveMetricValue", request.SortBy);
+        Assert.Equal("Descending", request.SortOrder);
+        Assert.Equal("tune", request.HyperParameterTuningJobName);
+    }
+
+    [Theory]
+    [InlineData("Get-TuningTrainingJob ''")]
+    [InlineData("Get-TuningTrainingJob abcdefghijabcdefghijabcdefghijabc")]
+    [InlineData("Get-TuningTrainingJob '-leading-dash'")]
+    [InlineData("Get-TuningTrainingJob trailing-")]
+    [InlineData("Get-TuningTrainingJob under_score")]
+    [InlineData("Get-TuningTrainingJob \"newline`n\"")]
+    [InlineData("Get-TuningTrainingJob \"kelvin\u212A\"")]
+    [InlineData("Get-TuningTrainingJob tune -PageSize 0")]
+    [InlineData("Get-TuningTrainingJob tune -PageSize 101")]
+    [InlineData("Get-TuningTrainingJob tune -StatusEquals Done")]
+    [InlineData("Get-TuningTrainingJob tune -SortBy Size")]
+    [InlineData("Get-TuningTrainingJob tune -SortOrder Up")]
+    [InlineData("Get-TuningTrainingJob tune -NextToken ''")]
+    [InlineData("Get-TuningTrainingJob tune -NextToken ('x' * 8193)")]
+    [InlineData("Get-TuningTrainingJob tune -EndpointUrl 'not a url'")]
+    [InlineData("Get-TuningTrainingJob tune -EndpointUrl 'ftp://example.com/'")]
+    [InlineData("Get-TuningTrainingJob tune -EndpointUrl '/relative/path'")]
+    [InlineData("Get-TuningTrainingJob tune -Region 'us east 1'")]
+    public void BadInputIsRejectedAtBindingAndSendsNoRequest(string script)
+    {
+        var fake = new FakeSageMakerApi(5);
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
         {
-            var fake = new FakeTuningJobService(25);
-            int? requestsWhenFirstArrived = null;
-            var output = Run(fake, "Get-TuningTrainingJob tune -PageSize 10", _ => requestsWhenFirstArrived ??= fake.Requests.Count);
-
-            Assert.Equal(25, output.Count);
-            Assert.Equal(1, requestsWhenFirstArrived);
-            Assert.Equal(new int?[] { 10, 10, 10 }, fake.Requests.Select(r => r.MaxResults));
-            Assert.Equal(new[] { null, "10", "20" }, fake.Requests.Select(r => r.NextToken));
+            var error = HostedPowerShell.InvokeForError(shell, script);
+            Assert.IsAssignableFrom<ParameterBindingException>(error.Exception);
+            Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
+            Assert.Empty(fake.Requests);
         }
+    }
 
-        [Fact]
-        public void DefaultPageSizeIsTheServiceMaximum()
+    [Fact]
+    public async Task StopCancelsTheRequestInFlight()
+    {
+        var fake = new FakeSageMakerApi(30) { HangOnPage = 2 };
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
         {
-            var fake = new FakeTuningJobService(250);
-            var output = Run(fake, "Get-TuningTrainingJob tune");
-            Assert.Equal(250, output.Count);
-            Assert.Equal(new int?[] { 100, 100, 100 }, fake.Requests.Select(r => r.MaxResults));
-        }
+            shell.AddScript("Get-TuningTrainingJob tune -PageSize 10");
+            var output = new PSDataCollection<PSObject>();
+            var running = shell.BeginInvoke<PSObject, PSObject>(null, output);
+            await fake.HangStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
-        [Fact]
-        public void FirstAsksForOnlyTheJobsItNeedsInOneRequest()
+            var clock = Stopwatch.StartNew();
+            await Task.Factory.FromAsync(shell.BeginStop(null, null), shell.EndStop).WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}.");
+            Assert.True(fake.HangWasCancelled);
+            Assert.Equal(10, output.Count);
+            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+        }
+    }
+
+    [Fact]
+    public void AFailedPageIsATerminatingErrorThatSaysHowToResume()
+    {
+        var fake = new FakeSageMakerApi(50)
         {
-            var fake = new FakeTuningJobService(50);
-            var output = Run(fake, "Get-TuningTrainingJob tune -First 3");
-            Assert.Equal(new[] { "job-0001", "job-0002", "job-0003" }, output.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).TrainingJobName));
-            Assert.Equal(new int?[] { 3 }, fake.Requests.Select(r => r.MaxResults));
-        }
-
-        [Fact]
-        public void SkipReadsPastJobsAndFirstStopsWithinAPage()
+            Failure = r => r.NextToken == "20"
+                ? new TuningJobsException(FailureKind.Throttled, "Rate exceeded.", "ThrottlingException", "req-77")
+                : null,
+        };
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
         {
-            var fake = new FakeTuningJobService(50);
-            var output = Run(fake, "Get-TuningTrainingJob tune -PageSize 10 -Skip 12 -First 5");
-            Assert.Equal(Enumerable.Range(13, 5).Select(i => $"job-{i:D4}"), output.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).TrainingJobName));
-            Assert.Equal(new int?[] { 10, 7 }, fake.Requests.Select(r => r.MaxResults));
+            var record = HostedPowerShell.InvokeForError(shell, "Get-TuningTrainingJob tune -PageSize 10");
+            Assert.Equal("Throttled,TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.LimitsExceeded, record.CategoryInfo.Category);
+            Assert.Equal("tune", record.TargetObject);
+            var failure = Assert.IsType<TuningJobsException>(record.Exception);
+            Assert.Equal(20, failure.JobsWritten);
+            Assert.Equal("20", failure.NextToken);
+            Assert.Contains("-NextToken '20'", record.ErrorDetails.RecommendedAction);
+            Assert.Contains("req-77", record.ErrorDetails.Message);
         }
+    }
 
-        [Fact]
-        public void DownstreamSelectFirstStopsThePaging()
+    [Fact]
+    public void VerboseWritesOneLinePerPageWithItsRequestId()
+    {
+        var fake = new FakeSageMakerApi(25);
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
         {
-            var fake = new FakeTuningJobService(100);
-            var output = Run(fake, "Get-TuningTrainingJob tune -PageSize 10 | Select-Object -First 2");
-            Assert.Equal(2, output.Count);
-            Assert.Single(fake.Requests);
+            shell.AddScript("Get-TuningTrainingJob tune -PageSize 10 -Verbose");
+            shell.Invoke();
+            var lines = shell.Streams.Verbose.Select(v => v.Message).ToArray();
+            Assert.Equal(3, lines.Length);
+            Assert.Matches(@"^Page 1: 10 jobs in \d+ ms \(request id req-1\)\.$", lines[0]);
+            Assert.Matches(@"^Page 3: 5 jobs in \d+ ms \(request id req-3\)\.$", lines[2]);
         }
+    }
 
-        [Fact]
-        public void ValuesBindCaseInsensitivelyAndAreSentInTheServiceSpelling()
+    [Theory]
+    [InlineData("Get-TuningTrainingJob tune -PageSize 10", 3)]
+    [InlineData("Get-TuningTrainingJob tune -PageSize 10 | Select-Object -First 12", 2)]
+    public void AListingOfSeveralPagesShowsProgressAndCompletesIt(string script, int pages)
+    {
+        var fake = new FakeSageMakerApi(25);
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
         {
-            var fake = new FakeTuningJobService(1);
-            Run(fake, "Get-TuningTrainingJob tune -StatusEquals completed -SortBy finalobjectivemetricvalue -SortOrder descending");
-            var request = Assert.Single(fake.Requests);
-            Assert.Equal("Completed", request.StatusEquals);
-            Assert.Equal("FinalObjectiveMetricValue", request.SortBy);
-            Assert.Equal("Descending", request.SortOrder);
-            Assert.Equal("tune", request.HyperParameterTuningJobName);
+            shell.AddScript(script);
+            shell.Invoke();
+            var records = shell.Streams.Progress.ToArray();
+            Assert.Equal(pages + 1, records.Length);
+            Assert.All(records.Take(pages), r => Assert.Equal(ProgressRecordType.Processing, r.RecordType));
+            Assert.Equal($"{Math.Min(25, pages * 10)} jobs read from {pages} pages", records[pages - 1].StatusDescription);
+            Assert.Equal(ProgressRecordType.Completed, records.Last().RecordType);
         }
+    }
 
-        [Theory]
-        [InlineData("Get-TuningTrainingJob ''")]
-        [InlineData("Get-TuningTrainingJob abcdefghijabcdefghijabcdefghijabc")]
-        [InlineData("Get-TuningTrainingJob '-leading-dash'")]
-        [InlineData("Get-TuningTrainingJob trailing-")]
-        [InlineData("Get-TuningTrainingJob under_score")]
-        [InlineData("Get-TuningTrainingJob \"newline`n\"")]
-        [InlineData("Get-TuningTrainingJob \"kelvin\u212A\"")]
-        [InlineData("Get-TuningTrainingJob tune -PageSize 0")]
-        [InlineData("Get-TuningTrainingJob tune -PageSize 101")]
-        [InlineData("Get-TuningTrainingJob tune -StatusEquals Done")]
-        [InlineData("Get-TuningTrainingJob tune -SortBy Size")]
-        [InlineData("Get-TuningTrainingJob tune -SortOrder Up")]
-        [InlineData("Get-TuningTrainingJob tune -NextToken ''")]
-        [InlineData("Get-TuningTrainingJob tune -NextToken ('x' * 8193)")]
-        [InlineData("Get-TuningTrainingJob tune -EndpointUrl 'not a url'")]
-        [InlineData("Get-TuningTrainingJob tune -EndpointUrl 'ftp://example.com/'")]
-        [InlineData("Get-TuningTrainingJob tune -EndpointUrl '/relative/path'")]
-        [InlineData("Get-TuningTrainingJob tune -Region 'us east 1'")]
-        public void BadInputIsRejectedAtBindingAndSendsNoRequest(string script)
+    [Fact]
+    public void AOnePageListingShowsNoProgress()
+    {
+        var fake = new FakeSageMakerApi(5);
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
         {
-            var fake = new FakeTuningJobService(5);
-            using (ProviderSwap.Use(fake))
-            using (var shell = HostedPowerShell.Create())
-            {
-                var error = HostedPowerShell.InvokeForError(shell, script);
-                Assert.IsAssignableFrom<ParameterBindingException>(error.Exception);
-                Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
-                Assert.Empty(fake.Requests);
-            }
+            shell.AddScript("Get-TuningTrainingJob tune");
+            shell.Invoke();
+            Assert.Empty(shell.Streams.Progress);
         }
+    }
 
-        [Fact]
-        public async Task StopCancelsTheRequestInFlight()
-        {
-            var fake = new FakeTuningJobService(30) { HangOnPage = 2 };
-            using (ProviderSwap.Use(fake))
-            using (var shell = HostedPowerShell.Create())
-            {
-                shell.AddScript("Get-TuningTrainingJob tune -PageSize 10");
-                var output = new PSDataCollection<PSObject>();
-                var running = shell.BeginInvoke<PSObject, PSObject>(null, output);
-                await fake.HangStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
-
-                var clock = Stopwatch.StartNew();
-                await Task.Factory.FromAsync(shell.BeginStop(null, null), shell.EndStop).WaitAsync(TimeSpan.FromSeconds(5));
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}.");
-                Assert.True(fake.HangWasCancelled);
-                Assert.Equal(10, output.Count);
-                Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
-            }
-        }
-
-        [Fact]
-        public void AFailedPageIsATerminatingErrorThatSaysHowToResume()
-        {
-            var fake = new FakeTuningJobService(50)
-            {
-                Failure = r => r.NextToken == "20"
-                    ? new TuningJobServiceException(ServiceErrorKind.Throttled, "Rate exceeded.", "ThrottlingException", "req-77")
-                    : null,
-            };
-            using (ProviderSwap.Use(fake))
-            using (var shell = HostedPowerShell.Create())
-            {
-                var record = HostedPowerShell.InvokeForError(shell, "Get-TuningTrainingJob tune -PageSize 10");
-                Assert.Equal("Throttled,TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
-                Assert.Equal(ErrorCategory.LimitsExceeded, record.CategoryInfo.Category);
-                Assert.Equal("tune", record.TargetObject);
-                var failure = Assert.IsType<TuningJobServiceException>(record.Exception);
-                Assert.Equal(20, failure.JobsWritten);
-                Assert.Equal("20", failure.NextToken);
-                Assert.Contains("-NextToken '20'", record.ErrorDetails.RecommendedAction);
-                Assert.Contains("req-77", record.ErrorDetails.Message);
-            }
-        }
-
-        [Fact]
-        public void VerboseWritesOneLinePerPageWithItsRequestId()
-        {
-            var fake = new FakeTuningJobService(25);
-            using (ProviderSwap.Use(fake))
-            using (var shell = HostedPowerShell.Create())
-            {
-                shell.AddScript("Get-TuningTrainingJob tune -PageSize 10 -Verbose");
-                shell.Invoke();
-                var lines = shell.Streams.Verbose.Select(v => v.Message).ToArray();
-                Assert.Equal(3, lines.Length);
-                Assert.Matches(@"^Page 1: 10 jobs in \d+ ms \(request id req-1\)\.$", lines[0]);
-                Assert.Matches(@"^Page 3: 5 jobs in \d+ ms \(request id req-3\)\.$", lines[2]);
-            }
-        }
-
-        [Theory]
-        [InlineData("Get-TuningTrainingJob tune -PageSize 10", 3)]
-        [InlineData("Get-TuningTrainingJob tune -PageSize 10 | Select-Object -First 12", 2)]
-        public void AListingOfSeveralPagesShowsProgressAndCompletesIt(string script, int pages)
-        {
-            var fake = new FakeTuningJobService(25);
-            using (ProviderSwap.Use(fake))
-            using (var shell = HostedPowerShell.Create())
-            {
-                shell.AddScript(script);
-                shell.Invoke();
-                var records = shell.Streams.Progress.ToArray();
-                Assert.Equal(pages + 1, records.Length);
-                Assert.All(records.Take(pages), r => Assert.Equal(ProgressRecordType.Processing, r.RecordType));
-                Assert.Equal($"{Math.Min(25, pages * 10)} jobs read from {pages} pages", records[pages - 1].StatusDescription);
-                Assert.Equal(ProgressRecordType.Completed, records.Last().RecordType);
-            }
-        }
-
-        [Fact]
-        public void AOnePageListingShowsNoProgress()
-        {
-            var fake = new FakeTuningJobService(5);
-            using (ProviderSwap.Use(fake))
-            using (var shell = HostedPowerShell.Create())
-            {
-                shell.AddScript("Get-TuningTrainingJob tune");
-                shell.Invoke();
-                Assert.Empty(shell.Streams.Progress);
-            }
-        }
-
-        [Fact]
-        public void PipelineBindsNamesByValueAndByPropertyName()
-        {
-            var fake = new FakeTuningJobService(2);
-            var output = Run(fake, "'alpha', [pscustomobject]@{ TuningJobName = 'beta' }, [pscustomobject]@{ HyperParameterTuningJobName = 'gamma' } | Get-TuningTrainingJob");
-            Assert.Equal(6, output.Count);
-            Assert.Equal(new[] { "alpha", "beta", "gamma" }, fake.Requests.Select(r => r.HyperParameterTuningJobName));
-        }
+    [Fact]
+    public void PipelineBindsNamesByValueAndByPropertyName()
+    {
+        var fake = new FakeSageMakerApi(2);
+        var output = Run(fake, "'alpha', [pscustomobject]@{ TuningJobName = 'beta' }, [pscustomobject]@{ HyperParameterTuningJobName = 'gamma' } | Get-TuningTrainingJob");
+        Assert.Equal(6, output.Count);
+        Assert.Equal(new[] { "alpha", "beta", "gamma" }, fake.Requests.Select(r => r.HyperParameterTuningJobName));
     }
 }

@@ -1,52 +1,52 @@
 using System.Linq;
 using System.Management.Automation;
-using TuningJobs.Service;
+using TuningJobs.Api;
+using TuningJobs.Errors;
 using Xunit;
 
-namespace TuningJobs.Tests.Commands
+namespace TuningJobs.Tests.Commands;
+
+/// <summary>-Best, -IncludeTotalCount and the resume advice where a listing does not start or end plainly.</summary>
+[Collection(EngineSwap.Name)]
+public sealed class PagingEdgeTests
 {
-    /// <summary>-Best, -IncludeTotalCount and the resume advice where a listing does not start or end plainly.</summary>
-    [Collection(ProviderSwap.Name)]
-    public sealed class PagingEdgeTests
+    private static PSObject[] Run(ISageMakerApi fake, string script) => HostedPowerShell.Run(fake, script).ToArray();
+
+    [Fact]
+    public void BestWaitsForAPageWithJobsBeforeChoosingTheDirection()
     {
-        private static PSObject[] Run(ITuningJobServiceProvider fake, string script) => HostedPowerShell.Run(fake, script).ToArray();
+        var fake = new FakeSageMakerApi("Minimize", 0.5, 0.1, 0.9, 0.3) { EmptyFirstPage = true };
+        var best = Run(fake, "Get-TuningTrainingJob tune -Best -First 2");
+        Assert.Equal(new[] { 0.1, 0.3 }, best.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).ObjectiveValue.Value));
+    }
 
-        [Fact]
-        public void BestWaitsForAPageWithJobsBeforeChoosingTheDirection()
-        {
-            var fake = new SortingFakeService("Minimize", 0.5, 0.1, 0.9, 0.3) { EmptyFirstPage = true };
-            var best = Run(fake, "Get-TuningTrainingJob tune -Best -First 2");
-            Assert.Equal(new[] { 0.1, 0.3 }, best.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).ObjectiveValue.Value));
-        }
+    [Theory]
+    [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -Skip 100", 42ul, 1.0)]
+    [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -Skip 5", 42ul, 1.0)]
+    [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -First 5", 5ul, 0.0)]
+    [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -NextToken 10", 32ul, 0.0)]
+    public void TheTotalCountIsWhatWasReadAndExactOnlyForAWholeListing(string script, ulong total, double accuracy)
+    {
+        var output = Run(new FakeSageMakerApi(42), script);
+        var count = output.Last();
+        Assert.Equal(total, (ulong)count.BaseObject);
+        Assert.Equal(accuracy, (double)count.Properties["Accuracy"].Value);
+    }
 
-        [Theory]
-        [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -Skip 100", 42ul, 1.0)]
-        [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -Skip 5", 42ul, 1.0)]
-        [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -First 5", 5ul, 0.0)]
-        [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -NextToken 10", 32ul, 0.0)]
-        public void TheTotalCountIsWhatWasReadAndExactOnlyForAWholeListing(string script, ulong total, double accuracy)
+    [Fact]
+    public void TheResumeAdviceCarriesWhatSkipAndFirstStillOwe()
+    {
+        var fake = new FakeSageMakerApi(50)
         {
-            var output = Run(new FakeTuningJobService(42), script);
-            var count = output.Last();
-            Assert.Equal(total, (ulong)count.BaseObject);
-            Assert.Equal(accuracy, (double)count.Properties["Accuracy"].Value);
-        }
-
-        [Fact]
-        public void TheResumeAdviceCarriesWhatSkipAndFirstStillOwe()
+            Failure = r => r.NextToken == "10" ? new TuningJobsException(FailureKind.ServiceUnavailable, "Down.") : null,
+        };
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
         {
-            var fake = new FakeTuningJobService(50)
-            {
-                Failure = r => r.NextToken == "10" ? new TuningJobServiceException(ServiceErrorKind.ServiceUnavailable, "Down.") : null,
-            };
-            using (ProviderSwap.Use(fake))
-            using (var shell = HostedPowerShell.Create())
-            {
-                var record = HostedPowerShell.InvokeForError(shell, "Get-TuningTrainingJob tune -PageSize 10 -Skip 15 -First 10");
-                var failure = Assert.IsType<TuningJobServiceException>(record.Exception);
-                Assert.Equal("-NextToken '10' -Skip 5 -First 10", failure.ResumeParameters);
-                Assert.Contains("-NextToken '10' -Skip 5 -First 10", record.ErrorDetails.RecommendedAction);
-            }
+            var record = HostedPowerShell.InvokeForError(shell, "Get-TuningTrainingJob tune -PageSize 10 -Skip 15 -First 10");
+            var failure = Assert.IsType<TuningJobsException>(record.Exception);
+            Assert.Equal("-NextToken '10' -Skip 5 -First 10", failure.ResumeParameters);
+            Assert.Contains("-NextToken '10' -Skip 5 -First 10", record.ErrorDetails.RecommendedAction);
         }
     }
 }

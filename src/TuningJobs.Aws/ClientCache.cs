@@ -4,22 +4,23 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
-using Amazon;
 using System.Text;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
-using TuningJobs.Service;
+using TuningJobs.Api;
+using TuningJobs.Aws.SageMaker;
 
 namespace TuningJobs.Aws
 {
     /// <summary>
-    /// Hands out one service per connection and environment, so that a session reuses its HTTP connections and
-    /// resolved credentials; the SDK refreshes credentials that expire. Found by name from the cmdlet assembly.
+    /// Keeps one client per connection and environment, so that a session reuses its HTTP connections and resolved
+    /// credentials; the SDK refreshes credentials that expire. Clients live as long as the process: one dropped for a
+    /// changed environment is not disposed, since another runspace may still be reading with it.
     /// </summary>
-    internal sealed class AwsTuningJobServiceProvider : ITuningJobServiceProvider
+    internal sealed class ClientCache
     {
         // What the SDK reads from the environment when it builds a client: a change to any of these gets a new client.
-        private static readonly string[] EnvironmentInputs =
+        private static readonly string[] _environmentInputs =
         {
             "AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION",
             "AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
@@ -27,28 +28,28 @@ namespace TuningJobs.Aws
             "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
         };
 
-        private readonly ConcurrentDictionary<(ServiceConnection, string), AwsTuningJobService> _services =
-            new ConcurrentDictionary<(ServiceConnection, string), AwsTuningJobService>();
+        private readonly ConcurrentDictionary<(AwsConnection, string), SageMakerClient> _clients =
+            new ConcurrentDictionary<(AwsConnection, string), SageMakerClient>();
 
         private readonly object _creationGate = new object();
         private string _lastEnvironment;
 
-        public ITuningJobService GetService(ServiceConnection connection)
+        public SageMakerClient For(AwsConnection connection)
         {
             var environment = EnvironmentFingerprint();
             var key = (connection, environment);
-            if (_services.TryGetValue(key, out var existing)) return existing;
+            if (_clients.TryGetValue(key, out var existing)) return existing;
 
             // Creation is rare (once per connection and environment) and runs alone, so that resetting the SDK's
             // remembered settings never races another runspace's client creation.
             lock (_creationGate)
             {
-                if (_services.TryGetValue(key, out existing)) return existing;
+                if (_clients.TryGetValue(key, out existing)) return existing;
                 ForgetWhatAnEarlierEnvironmentSet(environment);
                 try
                 {
-                    var created = new AwsTuningJobService(ClientFactory.Create(connection), connection.Describe());
-                    _services[key] = created;
+                    var created = ClientFactory.Create(connection);
+                    _clients[key] = created;
                     return created;
                 }
                 catch (Exception failure)
@@ -58,21 +59,17 @@ namespace TuningJobs.Aws
             }
         }
 
-        public IReadOnlyList<string> KnownRegions() =>
-            RegionEndpoint.EnumerableAllRegions.Select(region => region.SystemName).OrderBy(name => name, StringComparer.Ordinal).ToList();
-
         // The SDK reads AWS_MAX_ATTEMPTS, AWS_RETRY_MODE, AWS_REGION and the like once per process and keeps them;
-        // a session that changes them, or edits its shared files, expects the next call to see the change. Clients
-        // of the old environment are dropped, not disposed: another runspace may still be reading with one.
+        // a session that changes them, or edits its shared files, expects the next call to see the change.
         private void ForgetWhatAnEarlierEnvironmentSet(string environment)
         {
             if (_lastEnvironment != null && _lastEnvironment != environment)
             {
                 FallbackInternalConfigurationFactory.Reset();
                 FallbackRegionFactory.Reset();
-                foreach (var stale in _services.Keys.Where(k => k.Item2 != environment).ToList())
+                foreach (var stale in _clients.Keys.Where(k => k.Item2 != environment).ToList())
                 {
-                    _services.TryRemove(stale, out _);
+                    _clients.TryRemove(stale, out _);
                 }
             }
             _lastEnvironment = environment;
@@ -82,7 +79,7 @@ namespace TuningJobs.Aws
         private static string EnvironmentFingerprint()
         {
             var text = new StringBuilder();
-            foreach (var name in EnvironmentInputs)
+            foreach (var name in _environmentInputs)
             {
                 text.Append(Environment.GetEnvironmentVariable(name)).Append('\u001f');
             }

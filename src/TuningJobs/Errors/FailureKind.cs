@@ -1,7 +1,7 @@
-namespace TuningJobs.Service
+namespace TuningJobs.Errors
 {
     /// <summary>What went wrong, as far as the user's next step is concerned. Each maps to one ErrorId.</summary>
-    internal enum ServiceErrorKind
+    internal enum FailureKind
     {
         ResourceNotFound,
         AccessDenied,

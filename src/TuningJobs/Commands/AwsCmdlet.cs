@@ -1,0 +1,62 @@
+using System;
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+using System.Threading;
+using TuningJobs.Api;
+using TuningJobs.Completion;
+using TuningJobs.Validation;
+
+namespace TuningJobs.Commands;
+
+/// <summary>
+/// What every cmdlet that calls AWS shares: the connection parameters, validated at binding, and a cancellation
+/// token that StopProcessing (Ctrl+C, a downstream Select-Object -First) cancels, so the request in flight ends.
+/// </summary>
+public abstract class AwsCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ValidatePattern(ApiValues.RegionPattern, Options = RegexOptions.None)]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    public string Region { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string ProfileName { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ValidateHttpUrl]
+    public string EndpointUrl { get; set; }
+
+    [Parameter]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential Credential { get; set; }
+
+    /// <summary>Seconds one HTTP attempt may take; it is then abandoned and retried, so a call never hangs.</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSec { get; set; } = AwsConnection.DefaultTimeoutSeconds;
+
+    private protected AwsConnection Connection() => AwsConnection.From(Region, ProfileName, EndpointUrl, Credential, TimeoutSec);
+
+    /// <summary>Cancelled by StopProcessing.</summary>
+    private protected CancellationToken StopToken => _stopping.Token;
+
+    protected override void StopProcessing()
+    {
+        try
+        {
+            _stopping.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The command already finished.
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+}
