@@ -13,7 +13,8 @@ namespace TuningJobs.Aws;
 
 /// <summary>
 /// The boundary's implementation, found by name from the cmdlet assembly: each call takes the client kept for its
-/// connection and translates every failure into a <see cref="TuningJobsException"/>.
+/// connection, checks what the model requires of the answer, and translates every failure into a
+/// <see cref="TuningJobsException"/>.
 /// </summary>
 internal sealed class AwsSageMakerApi : ISageMakerApi
 {
@@ -25,11 +26,8 @@ internal sealed class AwsSageMakerApi : ISageMakerApi
     public async Task<Page<HyperParameterTrainingJobSummary>> ListTrainingJobsAsync(AwsConnection connection, TrainingJobsRequest request,
         CancellationToken cancellationToken)
     {
-        var target = connection.Describe();
-        ListTrainingJobsForHyperParameterTuningJobResponse response;
-        try
-        {
-            response = await _clients.For(connection).ListTrainingJobsForHyperParameterTuningJobAsync(new ListTrainingJobsForHyperParameterTuningJobRequest
+        var response = await Call(connection, request.HyperParameterTuningJobName, client => client.ListTrainingJobsForHyperParameterTuningJobAsync(
+            new ListTrainingJobsForHyperParameterTuningJobRequest
             {
                 HyperParameterTuningJobName = request.HyperParameterTuningJobName,
                 MaxResults = request.MaxResults,
@@ -37,65 +35,80 @@ internal sealed class AwsSageMakerApi : ISageMakerApi
                 SortBy = request.SortBy,
                 SortOrder = request.SortOrder,
                 StatusEquals = request.StatusEquals,
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception failure)
-        {
-            throw FailureTranslator.Translate(failure, request.HyperParameterTuningJobName, target);
-        }
-
-        var requestId = response.ResponseMetadata?.RequestId;
-        var jobs = response.TrainingJobSummaries;
-        if (jobs == null || jobs.Contains(null))
-        {
-            // TrainingJobSummaries is required and holds objects; anything else is not the service speaking.
-            throw new TuningJobsException(FailureKind.InvalidResponse,
-                $"The answer from {target} had no list of training job summaries where the API requires one.", requestId: requestId);
-        }
-        CheckNextToken(response.NextToken, target, requestId);
-        return new Page<HyperParameterTrainingJobSummary>(jobs, response.NextToken, requestId);
+            }, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return PageOf(response.TrainingJobSummaries, "training job summaries", response.NextToken, response.ResponseMetadata?.RequestId, connection);
     }
 
-    public async Task<IReadOnlyList<string>> ListTuningJobNamesAsync(AwsConnection connection, string nameContains, int maxResults,
+    public async Task<Page<HyperParameterTuningJob>> ListTuningJobsAsync(AwsConnection connection, TuningJobsRequest request,
         CancellationToken cancellationToken)
     {
-        try
+        var response = await Call(connection, null, client => client.ListHyperParameterTuningJobsAsync(new ListHyperParameterTuningJobsRequest
         {
-            var response = await _clients.For(connection).ListHyperParameterTuningJobsAsync(new ListHyperParameterTuningJobsRequest
-            {
-                NameContains = string.IsNullOrEmpty(nameContains) ? null : nameContains,
-                MaxResults = maxResults,
-                SortBy = "Name",
-                SortOrder = "Ascending",
-            }, cancellationToken).ConfigureAwait(false);
-            return response.HyperParameterTuningJobNames.Where(name => name != null).ToList();
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            NameContains = request.NameContains,
+            StatusEquals = request.StatusEquals,
+            CreationTimeAfter = request.CreationTimeAfter,
+            CreationTimeBefore = request.CreationTimeBefore,
+            LastModifiedTimeAfter = request.LastModifiedTimeAfter,
+            LastModifiedTimeBefore = request.LastModifiedTimeBefore,
+            MaxResults = request.MaxResults,
+            NextToken = request.NextToken,
+            SortBy = request.SortBy,
+            SortOrder = request.SortOrder,
+        }, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return PageOf(response.HyperParameterTuningJobSummaries, "tuning job summaries", response.NextToken, response.ResponseMetadata?.RequestId, connection);
+    }
+
+    public async Task<HyperParameterTuningJob> DescribeTuningJobAsync(AwsConnection connection, string tuningJobName, CancellationToken cancellationToken)
+    {
+        var response = await Call(connection, tuningJobName, client => client.DescribeHyperParameterTuningJobAsync(
+            new DescribeHyperParameterTuningJobRequest { HyperParameterTuningJobName = tuningJobName }, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+        var job = response.HyperParameterTuningJob;
+        if (job?.HyperParameterTuningJobName == null || job.HyperParameterTuningJobStatus == null)
         {
-            throw;
+            throw new TuningJobsException(FailureKind.InvalidResponse,
+                $"The answer from {connection.Describe()} did not describe a tuning job: its name or status, which the API requires, was missing.",
+                requestId: response.ResponseMetadata?.RequestId);
         }
-        catch (Exception failure)
-        {
-            throw FailureTranslator.Translate(failure, null, connection.Describe());
-        }
+        return job;
     }
 
     public IReadOnlyList<string> KnownRegions() =>
         RegionEndpoint.EnumerableAllRegions.Select(region => region.SystemName).OrderBy(name => name, StringComparer.Ordinal).ToList();
 
-    // The token goes back to the service, and into resume advice as the value of -NextToken: one longer than the
-    // model allows could be neither.
-    private static void CheckNextToken(string nextToken, string target, string requestId)
+    private async Task<TResponse> Call<TResponse>(AwsConnection connection, string tuningJobName, Func<SageMakerClient, Task<TResponse>> send,
+        CancellationToken cancellationToken)
     {
+        try
+        {
+            return await send(_clients.For(connection)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception failure)
+        {
+            throw FailureTranslator.Translate(failure, tuningJobName, connection.Describe());
+        }
+    }
+
+    // The list is required and holds objects; anything else is not the service speaking. The token goes back to the
+    // service, and into resume advice as the value of -NextToken: one longer than the model allows could be neither.
+    private static Page<T> PageOf<T>(List<T> items, string what, string nextToken, string requestId, AwsConnection connection)
+        where T : class
+    {
+        if (items == null || items.Contains(null))
+        {
+            throw new TuningJobsException(FailureKind.InvalidResponse,
+                $"The answer from {connection.Describe()} had no list of {what} where the API requires one.", requestId: requestId);
+        }
         if (nextToken != null && nextToken.Length > MaxNextTokenLength)
         {
             throw new TuningJobsException(FailureKind.InvalidResponse,
-                $"The answer from {target} had a NextToken of {nextToken.Length} characters, more than the API's {MaxNextTokenLength}.",
+                $"The answer from {connection.Describe()} had a NextToken of {nextToken.Length} characters, more than the API's {MaxNextTokenLength}.",
                 requestId: requestId);
         }
+        return new Page<T>(items, nextToken, requestId);
     }
 }

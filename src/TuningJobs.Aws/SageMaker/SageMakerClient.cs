@@ -41,6 +41,11 @@ namespace TuningJobs.Aws.SageMaker
             Send<ListHyperParameterTuningJobsResponse>(request, ListHyperParameterTuningJobsRequestMarshaller.Instance,
                 ListHyperParameterTuningJobsResponseUnmarshaller.Instance, cancellationToken);
 
+        public Task<DescribeHyperParameterTuningJobResponse> DescribeHyperParameterTuningJobAsync(
+            DescribeHyperParameterTuningJobRequest request, CancellationToken cancellationToken) =>
+            Send<DescribeHyperParameterTuningJobResponse>(request, DescribeHyperParameterTuningJobRequestMarshaller.Instance,
+                DescribeHyperParameterTuningJobResponseUnmarshaller.Instance, cancellationToken);
+
         private Task<TResponse> Send<TResponse>(AmazonWebServiceRequest request, IMarshaller<IRequest, AmazonWebServiceRequest> marshaller,
             JsonResponseUnmarshaller unmarshaller, CancellationToken cancellationToken)
             where TResponse : AmazonWebServiceResponse, new()

@@ -17,9 +17,16 @@ internal static class ApiValues
 
     internal const string Ascending = "Ascending", Descending = "Descending";
 
+    // A tuning job has the training jobs' statuses and one more.
+    internal const string DeleteFailed = "DeleteFailed";
+
+    internal const string Maximize = "Maximize", Minimize = "Minimize";
+
     internal static readonly string[] TrainingJobStatuses = { InProgress, Completed, Failed, Stopping, Stopped, Deleting };
     internal static readonly string[] SortByOptions = { Name, CreationTime, Status, FinalObjectiveMetricValue };
     internal static readonly string[] SortOrders = { Ascending, Descending };
+    internal static readonly string[] TuningJobStatuses = { Completed, InProgress, Failed, Stopped, Stopping, Deleting, DeleteFailed };
+    internal static readonly string[] TuningJobSortByOptions = { Name, Status, CreationTime };
 
     internal const string TuningJobNamePattern = @"^[a-zA-Z0-9](-*[a-zA-Z0-9])*\z";
     internal const string RegionPattern = @"^[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*\z";

@@ -17,11 +17,12 @@ internal interface ISageMakerApi
     Task<Page<HyperParameterTrainingJobSummary>> ListTrainingJobsAsync(AwsConnection connection, TrainingJobsRequest request,
         CancellationToken cancellationToken);
 
-    /// <summary>
-    /// One page (at most <paramref name="maxResults"/>) of tuning job names that contain the given text
-    /// (ListHyperParameterTuningJobs with NameContains), for tab completion.
-    /// </summary>
-    Task<IReadOnlyList<string>> ListTuningJobNamesAsync(AwsConnection connection, string nameContains, int maxResults,
+    /// <summary>One page of ListHyperParameterTuningJobs: the summaries, filled as far as a summary goes.</summary>
+    Task<Page<HyperParameterTuningJob>> ListTuningJobsAsync(AwsConnection connection, TuningJobsRequest request,
+        CancellationToken cancellationToken);
+
+    /// <summary>DescribeHyperParameterTuningJob: every member filled. A missing name is ResourceNotFound.</summary>
+    Task<HyperParameterTuningJob> DescribeTuningJobAsync(AwsConnection connection, string tuningJobName,
         CancellationToken cancellationToken);
 
     /// <summary>The region names the AWS SDK knows, for tab completion.</summary>

@@ -19,13 +19,11 @@ internal sealed class TrainingJobsRequest
         SortOrder = sortOrder,
     };
 
-    public TrainingJobsRequest WithPage(string nextToken, int maxResults) => new TrainingJobsRequest
+    public TrainingJobsRequest WithPage(string nextToken, int maxResults)
     {
-        HyperParameterTuningJobName = HyperParameterTuningJobName,
-        SortBy = SortBy,
-        SortOrder = SortOrder,
-        StatusEquals = StatusEquals,
-        NextToken = nextToken,
-        MaxResults = maxResults,
-    };
+        var page = (TrainingJobsRequest)MemberwiseClone();
+        page.NextToken = nextToken;
+        page.MaxResults = maxResults;
+        return page;
+    }
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using TuningJobs.Api;
 using TuningJobs.Completion;
+using TuningJobs.Listing;
 using TuningJobs.Validation;
 
 namespace TuningJobs.Commands;
@@ -15,6 +16,7 @@ namespace TuningJobs.Commands;
 public abstract class AwsCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+    private ProgressRecord _progress;
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -45,6 +47,34 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
 
     /// <summary>Cancelled by StopProcessing.</summary>
     private protected CancellationToken StopToken => _stopping.Token;
+
+    /// <summary>One verbose line per page read.</summary>
+    private protected void ReportPage<T>(PageRead<T> page, string noun) =>
+        WriteVerbose($"Page {page.Number}: {page.Page.Items.Count} {noun} in {page.Milliseconds} ms (request id {page.Page.RequestId}).");
+
+    /// <summary>Shows (or updates) the command's one progress bar.</summary>
+    private protected void ShowProgress(string activity, string status)
+    {
+        // A new record each time: the host may keep the ones it was given.
+        _progress = new ProgressRecord(0, activity, status);
+        WriteProgress(_progress);
+    }
+
+    /// <summary>Completes the progress bar, if one is shown; also when stopped early, since a bar left standing would outlive the command.</summary>
+    private protected void CompleteProgress()
+    {
+        if (_progress is null) return;
+        try
+        {
+            WriteProgress(new ProgressRecord(0, _progress.Activity, _progress.StatusDescription) { RecordType = ProgressRecordType.Completed });
+        }
+        catch (PipelineStoppedException)
+        {
+        }
+        _progress = null;
+    }
+
+    private protected bool ShowsProgress => _progress != null;
 
     protected override void StopProcessing()
     {

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Threading;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 using TuningJobs.Api;
@@ -19,9 +21,8 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
 {
     private const string ListingSet = "Listing";
     private const string BestSet = "Best";
+    private const string WatchSet = "Watch";
     private const string Operation = "sagemaker:ListTrainingJobsForHyperParameterTuningJob";
-
-    private string _progressStatus;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Name", "TuningJobName")]
@@ -58,6 +59,14 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
     [ValidateLength(1, 8192)]
     public string NextToken { get; set; }
 
+    /// <summary>Follows a running tuning job until it ends, writing each job when first seen and again at each change of status.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = WatchSet)]
+    public SwitchParameter Watch { get; set; }
+
+    [Parameter(ParameterSetName = WatchSet)]
+    [ValidateRange(1, 3600)]
+    public int PollIntervalSec { get; set; } = 30;
+
     protected override void ProcessRecord()
     {
         var connection = Connection();
@@ -69,24 +78,47 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
             SortOrder = ApiValues.Canonical(SortOrder, ApiValues.SortOrders),
             NextToken = NextToken,
         };
+        try
+        {
+            if (Watch) WriteWatched(connection, request);
+            else WriteListed(connection, request);
+        }
+        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        finally
+        {
+            CompleteProgress();
+        }
+    }
+
+    private void WriteListed(AwsConnection connection, TrainingJobsRequest request)
+    {
+        // -Best learns the objective's direction from the first page that has jobs (an empty page with a NextToken,
+        // which the service may send, says nothing yet); until then nothing is written and there is no place to
+        // resume from, since the order is not yet known.
+        var directionKnown = !Best;
         if (Best) request = BestFirstOrder.Start(request);
         var pager = PagerFor(connection, request);
         try
         {
-            var directionKnown = !Best;
             var restart = true;
             while (restart)
             {
                 restart = false;
                 foreach (var page in pager.Pages(StopToken))
                 {
-                    ReportPage(page, pager);
-                    // -Best learns the objective's direction from the first page that has jobs (an empty page with a
-                    // NextToken, which the service may send, says nothing yet); a Minimize objective starts over ascending.
+                    ReportPage(page, "jobs");
+                    if (page.HasMore || ShowsProgress)
+                    {
+                        ShowProgress($"Listing the training jobs of {HyperParameterTuningJobName}",
+                            $"{pager.Skipped + pager.Taken} jobs read from {page.Number} pages");
+                    }
                     if (!directionKnown && (page.Page.Items.Count > 0 || !page.HasMore))
                     {
+                        var ascending = page.Page.Items.Count == 0 ? null : BestFirstOrder.Reconsider(request, ObjectiveType(connection, page.Page.Items));
                         directionKnown = true;
-                        var ascending = BestFirstOrder.Reconsider(request, BestFirstOrder.ObjectiveTypeOf(page.Page.Items));
                         if (ascending != null)
                         {
                             request = ascending;
@@ -113,7 +145,7 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
             var resume = new ResumePoint
             {
                 Written = pager.Taken,
-                NextToken = pager.PendingToken,
+                NextToken = directionKnown ? pager.PendingToken : null,
                 SortBy = request.SortBy,
                 SortOrder = request.SortOrder,
                 SkipOwed = pager.SkipOwed,
@@ -121,13 +153,74 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
             };
             ThrowTerminatingError(ErrorRecords.FromFailure(failure, HyperParameterTuningJobName, connection.Describe(), Operation, resume));
         }
-        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+    }
+
+    // The direction comes from the metric's Type where the answer has it (the field is optional), else from the
+    // tuning job's own objective; a guess would put the worst job first for a minimized objective.
+    private string ObjectiveType(AwsConnection connection, IReadOnlyList<HyperParameterTrainingJobSummary> jobs)
+    {
+        var type = BestFirstOrder.ObjectiveTypeOf(jobs);
+        if (BestFirstOrder.IsDirection(type)) return type;
+        WriteVerbose($"The jobs do not say which way the objective points; asking the tuning job {HyperParameterTuningJobName}.");
+        var tuningJob = Engine.Api.DescribeTuningJobAsync(connection, HyperParameterTuningJobName, StopToken).GetAwaiter().GetResult();
+        type = tuningJob.HyperParameterTuningJobObjective?.Type;
+        if (BestFirstOrder.IsDirection(type)) return type;
+        throw new TuningJobsException(FailureKind.ObjectiveTypeUnknown,
+            $"-Best cannot tell which way the objective of '{HyperParameterTuningJobName}' points: neither its jobs' final metrics nor " +
+            "the tuning job's objective say Maximize or Minimize.");
+    }
+
+    private void WriteWatched(AwsConnection connection, TrainingJobsRequest request)
+    {
+        var watch = new TrainingJobWatch(
+            cancellation => Engine.Api.DescribeTuningJobAsync(connection, HyperParameterTuningJobName, cancellation).GetAwaiter().GetResult(),
+            cancellation => ListAll(connection, request, cancellation),
+            TimeSpan.FromSeconds(PollIntervalSec));
+        var toSkip = PagingParameters.Skip;
+        var toWrite = PagingParameters.First;
+        if (toWrite == 0) return;
+        long written = 0;
+        try
         {
-            throw new PipelineStoppedException();
+            foreach (var poll in watch.Polls(StopToken))
+            {
+                var tuningJob = poll.TuningJob;
+                WriteVerbose($"Poll {poll.Number}: {tuningJob.HyperParameterTuningJobStatus}, {tuningJob.TrainingJobStatusCounters}; " +
+                             (poll.Listed ? $"{poll.Changed.Count} jobs new or changed." : "no change."));
+                ShowProgress($"Watching the tuning job {HyperParameterTuningJobName}",
+                    $"{tuningJob.HyperParameterTuningJobStatus}: {tuningJob.TrainingJobStatusCounters} (poll {poll.Number}, every {PollIntervalSec} s)");
+                foreach (var job in poll.Changed)
+                {
+                    if (toSkip > 0)
+                    {
+                        toSkip--;
+                        continue;
+                    }
+                    WriteObject(job);
+                    written++;
+                    if (--toWrite == 0) return;
+                }
+            }
         }
-        finally
+        catch (TuningJobsException failure)
         {
-            CompleteProgress();
+            ThrowTerminatingError(ErrorRecords.FromFailure(failure, HyperParameterTuningJobName, connection.Describe(),
+                "sagemaker:DescribeHyperParameterTuningJob and " + Operation, new ResumePoint { Written = written }));
+        }
+    }
+
+    private IEnumerable<HyperParameterTrainingJobSummary> ListAll(AwsConnection connection, TrainingJobsRequest request,
+        CancellationToken cancellation)
+    {
+        var pager = new Pager<HyperParameterTrainingJobSummary>(
+            (token, maxResults, c) => Engine.Api.ListTrainingJobsAsync(connection, request.WithPage(token, maxResults), c),
+            null, PageSize, skip: 0, first: ulong.MaxValue);
+        foreach (var page in pager.Pages(cancellation))
+        {
+            foreach (var job in page.Wanted)
+            {
+                yield return job;
+            }
         }
     }
 
@@ -135,30 +228,4 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
         new Pager<HyperParameterTrainingJobSummary>(
             (token, maxResults, cancellation) => Engine.Api.ListTrainingJobsAsync(connection, request.WithPage(token, maxResults), cancellation),
             request.NextToken, PageSize, PagingParameters.Skip, PagingParameters.First);
-
-    private void ReportPage(PageRead<HyperParameterTrainingJobSummary> page, Pager<HyperParameterTrainingJobSummary> pager)
-    {
-        WriteVerbose($"Page {page.Number}: {page.Page.Items.Count} jobs in {page.Milliseconds} ms (request id {page.Page.RequestId}).");
-        if (_progressStatus is null && !page.HasMore) return;   // one page needs no progress bar
-        _progressStatus = $"{pager.Skipped + pager.Taken} jobs read from {page.Number} pages";
-        WriteProgress(Progress(ProgressRecordType.Processing));
-    }
-
-    // A new record each time: the host may keep the ones it was given.
-    private ProgressRecord Progress(ProgressRecordType type) =>
-        new ProgressRecord(0, $"Listing the training jobs of {HyperParameterTuningJobName}", _progressStatus) { RecordType = type };
-
-    // Also when stopped early: a progress bar left standing would outlive the command.
-    private void CompleteProgress()
-    {
-        if (_progressStatus is null) return;
-        try
-        {
-            WriteProgress(Progress(ProgressRecordType.Completed));
-        }
-        catch (PipelineStoppedException)
-        {
-        }
-        _progressStatus = null;
-    }
 }

@@ -35,9 +35,18 @@ public sealed class TuningJobNameCompleter : IArgumentCompleter
             {
                 // Finding the region and credentials (instance metadata included) counts against the budget too.
                 var connection = ConnectionFrom(fakeBoundParameters);
-                var names = Task.Run(() => Engine.Api.ListTuningJobNamesAsync(connection, typed, MaxNames, budget.Token), budget.Token);
+                var request = new TuningJobsRequest
+                {
+                    NameContains = typed.Length == 0 ? null : typed,
+                    MaxResults = MaxNames,
+                    SortBy = ApiValues.Name,
+                    SortOrder = ApiValues.Ascending,
+                };
+                var names = Task.Run(() => Engine.Api.ListTuningJobsAsync(connection, request, budget.Token), budget.Token);
                 if (!names.Wait(Budget)) return Enumerable.Empty<CompletionResult>();
-                return names.Result
+                return names.Result.Items
+                    .Select(job => job.HyperParameterTuningJobName)
+                    .Where(name => name != null)
                     .OrderBy(name => name.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
                     .ThenBy(name => name, StringComparer.Ordinal)
                     .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name))

@@ -71,6 +71,9 @@ namespace TuningJobs.Errors
                 case FailureKind.InvalidResponse:
                     return ("InvalidResponse", ErrorCategory.InvalidResult,
                         $"The answer from {target} was not the documented JSON; check -EndpointUrl and any proxy in between.");
+                case FailureKind.ObjectiveTypeUnknown:
+                    return ("ObjectiveTypeUnknown", ErrorCategory.InvalidResult,
+                        "Sort explicitly instead of -Best: -SortBy FinalObjectiveMetricValue -SortOrder Descending for a maximized objective, Ascending for a minimized one.");
                 case FailureKind.EngineLoadFailed:
                     return ("EngineLoadFailed", ErrorCategory.ResourceUnavailable,
                         "Rebuild or reinstall the TuningJobs module.");

@@ -16,5 +16,6 @@ namespace TuningJobs.Errors
         InvalidResponse,
         ServiceError,
         EngineLoadFailed,
+        ObjectiveTypeUnknown,
     }
 }

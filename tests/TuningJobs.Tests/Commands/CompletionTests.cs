@@ -26,17 +26,17 @@ public sealed class CompletionTests
         var fake = new FakeSageMakerApi(0);
         var names = Complete(fake, "Get-TuningTrainingJob xgb");
         Assert.Equal(new[] { "xgb-churn-0412", "xgb-churn-0413" }, names);
-        Assert.Equal(new[] { "xgb" }, fake.NameQueries);
+        Assert.Equal(new[] { "xgb" }, fake.TuningJobRequests.Select(r => r.NameContains));
     }
 
     [Fact]
     public void ASlowServiceGetsNoSuggestionsWithinTheBudget()
     {
-        var fake = new FakeSageMakerApi(0) { NameListingDelay = TimeSpan.FromSeconds(30) };
+        var fake = new FakeSageMakerApi(0) { TuningJobListingDelay = TimeSpan.FromSeconds(30) };
         var clock = Stopwatch.StartNew();
         var names = Complete(fake, "Get-TuningTrainingJob -Name xgb");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"completion took {clock.Elapsed}");
-        Assert.Equal(new[] { "xgb" }, fake.NameQueries);   // it asked, and gave up waiting
+        Assert.Equal(new[] { "xgb" }, fake.TuningJobRequests.Select(r => r.NameContains));   // it asked, and gave up waiting
         Assert.DoesNotContain("xgb-churn-0412", names);
     }
 
@@ -53,14 +53,14 @@ public sealed class CompletionTests
     [Fact]
     public void AFailingServiceGetsNoSuggestionsAndNoError()
     {
-        var fake = new FakeSageMakerApi(0) { NameListingDelay = TimeSpan.Zero };
-        fake.TuningJobNames = null;   // the fake throws while listing
+        var fake = new FakeSageMakerApi(0) { TuningJobListingDelay = TimeSpan.Zero };
+        fake.TuningJobs = null;   // the fake throws while listing
         using (EngineSwap.Use(fake))
         using (var shell = HostedPowerShell.Create())
         {
             var line = "Get-TuningTrainingJob xgb";
             var result = CommandCompletion.CompleteInput(line, line.Length, null, shell);
-            Assert.Equal(new[] { "xgb" }, fake.NameQueries);   // the service was asked and failed
+            Assert.Equal(new[] { "xgb" }, fake.TuningJobRequests.Select(r => r.NameContains));   // the service was asked and failed
             Assert.DoesNotContain(result.CompletionMatches, m => m.CompletionText.StartsWith("xgb-churn"));
             Assert.Empty(shell.Streams.Error);
         }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TuningJobs.Api;
+using TuningJobs.Errors;
 using Xunit;
 
 namespace TuningJobs.Tests.Commands;
@@ -16,7 +17,7 @@ namespace TuningJobs.Tests.Commands;
 /// </summary>
 internal sealed class FakeSageMakerApi : ISageMakerApi
 {
-    private readonly IReadOnlyList<HyperParameterTrainingJobSummary> _jobs;
+    private readonly List<HyperParameterTrainingJobSummary> _jobs;
 
     public FakeSageMakerApi(int jobCount)
     {
@@ -49,26 +50,57 @@ internal sealed class FakeSageMakerApi : ISageMakerApi
 
     public Func<TrainingJobsRequest, Exception> Failure { get; set; }
 
-    /// <summary>Null makes listing names fail.</summary>
-    public string[] TuningJobNames { get; set; } = { "xgb-churn-0412", "xgb-churn-0413", "resnet-sweep-big" };
+    /// <summary>The account's tuning jobs, for ListHyperParameterTuningJobs and DescribeHyperParameterTuningJob; null makes both fail.</summary>
+    public List<HyperParameterTuningJob> TuningJobs { get; set; } = new[] { "xgb-churn-0412", "xgb-churn-0413", "resnet-sweep-big" }
+        .Select(name => new HyperParameterTuningJob { HyperParameterTuningJobName = name, HyperParameterTuningJobStatus = "Completed" }).ToList();
 
-    /// <summary>When set, listing tuning job names waits this long (or until cancelled).</summary>
-    public TimeSpan NameListingDelay { get; set; }
+    /// <summary>When set, listing tuning jobs waits this long (or until cancelled).</summary>
+    public TimeSpan TuningJobListingDelay { get; set; }
 
     /// <summary>When set, a call blocks this long before it starts, as resolving credentials can.</summary>
     public TimeSpan ConnectDelay { get; set; }
 
-    public ConcurrentQueue<string> NameQueries { get; } = new();
+    public ConcurrentQueue<TuningJobsRequest> TuningJobRequests { get; } = new();
+
+    public ConcurrentQueue<string> Described { get; } = new();
+
+    /// <summary>
+    /// A running tuning job, state by state: each describe of <see cref="Running"/>'s name moves to the next state
+    /// (staying at the last), and listing its training jobs shows the state described last.
+    /// </summary>
+    public List<(HyperParameterTuningJob TuningJob, HyperParameterTrainingJobSummary[] TrainingJobs)> Running { get; set; }
+
+    private int _runningState = -1;
 
     public IReadOnlyList<string> KnownRegions() => new[] { "eu-west-1", "us-east-1", "us-west-2" };
 
-    public async Task<IReadOnlyList<string>> ListTuningJobNamesAsync(AwsConnection connection, string nameContains, int maxResults,
+    public async Task<Page<HyperParameterTuningJob>> ListTuningJobsAsync(AwsConnection connection, TuningJobsRequest request,
         CancellationToken cancellationToken)
     {
         if (ConnectDelay > TimeSpan.Zero) Thread.Sleep(ConnectDelay);
-        NameQueries.Enqueue(nameContains);
-        if (NameListingDelay > TimeSpan.Zero) await Task.Delay(NameListingDelay, cancellationToken);
-        return TuningJobNames.Where(n => n.IndexOf(nameContains ?? string.Empty, StringComparison.OrdinalIgnoreCase) >= 0).Take(maxResults).ToList();
+        TuningJobRequests.Enqueue(request);
+        if (TuningJobListingDelay > TimeSpan.Zero) await Task.Delay(TuningJobListingDelay, cancellationToken);
+        var matching = TuningJobs
+            .Where(j => j.HyperParameterTuningJobName.IndexOf(request.NameContains ?? string.Empty, StringComparison.OrdinalIgnoreCase) >= 0)
+            .Where(j => request.StatusEquals == null || j.HyperParameterTuningJobStatus == request.StatusEquals)
+            .ToList();
+        var offset = request.NextToken == null ? 0 : int.Parse(request.NextToken);
+        var size = request.MaxResults ?? 10;
+        var next = offset + size < matching.Count ? (offset + size).ToString() : null;
+        return new Page<HyperParameterTuningJob>(matching.Skip(offset).Take(size).ToList(), next, "req-t" + TuningJobRequests.Count);
+    }
+
+    public Task<HyperParameterTuningJob> DescribeTuningJobAsync(AwsConnection connection, string tuningJobName, CancellationToken cancellationToken)
+    {
+        Described.Enqueue(tuningJobName);
+        if (Running != null && Running[0].TuningJob.HyperParameterTuningJobName == tuningJobName)
+        {
+            _runningState = Math.Min(_runningState + 1, Running.Count - 1);
+            return Task.FromResult(Running[_runningState].TuningJob);
+        }
+        var job = TuningJobs.FirstOrDefault(j => j.HyperParameterTuningJobName == tuningJobName);
+        if (job is null) throw new TuningJobsException(FailureKind.ResourceNotFound, $"The tuning job '{tuningJobName}' was not found in fake.");
+        return Task.FromResult(job);
     }
 
     public async Task<Page<HyperParameterTrainingJobSummary>> ListTrainingJobsAsync(AwsConnection connection, TrainingJobsRequest request,
@@ -94,17 +126,20 @@ internal sealed class FakeSageMakerApi : ISageMakerApi
         {
             return new Page<HyperParameterTrainingJobSummary>(Array.Empty<HyperParameterTrainingJobSummary>(), "0", "req-empty");
         }
-        IEnumerable<HyperParameterTrainingJobSummary> sorted = _jobs;
+        var jobs = Running != null && Running[0].TuningJob.HyperParameterTuningJobName == request.HyperParameterTuningJobName
+            ? Running[Math.Max(0, _runningState)].TrainingJobs.Where(j => request.StatusEquals == null || j.TrainingJobStatus == request.StatusEquals).ToList()
+            : _jobs;
+        IEnumerable<HyperParameterTrainingJobSummary> sorted = jobs;
         if (request.SortBy == "FinalObjectiveMetricValue")
         {
             sorted = request.SortOrder == "Descending"
-                ? _jobs.OrderByDescending(j => j.FinalHyperParameterTuningJobObjectiveMetric.Value)
-                : _jobs.OrderBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Value);
+                ? jobs.OrderByDescending(j => j.FinalHyperParameterTuningJobObjectiveMetric.Value)
+                : jobs.OrderBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Value);
         }
         var offset = request.NextToken == null ? 0 : int.Parse(request.NextToken);
         var size = request.MaxResults ?? 10;
         var page = sorted.Skip(offset).Take(size).ToList();
-        var next = offset + size < _jobs.Count ? (offset + size).ToString() : null;
+        var next = offset + size < jobs.Count ? (offset + size).ToString() : null;
         return new Page<HyperParameterTrainingJobSummary>(page, next, "req-" + Requests.Count);
     }
 }

@@ -209,4 +209,71 @@ public sealed class GetTuningTrainingJobCommandTests
         Assert.Equal(6, output.Count);
         Assert.Equal(new[] { "alpha", "beta", "gamma" }, fake.Requests.Select(r => r.HyperParameterTuningJobName));
     }
+
+    private static FakeSageMakerApi RunningTuningJob()
+    {
+        HyperParameterTuningJob State(string status, int completed, int inProgress) => new()
+        {
+            HyperParameterTuningJobName = "tune",
+            HyperParameterTuningJobStatus = status,
+            TrainingJobStatusCounters = new TrainingJobStatusCounters { Completed = completed, InProgress = inProgress },
+        };
+        HyperParameterTrainingJobSummary Job(string name, string status) => new() { TrainingJobName = name, TrainingJobStatus = status };
+        return new FakeSageMakerApi(0)
+        {
+            Running = new()
+            {
+                (State("InProgress", 0, 2), new[] { Job("a", "InProgress"), Job("b", "InProgress") }),
+                (State("Completed", 1, 0), new[] { Job("a", "Completed"), Job("b", "Failed") }),
+            },
+        };
+    }
+
+    [Fact]
+    public void WatchWritesEachStatusChangeAndEndsWithTheTuningJob()
+    {
+        var fake = RunningTuningJob();
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
+        {
+            shell.AddScript("Get-TuningTrainingJob tune -Watch -PollIntervalSec 1");
+            var output = shell.Invoke().Select(o => (HyperParameterTrainingJobSummary)o.BaseObject).Select(j => $"{j.TrainingJobName}={j.TrainingJobStatus}");
+            Assert.Equal(new[] { "a=InProgress", "b=InProgress", "a=Completed", "b=Failed" }, output);
+            Assert.Equal(new[] { "tune", "tune" }, fake.Described);
+            var progress = shell.Streams.Progress.ToArray();
+            Assert.Equal("Completed: 1 completed, 0 in progress, 0 failed, 0 stopped (poll 2, every 1 s)", progress[^2].StatusDescription);
+            Assert.Equal(ProgressRecordType.Completed, progress[^1].RecordType);
+        }
+    }
+
+    [Fact]
+    public void WatchWithStatusEqualsWritesOnlyThatStatus()
+    {
+        var fake = RunningTuningJob();
+        var output = Run(fake, "Get-TuningTrainingJob tune -Watch -PollIntervalSec 1 -StatusEquals Failed");
+        Assert.Equal("b", ((HyperParameterTrainingJobSummary)Assert.Single(output).BaseObject).TrainingJobName);
+        Assert.All(fake.Requests, r => Assert.Equal("Failed", r.StatusEquals));
+    }
+
+    [Fact]
+    public async Task StopEndsAWatchBetweenPollsWithinASecond()
+    {
+        var fake = RunningTuningJob();
+        fake.Running.RemoveAt(1);   // it never ends
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
+        {
+            shell.AddScript("Get-TuningTrainingJob tune -Watch -PollIntervalSec 3600");
+            var output = new PSDataCollection<PSObject>();
+            shell.BeginInvoke<PSObject, PSObject>(null, output);
+            var waited = Stopwatch.StartNew();
+            while (output.Count < 2 && waited.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(10);
+
+            var clock = Stopwatch.StartNew();
+            await Task.Factory.FromAsync(shell.BeginStop(null, null), shell.EndStop).WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}.");
+            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+            Assert.Equal(2, output.Count);
+        }
+    }
 }

@@ -13,6 +13,7 @@ internal static class HostedPowerShell
     {
         var state = InitialSessionState.CreateDefault2();
         state.Commands.Add(new SessionStateCmdletEntry("Get-TuningTrainingJob", typeof(GetTuningTrainingJobCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Get-TuningJob", typeof(GetTuningJobCommand), null));
         var shell = PowerShell.Create(state);
         return shell;
     }

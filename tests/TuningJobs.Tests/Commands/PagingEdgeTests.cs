@@ -49,4 +49,46 @@ public sealed class PagingEdgeTests
             Assert.Contains("-NextToken '10' -Skip 5 -First 10", record.ErrorDetails.RecommendedAction);
         }
     }
+
+    [Theory]
+    [InlineData("Minimize", 0.1)]
+    [InlineData("Maximize", 0.9)]
+    public void BestWithoutTypeInTheAnswerTakesTheDirectionFromTheTuningJob(string objective, double best)
+    {
+        var fake = new FakeSageMakerApi(null, 0.5, 0.1, 0.9, 0.3);
+        fake.TuningJobs.Add(new HyperParameterTuningJob
+        {
+            HyperParameterTuningJobName = "tune",
+            HyperParameterTuningJobStatus = "Completed",
+            HyperParameterTuningJobObjective = new HyperParameterTuningJobObjective { Type = objective, MetricName = "m" },
+        });
+        var first = Run(fake, "Get-TuningTrainingJob tune -Best -First 1");
+        Assert.Equal(best, ((HyperParameterTrainingJobSummary)Assert.Single(first).BaseObject).ObjectiveValue);
+        Assert.Equal(new[] { "tune" }, fake.Described);
+    }
+
+    [Fact]
+    public void BestWithTypeInTheAnswerAsksNothingMore()
+    {
+        var fake = new FakeSageMakerApi("Maximize", 0.5, 0.1, 0.9, 0.3);
+        var first = Run(fake, "Get-TuningTrainingJob tune -Best -First 1");
+        Assert.Equal(0.9, ((HyperParameterTrainingJobSummary)Assert.Single(first).BaseObject).ObjectiveValue);
+        Assert.Single(fake.Requests);
+        Assert.Empty(fake.Described);
+    }
+
+    [Fact]
+    public void BestThatCannotTellTheDirectionIsAnErrorNotAGuess()
+    {
+        var fake = new FakeSageMakerApi(null, 0.5, 0.1);
+        fake.TuningJobs.Add(new HyperParameterTuningJob { HyperParameterTuningJobName = "tune", HyperParameterTuningJobStatus = "Completed" });
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
+        {
+            var record = HostedPowerShell.InvokeForError(shell, "Get-TuningTrainingJob tune -Best -First 1");
+            Assert.Equal("ObjectiveTypeUnknown,TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidResult, record.CategoryInfo.Category);
+            Assert.Null(((TuningJobsException)record.Exception).ResumeParameters);
+        }
+    }
 }

@@ -1,11 +1,11 @@
 using System.Collections.Generic;
 using Amazon.Runtime;
 
-namespace TuningJobs.Aws.SageMaker.Model
+namespace TuningJobs.Aws.SageMaker.Model;
+
+/// <summary>One page of summaries, read straight into the public type.</summary>
+internal sealed class ListHyperParameterTuningJobsResponse : AmazonWebServiceResponse
 {
-    /// <summary>Only the names of one page are read: completion needs nothing else.</summary>
-    internal sealed class ListHyperParameterTuningJobsResponse : AmazonWebServiceResponse
-    {
-        public List<string> HyperParameterTuningJobNames { get; set; } = new List<string>();
-    }
+    public List<HyperParameterTuningJob> HyperParameterTuningJobSummaries { get; set; }
+    public string NextToken { get; set; }
 }

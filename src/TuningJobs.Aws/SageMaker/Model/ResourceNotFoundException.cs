@@ -2,15 +2,14 @@ using System;
 using System.Net;
 using Amazon.Runtime;
 
-namespace TuningJobs.Aws.SageMaker.Model
+namespace TuningJobs.Aws.SageMaker.Model;
+
+/// <summary>The one error the operation documents: the tuning job does not exist.</summary>
+[Serializable]
+internal sealed class ResourceNotFoundException : AmazonServiceException
 {
-    /// <summary>The one error the operation documents: the tuning job does not exist.</summary>
-    [Serializable]
-    internal sealed class ResourceNotFoundException : AmazonServiceException
+    public ResourceNotFoundException(string message, Exception innerException, ErrorType errorType, string errorCode, string requestId, HttpStatusCode statusCode)
+        : base(message, innerException, errorType, errorCode, requestId, statusCode)
     {
-        public ResourceNotFoundException(string message, Exception innerException, ErrorType errorType, string errorCode, string requestId, HttpStatusCode statusCode)
-            : base(message, innerException, errorType, errorCode, requestId, statusCode)
-        {
-        }
     }
 }

@@ -1,56 +1,36 @@
 using System;
 using System.Net;
-using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
-using Amazon.Runtime.Internal.Util;
 using TuningJobs.Aws.SageMaker.Model;
 
-namespace TuningJobs.Aws.SageMaker.Transform
+namespace TuningJobs.Aws.SageMaker.Transform;
+
+internal sealed class ListHyperParameterTuningJobsResponseUnmarshaller : JsonResponseUnmarshaller
 {
-    /// <summary>Reads the tuning job names of a ListHyperParameterTuningJobs answer and skips everything else.</summary>
-    internal sealed class ListHyperParameterTuningJobsResponseUnmarshaller : JsonResponseUnmarshaller
+    public static readonly ListHyperParameterTuningJobsResponseUnmarshaller Instance = new ListHyperParameterTuningJobsResponseUnmarshaller();
+
+    public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
     {
-        public static readonly ListHyperParameterTuningJobsResponseUnmarshaller Instance = new ListHyperParameterTuningJobsResponseUnmarshaller();
-
-        public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
+        var response = new ListHyperParameterTuningJobsResponse();
+        var reader = JsonReaders.For(context);
+        context.Read(ref reader);
+        var depth = context.CurrentDepth;
+        while (context.ReadAtDepth(depth, ref reader))
         {
-            var response = new ListHyperParameterTuningJobsResponse();
-            var reader = JsonReaders.For(context);
-            context.Read(ref reader);
-            var depth = context.CurrentDepth;
-            while (context.ReadAtDepth(depth, ref reader))
+            if (context.TestExpression("NextToken", depth, ref reader))
             {
-                if (context.TestExpression("HyperParameterTuningJobSummaries", depth, ref reader))
-                {
-                    response.HyperParameterTuningJobNames = new JsonListUnmarshaller<string, TuningJobNameUnmarshaller>(
-                        TuningJobNameUnmarshaller.Instance).Unmarshall(context, ref reader);
-                }
+                response.NextToken = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
             }
-            return response;
-        }
-
-        /// <summary>Reads one HyperParameterTuningJobSummary down to its name.</summary>
-        internal sealed class TuningJobNameUnmarshaller : IJsonUnmarshaller<string, JsonUnmarshallerContext>
-        {
-            public static readonly TuningJobNameUnmarshaller Instance = new TuningJobNameUnmarshaller();
-
-            public string Unmarshall(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader)
+            else if (context.TestExpression("HyperParameterTuningJobSummaries", depth, ref reader))
             {
-                context.Read(ref reader);
-                if (!ExpectedJson.IsObject(context)) return null;
-                string name = null;
-                var depth = context.CurrentDepth;
-                while (context.ReadAtDepth(depth, ref reader))
-                {
-                    if (context.TestExpression("HyperParameterTuningJobName", depth, ref reader))
-                        name = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
-                }
-                return name;
+                response.HyperParameterTuningJobSummaries = new JsonListUnmarshaller<HyperParameterTuningJob, HyperParameterTuningJobUnmarshaller>(
+                    HyperParameterTuningJobUnmarshaller.Instance).Unmarshall(context, ref reader);
             }
         }
-
-        public override AmazonServiceException UnmarshallException(JsonUnmarshallerContext context, Exception innerException, HttpStatusCode statusCode) =>
-            SageMakerErrors.Unmarshall(context, innerException, statusCode);
+        return response;
     }
+
+    public override AmazonServiceException UnmarshallException(JsonUnmarshallerContext context, Exception innerException, HttpStatusCode statusCode) =>
+        SageMakerErrors.Unmarshall(context, innerException, statusCode);
 }

@@ -5,36 +5,30 @@ using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
 using TuningJobs.Aws.SageMaker.Model;
 
-namespace TuningJobs.Aws.SageMaker.Transform
+namespace TuningJobs.Aws.SageMaker.Transform;
+
+/// <summary>awsJson 1.1: POST / with the target header and a JSON body holding only the members that are set.</summary>
+internal sealed class ListTrainingJobsForHyperParameterTuningJobRequestMarshaller : IMarshaller<IRequest, AmazonWebServiceRequest>
 {
-    /// <summary>awsJson 1.1: POST / with the target header and a JSON body holding only the members that are set.</summary>
-    internal sealed class ListTrainingJobsForHyperParameterTuningJobRequestMarshaller : IMarshaller<IRequest, AmazonWebServiceRequest>
+    public static readonly ListTrainingJobsForHyperParameterTuningJobRequestMarshaller Instance =
+        new ListTrainingJobsForHyperParameterTuningJobRequestMarshaller();
+
+    public IRequest Marshall(AmazonWebServiceRequest input)
     {
-        public static readonly ListTrainingJobsForHyperParameterTuningJobRequestMarshaller Instance =
-            new ListTrainingJobsForHyperParameterTuningJobRequestMarshaller();
-
-        public IRequest Marshall(AmazonWebServiceRequest input)
+        var publicRequest = (ListTrainingJobsForHyperParameterTuningJobRequest)input;
+        var request = AwsJsonRequest.Create(publicRequest, "ListTrainingJobsForHyperParameterTuningJob", out var body);
+        using (var writer = new Utf8JsonWriter(body.BufferWriter))
         {
-            var publicRequest = (ListTrainingJobsForHyperParameterTuningJobRequest)input;
-            var request = AwsJsonRequest.Create(publicRequest, "ListTrainingJobsForHyperParameterTuningJob", out var body);
-            using (var writer = new Utf8JsonWriter(body.BufferWriter))
-            {
-                writer.WriteStartObject();
-                WriteIfSet(writer, "HyperParameterTuningJobName", publicRequest.HyperParameterTuningJobName);
-                if (publicRequest.MaxResults.HasValue) writer.WriteNumber("MaxResults", publicRequest.MaxResults.Value);
-                WriteIfSet(writer, "NextToken", publicRequest.NextToken);
-                WriteIfSet(writer, "SortBy", publicRequest.SortBy);
-                WriteIfSet(writer, "SortOrder", publicRequest.SortOrder);
-                WriteIfSet(writer, "StatusEquals", publicRequest.StatusEquals);
-                writer.WriteEndObject();
-                writer.Flush();
-            }
-            return request;
+            writer.WriteStartObject();
+            AwsJsonRequest.WriteIfSet(writer, "HyperParameterTuningJobName", publicRequest.HyperParameterTuningJobName);
+            if (publicRequest.MaxResults.HasValue) writer.WriteNumber("MaxResults", publicRequest.MaxResults.Value);
+            AwsJsonRequest.WriteIfSet(writer, "NextToken", publicRequest.NextToken);
+            AwsJsonRequest.WriteIfSet(writer, "SortBy", publicRequest.SortBy);
+            AwsJsonRequest.WriteIfSet(writer, "SortOrder", publicRequest.SortOrder);
+            AwsJsonRequest.WriteIfSet(writer, "StatusEquals", publicRequest.StatusEquals);
+            writer.WriteEndObject();
+            writer.Flush();
         }
-
-        private static void WriteIfSet(Utf8JsonWriter writer, string name, string value)
-        {
-            if (value != null) writer.WriteString(name, value);
-        }
+        return request;
     }
 }

@@ -1,0 +1,153 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using TuningJobs.Listing;
+using Xunit;
+
+namespace TuningJobs.Tests.Commands;
+
+/// <summary>Get-TuningJob over a fake of the boundary: listing with filters and paging, describing names, wildcards.</summary>
+[Collection(EngineSwap.Name)]
+public sealed class GetTuningJobCommandTests
+{
+    private static FakeSageMakerApi WithTuningJobs(int count)
+    {
+        var fake = new FakeSageMakerApi(0);
+        fake.TuningJobs = Enumerable.Range(1, count)
+            .Select(i => new HyperParameterTuningJob { HyperParameterTuningJobName = $"tune-{i:D3}", HyperParameterTuningJobStatus = i % 3 == 0 ? "Failed" : "Completed" })
+            .ToList();
+        return fake;
+    }
+
+    private static string[] Names(PSDataCollection<PSObject> output) =>
+        output.Select(o => ((HyperParameterTuningJob)o.BaseObject).HyperParameterTuningJobName).ToArray();
+
+    [Fact]
+    public void AloneItListsInTheServicesDefaultOrderPageByPage()
+    {
+        var fake = WithTuningJobs(25);
+        var output = HostedPowerShell.Run(fake, "Get-TuningJob -PageSize 10");
+        Assert.Equal(25, output.Count);
+        Assert.Equal(new[] { null, "10", "20" }, fake.TuningJobRequests.Select(r => r.NextToken));
+        Assert.All(fake.TuningJobRequests, r => Assert.True(r.SortBy == null && r.SortOrder == null && r.NameContains == null));
+    }
+
+    [Fact]
+    public void FiltersAndSortAreSentInTheServicesSpellingWithTimesInUtc()
+    {
+        var fake = WithTuningJobs(3);
+        var after = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Local);
+        HostedPowerShell.Run(fake,
+            "Get-TuningJob -NameContains tune -StatusEquals deletefailed -SortBy creationtime -SortOrder descending " +
+            "-CreationTimeAfter ([datetime]::new(2026, 11, 2, 9, 0, 0, [DateTimeKind]::Local)) -CreationTimeBefore ([datetime]::new(2026, 11, 3, 0, 0, 0, [DateTimeKind]::Utc)) " +
+            "-LastModifiedTimeAfter ([datetime]::new(2026, 11, 1, 0, 0, 0, [DateTimeKind]::Utc)) -LastModifiedTimeBefore ([datetime]::new(2026, 11, 4, 0, 0, 0, [DateTimeKind]::Utc))");
+        var request = Assert.Single(fake.TuningJobRequests);
+        Assert.Equal("tune", request.NameContains);
+        Assert.Equal("DeleteFailed", request.StatusEquals);
+        Assert.Equal("CreationTime", request.SortBy);
+        Assert.Equal("Descending", request.SortOrder);
+        Assert.Equal(after.ToUniversalTime(), request.CreationTimeAfter);
+        Assert.Equal(DateTimeKind.Utc, request.CreationTimeAfter.Value.Kind);
+        Assert.Equal(new DateTime(2026, 11, 3, 0, 0, 0, DateTimeKind.Utc), request.CreationTimeBefore);
+        Assert.Equal(new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), request.LastModifiedTimeAfter);
+        Assert.Equal(new DateTime(2026, 11, 4, 0, 0, 0, DateTimeKind.Utc), request.LastModifiedTimeBefore);
+    }
+
+    [Fact]
+    public void SkipAndFirstAskForNoMoreThanTheyNeed()
+    {
+        var fake = WithTuningJobs(50);
+        var output = HostedPowerShell.Run(fake, "Get-TuningJob -PageSize 10 -Skip 12 -First 5");
+        Assert.Equal(Enumerable.Range(13, 5).Select(i => $"tune-{i:D3}"), Names(output));
+        Assert.Equal(new int?[] { 10, 7 }, fake.TuningJobRequests.Select(r => r.MaxResults));
+    }
+
+    [Fact]
+    public void NamesAreDescribedOneByOneFromThePipeline()
+    {
+        var fake = WithTuningJobs(5);
+        var output = HostedPowerShell.Run(fake, "'tune-002', [pscustomobject]@{ HyperParameterTuningJobName = 'tune-004' } | Get-TuningJob");
+        Assert.Equal(new[] { "tune-002", "tune-004" }, Names(output));
+        Assert.Equal(new[] { "tune-002", "tune-004" }, fake.Described);
+        Assert.Empty(fake.TuningJobRequests);
+    }
+
+    [Fact]
+    public void AMissingNameIsResourceNotFoundAndTheOtherNamesStillCome()
+    {
+        var fake = WithTuningJobs(3);
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
+        {
+            shell.AddScript("Get-TuningJob tune-001, no-such-job, tune-002");
+            var output = shell.Invoke();
+            Assert.Equal(new[] { "tune-001", "tune-002" }, output.Select(o => ((HyperParameterTuningJob)o.BaseObject).HyperParameterTuningJobName));
+            var error = Assert.Single(shell.Streams.Error);
+            Assert.Equal("ResourceNotFound,TuningJobs.Commands.GetTuningJobCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+            Assert.Equal("no-such-job", error.TargetObject);
+        }
+    }
+
+    [Fact]
+    public void AWildcardListsWithTheLongestLiteralPartAndFiltersByThePattern()
+    {
+        var fake = WithTuningJobs(3);
+        fake.TuningJobs.Add(new HyperParameterTuningJob { HyperParameterTuningJobName = "my-tune-001x", HyperParameterTuningJobStatus = "Completed" });
+        var output = HostedPowerShell.Run(fake, "Get-TuningJob 'tune-00*'");
+        Assert.Equal(new[] { "tune-001", "tune-002", "tune-003" }, Names(output));
+        Assert.Equal("tune-00", Assert.Single(fake.TuningJobRequests).NameContains);
+        Assert.Empty(fake.Described);
+    }
+
+    [Fact]
+    public void FiltersApplyToDescribedNamesToo()
+    {
+        var fake = WithTuningJobs(6);
+        var output = HostedPowerShell.Run(fake, "Get-TuningJob tune-001, tune-003, tune-006 -StatusEquals Failed");
+        Assert.Equal(new[] { "tune-003", "tune-006" }, Names(output));
+    }
+
+    [Fact]
+    public void TuningJobsPipeIntoGetTuningTrainingJobByPropertyName()
+    {
+        var fake = new FakeSageMakerApi(3);
+        var output = HostedPowerShell.Run(fake, "Get-TuningJob -StatusEquals Completed | Get-TuningTrainingJob -StatusEquals Failed");
+        Assert.Equal(9, output.Count);
+        Assert.Equal(new[] { "xgb-churn-0412", "xgb-churn-0413", "resnet-sweep-big" }, fake.Requests.Select(r => r.HyperParameterTuningJobName));
+        Assert.All(fake.Requests, r => Assert.Equal("Failed", r.StatusEquals));
+    }
+
+    [Theory]
+    [InlineData("Get-TuningJob -NameContains 'a_b'")]
+    [InlineData("Get-TuningJob -NameContains ('a' * 64)")]
+    [InlineData("Get-TuningJob -StatusEquals Running")]
+    [InlineData("Get-TuningJob -SortBy FinalObjectiveMetricValue")]
+    [InlineData("Get-TuningJob -PageSize 101")]
+    [InlineData("Get-TuningJob 'bad name'")]
+    [InlineData("Get-TuningJob -CreationTimeAfter 'not a date'")]
+    public void BadInputIsRejectedAtBindingAndSendsNoRequest(string script)
+    {
+        var fake = WithTuningJobs(3);
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
+        {
+            var error = HostedPowerShell.InvokeForError(shell, script);
+            Assert.IsAssignableFrom<ParameterBindingException>(error.Exception);
+            Assert.Empty(fake.TuningJobRequests);
+            Assert.Empty(fake.Described);
+        }
+    }
+
+    [Theory]
+    [InlineData("xgb-*", "xgb-")]
+    [InlineData("*churn*0412", "churn")]
+    [InlineData("a?cdef*g", "cdef")]
+    [InlineData("[xy]gb-run", "gb-run")]
+    [InlineData("*", "")]
+    [InlineData("ab`*cd*", "ab")]
+    public void TheLongestLiteralPartIsWhatTheServiceCanFilterBy(string pattern, string literal)
+    {
+        Assert.Equal(literal, TuningJobNames.LongestLiteral(pattern));
+    }
+}
