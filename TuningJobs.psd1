@@ -5,13 +5,13 @@
     Author               = 'TuningJobs contributors'
     CompanyName          = 'TuningJobs contributors'
     Copyright            = '(c) TuningJobs contributors. Apache License 2.0.'
-    Description          = 'Lists the training jobs of Amazon SageMaker hyperparameter tuning jobs (ListTrainingJobsForHyperParameterTuningJob), streamed into the pipeline page by page.'
+    Description          = 'Amazon SageMaker hyperparameter tuning from PowerShell: lists and describes tuning jobs, streams their training jobs into the pipeline page by page, and follows running tuning jobs.'
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'   # netstandard2.0 without facades, for Windows PowerShell
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('TuningJobs.Format.ps1xml')
     TypesToProcess       = @('TuningJobs.Types.ps1xml')
-    CmdletsToExport      = @('Get-TuningTrainingJob', 'ConvertTo-TrainingJobRow')
+    CmdletsToExport      = @('Get-TuningTrainingJob', 'Get-TuningJob', 'ConvertTo-TrainingJobRow')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
@@ -20,7 +20,7 @@
             Tags         = @('AWS', 'SageMaker', 'HyperparameterTuning', 'MachineLearning', 'PSEdition_Core', 'PSEdition_Desktop')
             ProjectUri   = 'https://github.com/tuningjobs/TuningJobs'
             LicenseUri   = 'https://github.com/tuningjobs/TuningJobs/blob/main/LICENSE'
-            ReleaseNotes = 'First release. Get-TuningTrainingJob lists the training jobs of a hyperparameter tuning job page by page, with paging, status filter, sorting, resumable failures (-NextToken), typed output with ObjectiveValue and TrainingTime, a default table view, and help (Get-Help Get-TuningTrainingJob -Full, about_TuningJobs).'
+            ReleaseNotes = 'Get-TuningJob lists and describes tuning jobs; Get-TuningTrainingJob -Watch follows a running tuning job; -Best asks the tuning job for its objective when the answer does not say. First release: Get-TuningTrainingJob lists the training jobs of a hyperparameter tuning job page by page, with paging, status filter, sorting, resumable failures (-NextToken), typed output with ObjectiveValue and TrainingTime, a default table view, and help (Get-Help Get-TuningTrainingJob -Full, about_TuningJobs).'
         }
     }
 }

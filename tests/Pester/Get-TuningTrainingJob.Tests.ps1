@@ -15,7 +15,7 @@ AfterAll {
 
 Describe 'The module' {
     It 'exports exactly its cmdlets' {
-        (Get-Module TuningJobs).ExportedCommands.Keys | Sort-Object | Should -Be @('ConvertTo-TrainingJobRow', 'Get-TuningTrainingJob')
+        (Get-Module TuningJobs).ExportedCommands.Keys | Sort-Object | Should -Be @('ConvertTo-TrainingJobRow', 'Get-TuningJob', 'Get-TuningTrainingJob')
     }
 
     It 'has a manifest that passes Test-ModuleManifest' {
