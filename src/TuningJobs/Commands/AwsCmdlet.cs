@@ -76,6 +76,13 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
 
     private protected bool ShowsProgress => _progress != null;
 
+    /// <summary>Ends the command with this error, the progress bar completed first.</summary>
+    private protected void Fail(ErrorRecord record)
+    {
+        CompleteProgress();
+        ThrowTerminatingError(record);
+    }
+
     protected override void StopProcessing()
     {
         try

@@ -175,7 +175,7 @@ public sealed class GetTuningJobCommand : AwsCmdlet
                 SkipOwed = pager.SkipOwed,
                 FirstOwed = pager.FirstGiven ? pager.FirstOwed : (ulong?)null,
             };
-            ThrowTerminatingError(ErrorRecords.FromFailure(failure, request.NameContains, connection.Describe(), ListOperation, resume));
+            Fail(ErrorRecords.FromFailure(failure, request.NameContains, connection.Describe(), ListOperation, resume));
         }
     }
 
@@ -195,7 +195,7 @@ public sealed class GetTuningJobCommand : AwsCmdlet
                 WriteError(record);
                 return;
             }
-            ThrowTerminatingError(record);
+            Fail(record);
             return;
         }
         if (Matches(job) && Take())

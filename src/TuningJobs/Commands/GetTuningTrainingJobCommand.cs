@@ -151,7 +151,7 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
                 SkipOwed = pager.SkipOwed,
                 FirstOwed = pager.FirstGiven ? pager.FirstOwed : (ulong?)null,
             };
-            ThrowTerminatingError(ErrorRecords.FromFailure(failure, HyperParameterTuningJobName, connection.Describe(), Operation, resume));
+            Fail(ErrorRecords.FromFailure(failure, HyperParameterTuningJobName, connection.Describe(), Operation, resume));
         }
     }
 
@@ -204,7 +204,7 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
         }
         catch (TuningJobsException failure)
         {
-            ThrowTerminatingError(ErrorRecords.FromFailure(failure, HyperParameterTuningJobName, connection.Describe(),
+            Fail(ErrorRecords.FromFailure(failure, HyperParameterTuningJobName, connection.Describe(),
                 "sagemaker:DescribeHyperParameterTuningJob and " + Operation, new ResumePoint { Written = written }));
         }
     }
