@@ -25,6 +25,8 @@ namespace TuningJobs.Aws
             "AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
             "AWS_EC2_METADATA_SERVICE_ENDPOINT", "AWS_EC2_METADATA_DISABLED", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
             "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
+            EndpointSettings.ServiceVariable, EndpointSettings.GlobalVariable, EndpointSettings.IgnoreVariable,
+            EndpointSettings.FipsVariable, EndpointSettings.DualStackVariable,
         };
 
         private readonly ConcurrentDictionary<(ServiceConnection, string), AwsTuningJobService> _services =
@@ -44,10 +46,12 @@ namespace TuningJobs.Aws
             lock (_creationGate)
             {
                 if (_services.TryGetValue(key, out existing)) return existing;
-                ForgetWhatAnEarlierEnvironmentSet(environment);
                 try
                 {
-                    var created = new AwsTuningJobService(ClientFactory.Create(connection), connection.Describe());
+                    EndpointSettings.CheckEnvironment();
+                    ForgetWhatAnEarlierEnvironmentSet(environment);
+                    var client = ClientFactory.Create(connection, out var target);
+                    var created = new AwsTuningJobService(client, target);
                     _services[key] = created;
                     return created;
                 }
