@@ -26,7 +26,7 @@ internal sealed class AwsSageMakerApi : ISageMakerApi
     public async Task<Page<HyperParameterTrainingJobSummary>> ListTrainingJobsAsync(AwsConnection connection, TrainingJobsRequest request,
         CancellationToken cancellationToken)
     {
-        var response = await Call(connection, request.HyperParameterTuningJobName, client => client.ListTrainingJobsForHyperParameterTuningJobAsync(
+        var (response, target) = await Call(connection, request.HyperParameterTuningJobName, client => client.ListTrainingJobsForHyperParameterTuningJobAsync(
             new ListTrainingJobsForHyperParameterTuningJobRequest
             {
                 HyperParameterTuningJobName = request.HyperParameterTuningJobName,
@@ -36,13 +36,13 @@ internal sealed class AwsSageMakerApi : ISageMakerApi
                 SortOrder = request.SortOrder,
                 StatusEquals = request.StatusEquals,
             }, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return PageOf(response.TrainingJobSummaries, "training job summaries", response.NextToken, response.ResponseMetadata?.RequestId, connection);
+        return PageOf(response.TrainingJobSummaries, "training job summaries", response.NextToken, response.ResponseMetadata?.RequestId, target);
     }
 
     public async Task<Page<HyperParameterTuningJob>> ListTuningJobsAsync(AwsConnection connection, TuningJobsRequest request,
         CancellationToken cancellationToken)
     {
-        var response = await Call(connection, null, client => client.ListHyperParameterTuningJobsAsync(new ListHyperParameterTuningJobsRequest
+        var (response, target) = await Call(connection, null, client => client.ListHyperParameterTuningJobsAsync(new ListHyperParameterTuningJobsRequest
         {
             NameContains = request.NameContains,
             StatusEquals = request.StatusEquals,
@@ -55,19 +55,19 @@ internal sealed class AwsSageMakerApi : ISageMakerApi
             SortBy = request.SortBy,
             SortOrder = request.SortOrder,
         }, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return PageOf(response.HyperParameterTuningJobSummaries, "tuning job summaries", response.NextToken, response.ResponseMetadata?.RequestId, connection);
+        return PageOf(response.HyperParameterTuningJobSummaries, "tuning job summaries", response.NextToken, response.ResponseMetadata?.RequestId, target);
     }
 
     public async Task<HyperParameterTuningJob> DescribeTuningJobAsync(AwsConnection connection, string tuningJobName, CancellationToken cancellationToken)
     {
-        var response = await Call(connection, tuningJobName, client => client.DescribeHyperParameterTuningJobAsync(
+        var (response, target) = await Call(connection, tuningJobName, client => client.DescribeHyperParameterTuningJobAsync(
             new DescribeHyperParameterTuningJobRequest { HyperParameterTuningJobName = tuningJobName }, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
         var job = response.HyperParameterTuningJob;
         if (job?.HyperParameterTuningJobName == null || job.HyperParameterTuningJobStatus == null)
         {
             throw new TuningJobsException(FailureKind.InvalidResponse,
-                $"The answer from {connection.Describe()} did not describe a tuning job: its name or status, which the API requires, was missing.",
+                $"The answer from {target} did not describe a tuning job: its name or status, which the API requires, was missing.",
                 requestId: response.ResponseMetadata?.RequestId);
         }
         return job;
@@ -76,12 +76,14 @@ internal sealed class AwsSageMakerApi : ISageMakerApi
     public IReadOnlyList<string> KnownRegions() =>
         RegionEndpoint.EnumerableAllRegions.Select(region => region.SystemName).OrderBy(name => name, StringComparer.Ordinal).ToList();
 
-    private async Task<TResponse> Call<TResponse>(AwsConnection connection, string tuningJobName, Func<SageMakerClient, Task<TResponse>> send,
-        CancellationToken cancellationToken)
+    /// <summary>Sends one request on the connection's client: the answer, and what messages should call where it went.</summary>
+    private async Task<(TResponse Response, string Target)> Call<TResponse>(AwsConnection connection, string tuningJobName,
+        Func<SageMakerClient, Task<TResponse>> send, CancellationToken cancellationToken)
     {
+        var client = _clients.For(connection);
         try
         {
-            return await send(_clients.For(connection)).ConfigureAwait(false);
+            return (await send(client.Client).ConfigureAwait(false), client.Target);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -89,24 +91,24 @@ internal sealed class AwsSageMakerApi : ISageMakerApi
         }
         catch (Exception failure)
         {
-            throw FailureTranslator.Translate(failure, tuningJobName, connection.Describe());
+            throw FailureTranslator.Translate(failure, tuningJobName, client.Target);
         }
     }
 
     // The list is required and holds objects; anything else is not the service speaking. The token goes back to the
     // service, and into resume advice as the value of -NextToken: one longer than the model allows could be neither.
-    private static Page<T> PageOf<T>(List<T> items, string what, string nextToken, string requestId, AwsConnection connection)
+    private static Page<T> PageOf<T>(List<T> items, string what, string nextToken, string requestId, string target)
         where T : class
     {
         if (items == null || items.Contains(null))
         {
             throw new TuningJobsException(FailureKind.InvalidResponse,
-                $"The answer from {connection.Describe()} had no list of {what} where the API requires one.", requestId: requestId);
+                $"The answer from {target} had no list of {what} where the API requires one.", requestId: requestId);
         }
         if (nextToken != null && nextToken.Length > MaxNextTokenLength)
         {
             throw new TuningJobsException(FailureKind.InvalidResponse,
-                $"The answer from {connection.Describe()} had a NextToken of {nextToken.Length} characters, more than the API's {MaxNextTokenLength}.",
+                $"The answer from {target} had a NextToken of {nextToken.Length} characters, more than the API's {MaxNextTokenLength}.",
                 requestId: requestId);
         }
         return new Page<T>(items, nextToken, requestId);

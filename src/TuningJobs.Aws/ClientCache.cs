@@ -26,15 +26,17 @@ namespace TuningJobs.Aws
             "AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
             "AWS_EC2_METADATA_SERVICE_ENDPOINT", "AWS_EC2_METADATA_DISABLED", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
             "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
+            EndpointSettings.ServiceVariable, EndpointSettings.GlobalVariable, EndpointSettings.IgnoreVariable,
+            EndpointSettings.FipsVariable, EndpointSettings.DualStackVariable,
         };
 
-        private readonly ConcurrentDictionary<(AwsConnection, string), SageMakerClient> _clients =
-            new ConcurrentDictionary<(AwsConnection, string), SageMakerClient>();
+        private readonly ConcurrentDictionary<(AwsConnection, string), CachedClient> _clients =
+            new ConcurrentDictionary<(AwsConnection, string), CachedClient>();
 
         private readonly object _creationGate = new object();
         private string _lastEnvironment;
 
-        public SageMakerClient For(AwsConnection connection)
+        public CachedClient For(AwsConnection connection)
         {
             var environment = EnvironmentFingerprint();
             var key = (connection, environment);
@@ -45,10 +47,11 @@ namespace TuningJobs.Aws
             lock (_creationGate)
             {
                 if (_clients.TryGetValue(key, out existing)) return existing;
-                ForgetWhatAnEarlierEnvironmentSet(environment);
                 try
                 {
-                    var created = ClientFactory.Create(connection);
+                    EndpointSettings.CheckEnvironment();
+                    ForgetWhatAnEarlierEnvironmentSet(environment);
+                    var created = new CachedClient(ClientFactory.Create(connection, out var target), target);
                     _clients[key] = created;
                     return created;
                 }
@@ -99,5 +102,18 @@ namespace TuningJobs.Aws
             yield return Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE") ?? Path.Combine(home, ".aws", "credentials");
             yield return Environment.GetEnvironmentVariable("AWS_CONFIG_FILE") ?? Path.Combine(home, ".aws", "config");
         }
+    }
+
+    /// <summary>A client and what messages should call the place its requests go to (a configured endpoint names its source).</summary>
+    internal sealed class CachedClient
+    {
+        public CachedClient(SageMakerClient client, string target)
+        {
+            Client = client;
+            Target = target;
+        }
+
+        public SageMakerClient Client { get; }
+        public string Target { get; }
     }
 }

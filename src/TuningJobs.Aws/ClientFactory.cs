@@ -11,7 +11,8 @@ namespace TuningJobs.Aws
 {
     /// <summary>
     /// Builds a SageMaker client for a connection: credentials from -Credential, else the named profile, else the
-    /// SDK's default chain; the region from -Region, else the profile, else the SDK's fallbacks.
+    /// SDK's default chain; the region from -Region, else the profile, else the SDK's fallbacks; the endpoint from
+    /// -EndpointUrl, else a configured endpoint (see <see cref="EndpointSettings"/>), else SageMaker's endpoint rules.
     /// </summary>
     internal static class ClientFactory
     {
@@ -24,7 +25,10 @@ namespace TuningJobs.Aws
         internal static readonly TimeSpan RegionProbeBound = TimeSpan.FromSeconds(1.5);
         internal static readonly TimeSpan CredentialProbeBound = TimeSpan.FromSeconds(3);
 
-        public static SageMakerClient Create(AwsConnection connection)
+        public static SageMakerClient Create(AwsConnection connection) => Create(connection, out _);
+
+        /// <param name="target">What messages should call the place requests go to.</param>
+        public static SageMakerClient Create(AwsConnection connection, out string target)
         {
             var config = new SageMakerConfig { Timeout = connection.Timeout };
             CredentialProfile profile = null;
@@ -39,10 +43,21 @@ namespace TuningJobs.Aws
                 ApplyRetrySettings(profile, config);
             }
 
-            var region = ResolveRegion(connection, profile);
-            if (connection.EndpointUrl != null)
+            // Endpoint settings come from -ProfileName's profile, else AWS_PROFILE's, else default, as in the SDK's
+            // documentation; credentials and region keep their own rules.
+            var settingsProfileName = connection.ProfileName ?? DefaultAWSCredentialsIdentityResolver.GetProfileName();
+            var settingsProfile = profile;
+            if (settingsProfile == null) ProfileStore().TryGetProfile(settingsProfileName, out settingsProfile);
+            var endpoint = EndpointSettings.Resolve(connection.EndpointUrl, settingsProfileName, settingsProfile);
+            endpoint.ApplyTo(config);
+            target = endpoint.Url == null || connection.EndpointUrl != null ? connection.Describe() : endpoint.Describe();
+
+            var region = ResolveRegion(connection, profile, endpoint.Url != null);
+            if (endpoint.Url != null)
             {
-                config.ServiceURL = connection.EndpointUrl.AbsoluteUri;
+                // With a ServiceURL the SDK has no RegionEndpoint (setting one clears the other) and signs for the
+                // AuthenticationRegion, else for the region it reads from the URL's host: name the region here.
+                config.ServiceURL = endpoint.Url.AbsoluteUri;
                 config.AuthenticationRegion = region?.SystemName ?? SigningRegionForEndpointOnly;
             }
             else if (region != null)
@@ -91,12 +106,12 @@ namespace TuningJobs.Aws
             return !ProfileStore().TryGetProfile("default", out _);
         }
 
-        private static RegionEndpoint ResolveRegion(AwsConnection connection, CredentialProfile profile)
+        private static RegionEndpoint ResolveRegion(AwsConnection connection, CredentialProfile profile, bool endpointGiven)
         {
             if (connection.Region != null) return RegionEndpoint.GetBySystemName(connection.Region);
             if (profile?.Region != null) return profile.Region;
-            // With an explicit endpoint the region only names the signing scope: no instance-metadata probe for it.
-            var probeMetadata = connection.EndpointUrl == null;
+            // With an explicit or configured endpoint the region only names the signing scope: no instance-metadata probe for it.
+            var probeMetadata = !endpointGiven;
             return Bounded.Run(() =>
             {
                 try

@@ -27,6 +27,12 @@ public sealed class LocalEndpointOptions
 
     /// <summary>Null means a fresh <see cref="SampleData.Default"/>.</summary>
     public SampleData Data { get; set; }
+
+    /// <summary>
+    /// The region requests must be signed for, as at a regional AWS endpoint (InvalidSignatureException otherwise);
+    /// null accepts any region.
+    /// </summary>
+    public string SigningRegion { get; set; }
 }
 
 /// <summary>
@@ -71,7 +77,7 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
         options ??= new LocalEndpointOptions();
         var endpoint = new LocalSageMakerEndpoint(options);
         var credentials = options.Credentials ?? new Dictionary<string, string> { [DefaultAccessKeyId] = DefaultSecretAccessKey };
-        var verifier = new SigV4Verifier(credentials);
+        var verifier = new SigV4Verifier(credentials, signingRegion: options.SigningRegion);
 
         // The empty builder reads no appsettings, environment or command line, so the host of a test run
         // cannot change how the endpoint behaves.

@@ -24,11 +24,14 @@ public sealed class SigV4Verifier
 
     private readonly IReadOnlyDictionary<string, string> secrets;
     private readonly Func<DateTimeOffset> clock;
+    private readonly string _signingRegion;
 
-    public SigV4Verifier(IDictionary<string, string> credentials, Func<DateTimeOffset> clock = null)
+    /// <param name="signingRegion">The one region a credential scope may name, as a regional AWS endpoint has; null accepts any.</param>
+    public SigV4Verifier(IDictionary<string, string> credentials, Func<DateTimeOffset> clock = null, string signingRegion = null)
     {
         secrets = new Dictionary<string, string>(credentials ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         this.clock = clock ?? (() => DateTimeOffset.UtcNow);
+        _signingRegion = signingRegion;
     }
 
     public SigV4Identity Verify(HttpRequest request, byte[] body)
@@ -67,6 +70,11 @@ public sealed class SigV4Verifier
         if (!string.Equals(terminator, "aws4_request", StringComparison.Ordinal))
         {
             throw ErrorResponses.IncompleteSignature($"Credential should be scoped with a valid terminator: 'aws4_request', not '{terminator}'. ");
+        }
+
+        if (_signingRegion != null && !string.Equals(region, _signingRegion, StringComparison.Ordinal))
+        {
+            throw ErrorResponses.InvalidSignature($"Credential should be scoped to a valid region, not '{region}'. ");
         }
 
         var signedHeaders = signedHeadersText.Split(';');

@@ -77,6 +77,9 @@ namespace TuningJobs.Errors
                 case FailureKind.EngineLoadFailed:
                     return ("EngineLoadFailed", ErrorCategory.ResourceUnavailable,
                         "Rebuild or reinstall the TuningJobs module.");
+                case FailureKind.InvalidConfiguration:
+                    return ("InvalidConfiguration", ErrorCategory.InvalidArgument,
+                        "Change or unset the setting the message names; AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true turns off endpoints configured in the environment or the profile.");
                 default:
                     return ("ServiceError", ErrorCategory.InvalidOperation,
                         "Read the service's message above; run the command again if the cause is temporary.");

@@ -17,5 +17,6 @@ namespace TuningJobs.Errors
         ServiceError,
         EngineLoadFailed,
         ObjectiveTypeUnknown,
+        InvalidConfiguration,
     }
 }

@@ -1,0 +1,239 @@
+using System;
+using System.Net;
+using Amazon.Runtime.Endpoints;
+using TuningJobs.Aws;
+using TuningJobs.Aws.SageMaker.Model;
+using TuningJobs.Errors;
+using TuningJobs.Api;
+using Xunit;
+
+namespace TuningJobs.Tests.Aws;
+
+/// <summary>
+/// The URL the module's real client would send to, from the settings a user has (environment variables, the
+/// profile, the cmdlet's parameters), asked of the client's configuration without sending anything.
+/// </summary>
+[Collection(ProcessEnvironment.Name)]
+public sealed class ClientEndpointTests
+{
+    private static AwsConnection Connection(string region = null, string profileName = null, string endpointUrl = null) => new()
+    {
+        Region = region,
+        ProfileName = profileName,
+        EndpointUrl = endpointUrl == null ? null : new Uri(endpointUrl),
+        Credential = new NetworkCredential("AKIDEXAMPLE", "example-secret"),
+    };
+
+    private static string UrlFor(AwsConnection connection)
+    {
+        using var client = ClientFactory.Create(connection);
+        var request = new ListTrainingJobsForHyperParameterTuningJobRequest { HyperParameterTuningJobName = "my-tuning" };
+        // The SDK ends the URL with a slash; the rule set writes hosts without one.
+        return client.Config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(request)).URL.TrimEnd('/');
+    }
+
+    private static TuningJobsException FailureFor(AwsConnection connection) =>
+        Assert.Throws<TuningJobsException>(() => ClientFactory.Create(connection).Dispose());
+
+    [Theory]
+    [InlineData("us-gov-west-1", "true", null, "https://api-fips.sagemaker.us-gov-west-1.amazonaws.com")]
+    [InlineData("us-gov-east-1", "true", "true", "https://api.sagemaker-fips.us-gov-east-1.api.aws")]
+    [InlineData("cn-north-1", "true", null, "https://api.sagemaker-fips.cn-north-1.amazonaws.com.cn")]
+    [InlineData("us-iso-east-1", "TRUE", null, "https://api.sagemaker-fips.us-iso-east-1.c2s.ic.gov")]
+    [InlineData("us-isob-east-1", "true", "false", "https://api.sagemaker-fips.us-isob-east-1.sc2s.sgov.gov")]
+    [InlineData("us-east-1", null, "true", "https://api.sagemaker.us-east-1.api.aws")]
+    [InlineData("eu-west-1", "false", null, "https://api.sagemaker.eu-west-1.amazonaws.com")]
+    [InlineData("eu-west-1", "yes", null, "https://api.sagemaker.eu-west-1.amazonaws.com")] // not a boolean: passed over, as the SDK does
+    public void TheEnvironmentChoosesTheVariant(string region, string fips, string dualStack, string url)
+    {
+        using var environment = ProcessEnvironment.Set(("AWS_USE_FIPS_ENDPOINT", fips), ("AWS_USE_DUALSTACK_ENDPOINT", dualStack));
+        Assert.Equal(url, UrlFor(Connection(region)));
+    }
+
+    [Fact]
+    public void ARegionFromAwsRegionGetsThePlainHost()
+    {
+        using var environment = ProcessEnvironment.Set(("AWS_REGION", "ap-southeast-2"));
+        Assert.Equal("https://api.sagemaker.ap-southeast-2.amazonaws.com", UrlFor(Connection()));
+    }
+
+    [Fact]
+    public void ProfileNamesProfileChoosesTheVariant()
+    {
+        using var config = ProcessEnvironment.Config("""
+            [profile iso]
+            region = us-iso-east-1
+            use_fips_endpoint = true
+
+            [profile cn]
+            region = cn-north-1
+            use_fips_endpoint = true
+            use_dualstack_endpoint = true
+            """);
+        Assert.Equal("https://api.sagemaker-fips.us-iso-east-1.c2s.ic.gov", UrlFor(Connection(profileName: "iso")));
+        Assert.Equal("https://api.sagemaker-fips.cn-north-1.api.amazonwebservices.com.cn", UrlFor(Connection(profileName: "cn")));
+    }
+
+    // The SDK alone would take use_fips_endpoint from AWS_PROFILE's profile even when another profile is named.
+    [Fact]
+    public void TheNamedProfileCountsNotAwsProfile()
+    {
+        using var config = ProcessEnvironment.Config("""
+            [profile fips]
+            use_fips_endpoint = true
+
+            [profile plain]
+            region = us-gov-west-1
+            """);
+        using var environment = ProcessEnvironment.Set(("AWS_PROFILE", "fips"));
+        Assert.Equal("https://api.sagemaker.us-gov-west-1.amazonaws.com", UrlFor(Connection(profileName: "plain")));
+        Assert.Equal("https://api-fips.sagemaker.us-gov-west-1.amazonaws.com", UrlFor(Connection(region: "us-gov-west-1")));
+    }
+
+    [Fact]
+    public void TheEnvironmentComesBeforeTheProfile()
+    {
+        using var config = ProcessEnvironment.Config("""
+            [default]
+            use_fips_endpoint = true
+            use_dualstack_endpoint = true
+            """);
+        using var environment = ProcessEnvironment.Set(("AWS_USE_FIPS_ENDPOINT", "false"));
+        Assert.Equal("https://api.sagemaker.us-east-1.api.aws", UrlFor(Connection("us-east-1")));
+    }
+
+    [Theory]
+    [InlineData("AWS_ENDPOINT_URL_SAGEMAKER")]
+    [InlineData("AWS_ENDPOINT_URL")]
+    public void AConfiguredEndpointIsTheUrl(string variable)
+    {
+        using var environment = ProcessEnvironment.Set((variable, "http://127.0.0.1:9/configured/"));
+        Assert.Equal("http://127.0.0.1:9/configured", UrlFor(Connection("eu-west-1")));
+    }
+
+    [Fact]
+    public void TheIgnoreSwitchLeavesTheRegionalEndpoint()
+    {
+        using var config = ProcessEnvironment.Config("""
+            [default]
+            endpoint_url = http://127.0.0.1:9/profile/
+
+            [profile ignoring]
+            ignore_configured_endpoint_urls = true
+            endpoint_url = http://127.0.0.1:9/ignoring/
+            """);
+        using (ProcessEnvironment.Set(("AWS_ENDPOINT_URL", "http://127.0.0.1:9/env/"), ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")))
+        {
+            Assert.Equal("https://api.sagemaker.eu-west-1.amazonaws.com", UrlFor(Connection("eu-west-1")));
+            Assert.Equal("http://127.0.0.1:9/explicit", UrlFor(Connection("eu-west-1", endpointUrl: "http://127.0.0.1:9/explicit/")));
+        }
+        // The profile's switch turns off the environment's endpoints too; the SDK alone would still use AWS_ENDPOINT_URL.
+        using (ProcessEnvironment.Set(("AWS_ENDPOINT_URL", "http://127.0.0.1:9/env/"), ("AWS_PROFILE", "ignoring")))
+        {
+            Assert.Equal("https://api.sagemaker.eu-west-1.amazonaws.com", UrlFor(Connection("eu-west-1")));
+        }
+        using (ProcessEnvironment.Set(("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "false")))
+        {
+            Assert.Equal("http://127.0.0.1:9/profile", UrlFor(Connection("eu-west-1")));
+        }
+    }
+
+    [Fact]
+    public void FipsWithAConfiguredEndpointNamesBothSettings()
+    {
+        using var environment = ProcessEnvironment.Set(("AWS_USE_FIPS_ENDPOINT", "true"), ("AWS_ENDPOINT_URL_SAGEMAKER", "http://127.0.0.1:9/"));
+        var failure = FailureFor(Connection("us-east-1"));
+        Assert.Equal(FailureKind.InvalidConfiguration, failure.Kind);
+        Assert.Equal("AWS_USE_FIPS_ENDPOINT is set, but FIPS endpoints cannot be combined with a configured endpoint (AWS_ENDPOINT_URL_SAGEMAKER).", failure.Message);
+    }
+
+    [Fact]
+    public void DualStackFromTheProfileWithEndpointUrlNamesBothSettings()
+    {
+        using var config = ProcessEnvironment.Config("""
+            [profile ds]
+            use_dualstack_endpoint = true
+            """);
+        var failure = FailureFor(Connection("us-east-1", profileName: "ds", endpointUrl: "http://127.0.0.1:9/"));
+        Assert.Equal(FailureKind.InvalidConfiguration, failure.Kind);
+        Assert.Equal("use_dualstack_endpoint of profile 'ds' is set, but dual-stack endpoints cannot be combined with a configured endpoint (-EndpointUrl).", failure.Message);
+    }
+
+    [Fact]
+    public void FipsFromTheProfileWithItsServicesSectionNamesBothSettings()
+    {
+        using var config = ProcessEnvironment.Config("""
+            [default]
+            use_fips_endpoint = true
+            services = local
+
+            [services local]
+            sagemaker =
+              endpoint_url = http://127.0.0.1:9/
+            """);
+        var failure = FailureFor(Connection("us-east-1"));
+        Assert.Equal("use_fips_endpoint of profile 'default' is set, but FIPS endpoints cannot be combined with a configured endpoint " +
+                     "(the services section 'local' of profile 'default' (sagemaker endpoint_url)).", failure.Message);
+    }
+
+    [Fact]
+    public void FipsIsFineWhenTheConfiguredEndpointIsIgnored()
+    {
+        using var environment = ProcessEnvironment.Set(("AWS_USE_FIPS_ENDPOINT", "true"), ("AWS_ENDPOINT_URL", "http://127.0.0.1:9/"),
+            ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"));
+        Assert.Equal("https://api-fips.sagemaker.us-east-1.amazonaws.com", UrlFor(Connection("us-east-1")));
+    }
+
+    [Theory]
+    [InlineData("AWS_ENDPOINT_URL_SAGEMAKER", "localhost:4566")]
+    [InlineData("AWS_ENDPOINT_URL", "ftp://127.0.0.1/")]
+    public void AConfiguredEndpointThatIsNoHttpUrlIsInvalidConfiguration(string variable, string value)
+    {
+        using var environment = ProcessEnvironment.Set((variable, value));
+        var failure = FailureFor(Connection("us-east-1"));
+        Assert.Equal(FailureKind.InvalidConfiguration, failure.Kind);
+        Assert.Equal($"{variable} is '{value}', which is not an absolute http or https URL.", failure.Message);
+    }
+
+    // The SDK parses this variable with bool.Parse when it first reads its settings; a FormatException there would
+    // break every later client in the process, so the module stops before the SDK looks.
+    [Fact]
+    public void AnIgnoreSwitchThatIsNoBooleanIsInvalidConfigurationAndBreaksNothing()
+    {
+        var cache = new ClientCache();
+        var failure = Assert.Throws<TuningJobsException>(() =>
+        {
+            using var environment = ProcessEnvironment.SetWithoutSdkReset(("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "1"));
+            cache.For(Connection("us-east-1"));
+        });
+        Assert.Equal(FailureKind.InvalidConfiguration, failure.Kind);
+        Assert.Equal("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is '1', but it must be true or false.", failure.Message);
+        Assert.NotNull(cache.For(Connection("us-east-1")));
+    }
+
+    [Fact]
+    public void InvalidConfigurationIsAnInvalidArgumentError()
+    {
+        var failure = new TuningJobsException(FailureKind.InvalidConfiguration, "AWS_USE_FIPS_ENDPOINT is set, but …");
+        var record = ErrorRecords.FromFailure(failure, "my-tuning", "region us-east-1", "sagemaker:ListTrainingJobsForHyperParameterTuningJob");
+        Assert.Equal("InvalidConfiguration", record.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, record.CategoryInfo.Category);
+        Assert.Contains("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", record.ErrorDetails.RecommendedAction);
+    }
+
+    // A change of any of these variables must get a new client at the next call.
+    [Theory]
+    [InlineData("AWS_ENDPOINT_URL_SAGEMAKER", "http://127.0.0.1:9/")]
+    [InlineData("AWS_ENDPOINT_URL", "http://127.0.0.1:9/")]
+    [InlineData("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")]
+    [InlineData("AWS_USE_FIPS_ENDPOINT", "true")]
+    [InlineData("AWS_USE_DUALSTACK_ENDPOINT", "true")]
+    public void EachEndpointVariableIsPartOfTheClientCacheKey(string variable, string value)
+    {
+        var cache = new ClientCache();
+        var before = cache.For(Connection("us-east-1"));
+        Assert.Same(before, cache.For(Connection("us-east-1")));
+        using var environment = ProcessEnvironment.Set((variable, value));
+        Assert.NotSame(before, cache.For(Connection("us-east-1")));
+    }
+}

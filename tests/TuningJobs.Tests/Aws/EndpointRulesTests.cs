@@ -1,0 +1,166 @@
+using System;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal.Endpoints.StandardLibrary;
+using TuningJobs.Aws.SageMaker.Internal;
+using Xunit;
+
+namespace TuningJobs.Tests.Aws;
+
+/// <summary>
+/// SageMaker's endpoint rules as the module's provider applies them. The first table is the rule set's own test
+/// cases without an endpoint (botocore tests/functional/endpoint-rules/sagemaker/endpoint-tests-1.json); the second
+/// fills in plain, FIPS, dual-stack and both for every partition of botocore's partitions.json, with its DNS suffixes.
+/// </summary>
+public sealed class EndpointRulesTests
+{
+    public static TheoryData<string, bool, bool, string> RuleSetCases => new()
+    {
+        { "af-south-1", false, false, "https://api.sagemaker.af-south-1.amazonaws.com" },
+        { "ap-east-1", false, false, "https://api.sagemaker.ap-east-1.amazonaws.com" },
+        { "ap-northeast-1", false, false, "https://api.sagemaker.ap-northeast-1.amazonaws.com" },
+        { "ap-northeast-2", false, false, "https://api.sagemaker.ap-northeast-2.amazonaws.com" },
+        { "ap-northeast-3", false, false, "https://api.sagemaker.ap-northeast-3.amazonaws.com" },
+        { "ap-south-1", false, false, "https://api.sagemaker.ap-south-1.amazonaws.com" },
+        { "ap-southeast-1", false, false, "https://api.sagemaker.ap-southeast-1.amazonaws.com" },
+        { "ap-southeast-2", false, false, "https://api.sagemaker.ap-southeast-2.amazonaws.com" },
+        { "ca-central-1", false, false, "https://api.sagemaker.ca-central-1.amazonaws.com" },
+        { "eu-central-1", false, false, "https://api.sagemaker.eu-central-1.amazonaws.com" },
+        { "eu-north-1", false, false, "https://api.sagemaker.eu-north-1.amazonaws.com" },
+        { "eu-south-1", false, false, "https://api.sagemaker.eu-south-1.amazonaws.com" },
+        { "eu-west-1", false, false, "https://api.sagemaker.eu-west-1.amazonaws.com" },
+        { "eu-west-2", false, false, "https://api.sagemaker.eu-west-2.amazonaws.com" },
+        { "eu-west-3", false, false, "https://api.sagemaker.eu-west-3.amazonaws.com" },
+        { "me-south-1", false, false, "https://api.sagemaker.me-south-1.amazonaws.com" },
+        { "sa-east-1", false, false, "https://api.sagemaker.sa-east-1.amazonaws.com" },
+        { "us-east-1", false, false, "https://api.sagemaker.us-east-1.amazonaws.com" },
+        { "us-east-1", true, false, "https://api-fips.sagemaker.us-east-1.amazonaws.com" },
+        { "us-east-2", false, false, "https://api.sagemaker.us-east-2.amazonaws.com" },
+        { "us-east-2", true, false, "https://api-fips.sagemaker.us-east-2.amazonaws.com" },
+        { "us-west-1", false, false, "https://api.sagemaker.us-west-1.amazonaws.com" },
+        { "us-west-1", true, false, "https://api-fips.sagemaker.us-west-1.amazonaws.com" },
+        { "us-west-2", false, false, "https://api.sagemaker.us-west-2.amazonaws.com" },
+        { "us-west-2", true, false, "https://api-fips.sagemaker.us-west-2.amazonaws.com" },
+        { "us-east-1", true, true, "https://api.sagemaker-fips.us-east-1.api.aws" },
+        { "us-east-1", false, true, "https://api.sagemaker.us-east-1.api.aws" },
+        { "cn-north-1", false, false, "https://api.sagemaker.cn-north-1.amazonaws.com.cn" },
+        { "cn-northwest-1", false, false, "https://api.sagemaker.cn-northwest-1.amazonaws.com.cn" },
+        { "cn-north-1", true, true, "https://api.sagemaker-fips.cn-north-1.api.amazonwebservices.com.cn" },
+        { "cn-north-1", true, false, "https://api.sagemaker-fips.cn-north-1.amazonaws.com.cn" },
+        { "cn-north-1", false, true, "https://api.sagemaker.cn-north-1.api.amazonwebservices.com.cn" },
+        { "us-gov-west-1", false, false, "https://api.sagemaker.us-gov-west-1.amazonaws.com" },
+        { "us-gov-west-1", true, false, "https://api-fips.sagemaker.us-gov-west-1.amazonaws.com" },
+        { "us-gov-east-1", true, true, "https://api.sagemaker-fips.us-gov-east-1.api.aws" },
+        { "us-gov-east-1", true, false, "https://api-fips.sagemaker.us-gov-east-1.amazonaws.com" },
+        { "us-gov-east-1", false, true, "https://api.sagemaker.us-gov-east-1.api.aws" },
+        { "us-gov-east-1", false, false, "https://api.sagemaker.us-gov-east-1.amazonaws.com" },
+        { "us-iso-east-1", false, false, "https://api.sagemaker.us-iso-east-1.c2s.ic.gov" },
+        { "us-iso-east-1", true, false, "https://api.sagemaker-fips.us-iso-east-1.c2s.ic.gov" },
+        { "us-isob-east-1", true, false, "https://api.sagemaker-fips.us-isob-east-1.sc2s.sgov.gov" },
+        { "us-isob-east-1", false, false, "https://api.sagemaker.us-isob-east-1.sc2s.sgov.gov" },
+    };
+
+    public static TheoryData<string, bool, bool, string> EveryPartition => new()
+    {
+        { "eusc-de-east-1", false, false, "https://api.sagemaker.eusc-de-east-1.amazonaws.eu" },
+        { "eusc-de-east-1", false, true, "https://api.sagemaker.eusc-de-east-1.api.amazonwebservices.eu" },
+        { "eusc-de-east-1", true, false, "https://api.sagemaker-fips.eusc-de-east-1.amazonaws.eu" },
+        { "eusc-de-east-1", true, true, "https://api.sagemaker-fips.eusc-de-east-1.api.amazonwebservices.eu" },
+        { "us-iso-east-1", false, true, "https://api.sagemaker.us-iso-east-1.api.aws.ic.gov" },
+        { "us-iso-east-1", true, true, "https://api.sagemaker-fips.us-iso-east-1.api.aws.ic.gov" },
+        { "us-isob-east-1", false, true, "https://api.sagemaker.us-isob-east-1.api.aws.scloud" },
+        { "us-isob-east-1", true, true, "https://api.sagemaker-fips.us-isob-east-1.api.aws.scloud" },
+        { "eu-isoe-west-1", false, false, "https://api.sagemaker.eu-isoe-west-1.cloud.adc-e.uk" },
+        { "eu-isoe-west-1", false, true, "https://api.sagemaker.eu-isoe-west-1.api.cloud-aws.adc-e.uk" },
+        { "eu-isoe-west-1", true, false, "https://api.sagemaker-fips.eu-isoe-west-1.cloud.adc-e.uk" },
+        { "eu-isoe-west-1", true, true, "https://api.sagemaker-fips.eu-isoe-west-1.api.cloud-aws.adc-e.uk" },
+        { "us-isof-south-1", false, false, "https://api.sagemaker.us-isof-south-1.csp.hci.ic.gov" },
+        { "us-isof-south-1", false, true, "https://api.sagemaker.us-isof-south-1.api.aws.hci.ic.gov" },
+        { "us-isof-south-1", true, false, "https://api.sagemaker-fips.us-isof-south-1.csp.hci.ic.gov" },
+        { "us-isof-south-1", true, true, "https://api.sagemaker-fips.us-isof-south-1.api.aws.hci.ic.gov" },
+        { "us-gov-west-1", false, true, "https://api.sagemaker.us-gov-west-1.api.aws" },
+        { "us-gov-west-1", true, true, "https://api.sagemaker-fips.us-gov-west-1.api.aws" },
+    };
+
+    /// <summary>A region of each partition, its name, dnsSuffix and dualStackDnsSuffix, from botocore's partitions.json.</summary>
+    public static TheoryData<string, string, string, string> Partitions => new()
+    {
+        { "us-east-1", "aws", "amazonaws.com", "api.aws" },
+        { "cn-north-1", "aws-cn", "amazonaws.com.cn", "api.amazonwebservices.com.cn" },
+        { "eusc-de-east-1", "aws-eusc", "amazonaws.eu", "api.amazonwebservices.eu" },
+        { "us-iso-east-1", "aws-iso", "c2s.ic.gov", "api.aws.ic.gov" },
+        { "us-isob-east-1", "aws-iso-b", "sc2s.sgov.gov", "api.aws.scloud" },
+        { "eu-isoe-west-1", "aws-iso-e", "cloud.adc-e.uk", "api.cloud-aws.adc-e.uk" },
+        { "us-isof-south-1", "aws-iso-f", "csp.hci.ic.gov", "api.aws.hci.ic.gov" },
+        { "us-gov-west-1", "aws-us-gov", "amazonaws.com", "api.aws" },
+    };
+
+    private static readonly SageMakerEndpointProvider Provider = new();
+
+    private static string Resolve(string region, bool fips, bool dualStack, string endpoint = null) =>
+        Provider.ResolveEndpoint(new SageMakerEndpointParameters { Region = region, UseFIPS = fips, UseDualStack = dualStack, Endpoint = endpoint }).URL;
+
+    [Theory]
+    [MemberData(nameof(RuleSetCases))]
+    public void TheRuleSetsOwnCasesResolveAsItSays(string region, bool fips, bool dualStack, string url) =>
+        Assert.Equal(url, Resolve(region, fips, dualStack));
+
+    [Theory]
+    [MemberData(nameof(EveryPartition))]
+    public void EveryPartitionHasItsPlainFipsAndDualStackHosts(string region, bool fips, bool dualStack, string url) =>
+        Assert.Equal(url, Resolve(region, fips, dualStack));
+
+    // AWSSDK.Core 4.1.0 carries its own copy of the partitions data; these are the values the rule set's tests assume.
+    [Theory]
+    [MemberData(nameof(Partitions))]
+    public void TheSdksPartitionDataKnowsEveryPartition(string region, string name, string dnsSuffix, string dualStackDnsSuffix)
+    {
+        var partition = Fn.Partition(region);
+        Assert.NotNull(partition);
+        Assert.Equal(name, Fn.GetAttr(partition, "name"));
+        Assert.Equal(dnsSuffix, Fn.GetAttr(partition, "dnsSuffix"));
+        Assert.Equal(dualStackDnsSuffix, Fn.GetAttr(partition, "dualStackDnsSuffix"));
+        Assert.Equal(true, Fn.GetAttr(partition, "supportsFIPS"));
+        Assert.Equal(true, Fn.GetAttr(partition, "supportsDualStack"));
+    }
+
+    // A region no partition lists goes by the partitions' region patterns, else to the aws partition.
+    [Theory]
+    [InlineData("us-isof-west-9", "https://api.sagemaker-fips.us-isof-west-9.csp.hci.ic.gov")]
+    [InlineData("eusc-de-west-7", "https://api.sagemaker-fips.eusc-de-west-7.amazonaws.eu")]
+    [InlineData("us-gov-north-2", "https://api-fips.sagemaker.us-gov-north-2.amazonaws.com")]
+    [InlineData("mars-west-1", "https://api-fips.sagemaker.mars-west-1.amazonaws.com")]
+    public void AnUnlistedRegionGoesByThePartitionPatterns(string region, string url) =>
+        Assert.Equal(url, Resolve(region, fips: true, dualStack: false));
+
+    [Theory]
+    [InlineData("us-east-1")]
+    [InlineData(null)]
+    public void AConfiguredEndpointIsUsedAsGiven(string region) =>
+        Assert.Equal("https://example.com", Resolve(region, false, false, "https://example.com"));
+
+    [Theory]
+    [InlineData(true, false, "Invalid Configuration: FIPS and custom endpoint are not supported")]
+    [InlineData(false, true, "Invalid Configuration: Dualstack and custom endpoint are not supported")]
+    [InlineData(true, true, "Invalid Configuration: FIPS and custom endpoint are not supported")]
+    public void FipsOrDualStackWithAConfiguredEndpointIsAnError(bool fips, bool dualStack, string message)
+    {
+        var failure = Assert.Throws<AmazonClientException>(() => Resolve("us-east-1", fips, dualStack, "https://example.com"));
+        Assert.Equal(message, failure.Message);
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void NoRegionIsAnError(bool fips, bool dualStack)
+    {
+        var failure = Assert.Throws<AmazonClientException>(() => Resolve(null, fips, dualStack));
+        Assert.Equal("Invalid Configuration: Missing Region", failure.Message);
+    }
+
+    [Fact]
+    public void UnsetFlagsCountAsFalse()
+    {
+        var parameters = new SageMakerEndpointParameters { Region = "us-gov-west-1", UseFIPS = null, UseDualStack = null };
+        Assert.Equal("https://api.sagemaker.us-gov-west-1.amazonaws.com", Provider.ResolveEndpoint(parameters).URL);
+    }
+}
