@@ -44,38 +44,32 @@ public enum MemberKind
 /// </summary>
 public static class RequestParser
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
-
     public static ListRequest Parse(byte[] body, IReadOnlyDictionary<string, MemberKind> members)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, DocumentOptions);
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException exception)
         {
-            // The service does not echo parser internals; a short reason is still kinder to whoever debugs a client.
             throw ErrorResponses.Serialization("The request body could not be parsed as JSON: " + exception.Message);
         }
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw ErrorResponses.Serialization($"Start of {Describe(root.ValueKind)} found where a structure was expected.");
+                throw ErrorResponses.Serialization($"Start of {document.RootElement.ValueKind} found where a structure was expected.");
             }
 
             var request = new ListRequest();
-            foreach (var property in root.EnumerateObject())
+            foreach (var property in document.RootElement.EnumerateObject())
             {
-                if (!members.TryGetValue(property.Name, out var kind) || property.Value.ValueKind == JsonValueKind.Null)
+                if (members.TryGetValue(property.Name, out var kind) && property.Value.ValueKind != JsonValueKind.Null)
                 {
-                    continue;
+                    Assign(request, property.Name, Read(kind, property.Value));
                 }
-
-                Assign(request, property.Name, kind, property.Value);
             }
 
             return request;
@@ -95,95 +89,44 @@ public static class RequestParser
         }
     }
 
-    private static void Assign(ListRequest request, string name, MemberKind kind, JsonElement value)
+    private static object Read(MemberKind kind, JsonElement value)
     {
-        switch (kind)
+        var ok = value.ValueKind == (kind == MemberKind.String ? JsonValueKind.String : JsonValueKind.Number);
+        if (ok && kind == MemberKind.String)
         {
-            case MemberKind.String:
-                if (value.ValueKind != JsonValueKind.String)
-                {
-                    throw ErrorResponses.Serialization($"{Token(value.ValueKind)} can not be converted to a String");
-                }
-
-                SetString(request, name, value.GetString());
-                break;
-
-            case MemberKind.Integer:
-                if (value.ValueKind != JsonValueKind.Number)
-                {
-                    throw ErrorResponses.Serialization($"{Token(value.ValueKind)} can not be converted to an Integer");
-                }
-
-                if (!value.TryGetInt32(out var number))
-                {
-                    throw ErrorResponses.Serialization($"NUMBER_VALUE '{value.GetRawText()}' can not be converted to an Integer");
-                }
-
-                request.MaxResults = number;
-                break;
-
-            case MemberKind.Timestamp:
-                if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var seconds))
-                {
-                    throw ErrorResponses.Serialization($"{Token(value.ValueKind)} can not be converted to a Timestamp");
-                }
-
-                DateTimeOffset time;
-                try
-                {
-                    time = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000m));
-                }
-                catch (Exception exception) when (exception is ArgumentOutOfRangeException or OverflowException)
-                {
-                    throw ErrorResponses.Serialization($"NUMBER_VALUE '{value.GetRawText()}' can not be converted to a Timestamp");
-                }
-
-                SetTime(request, name, time);
-                break;
+            return value.GetString();
         }
+
+        if (ok && kind == MemberKind.Integer && value.TryGetInt32(out var number))
+        {
+            return number;
+        }
+
+        if (ok && kind == MemberKind.Timestamp && value.TryGetDecimal(out var seconds) && Math.Abs(seconds) < 253_402_300_799m)
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000m));
+        }
+
+        var what = ok ? $"NUMBER_VALUE '{value.GetRawText()}'" : value.ValueKind.ToString().ToUpperInvariant() + "_VALUE";
+        throw ErrorResponses.Serialization($"{what} can not be converted to {(kind == MemberKind.Integer ? "an" : "a")} {kind}");
     }
 
-    private static void SetString(ListRequest request, string name, string value)
+    private static void Assign(ListRequest request, string name, object value)
     {
         switch (name)
         {
-            case "HyperParameterTuningJobName": request.HyperParameterTuningJobName = value; break;
-            case "NextToken": request.NextToken = value; break;
-            case "SortBy": request.SortBy = value; break;
-            case "SortOrder": request.SortOrder = value; break;
-            case "StatusEquals": request.StatusEquals = value; break;
-            case "NameContains": request.NameContains = value; break;
-            default: throw new InvalidOperationException("No string member " + name);
+            case "HyperParameterTuningJobName": request.HyperParameterTuningJobName = (string)value; break;
+            case "MaxResults": request.MaxResults = (int)value; break;
+            case "NextToken": request.NextToken = (string)value; break;
+            case "SortBy": request.SortBy = (string)value; break;
+            case "SortOrder": request.SortOrder = (string)value; break;
+            case "StatusEquals": request.StatusEquals = (string)value; break;
+            case "NameContains": request.NameContains = (string)value; break;
+            case "CreationTimeAfter": request.CreationTimeAfter = (DateTimeOffset)value; break;
+            case "CreationTimeBefore": request.CreationTimeBefore = (DateTimeOffset)value; break;
+            case "LastModifiedTimeAfter": request.LastModifiedTimeAfter = (DateTimeOffset)value; break;
+            case "LastModifiedTimeBefore": request.LastModifiedTimeBefore = (DateTimeOffset)value; break;
+            default: throw new InvalidOperationException("No member " + name);
         }
     }
-
-    private static void SetTime(ListRequest request, string name, DateTimeOffset value)
-    {
-        switch (name)
-        {
-            case "CreationTimeAfter": request.CreationTimeAfter = value; break;
-            case "CreationTimeBefore": request.CreationTimeBefore = value; break;
-            case "LastModifiedTimeAfter": request.LastModifiedTimeAfter = value; break;
-            case "LastModifiedTimeBefore": request.LastModifiedTimeBefore = value; break;
-            default: throw new InvalidOperationException("No timestamp member " + name);
-        }
-    }
-
-    private static string Token(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.String => "STRING_VALUE",
-        JsonValueKind.Number => "NUMBER_VALUE",
-        JsonValueKind.True or JsonValueKind.False => "BOOLEAN_VALUE",
-        JsonValueKind.Object => "Start of structure or map",
-        JsonValueKind.Array => "Start of list",
-        _ => kind.ToString().ToUpperInvariant(),
-    };
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Array => "list",
-        JsonValueKind.String => "string",
-        JsonValueKind.Number => "number",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 }

@@ -44,57 +44,37 @@ public sealed class RequestLogEntry
 }
 
 /// <summary>Thread-safe, ordered record of operation requests; enumeration works on a snapshot.</summary>
-public sealed class RequestLog : IReadOnlyList<RequestLogEntry>
+public sealed class RequestLog : IEnumerable<RequestLogEntry>
 {
-    private readonly List<RequestLogEntry> entries = new();
+    private readonly List<RequestLogEntry> _entries = new();
 
-    public int Count
-    {
-        get
-        {
-            lock (entries)
-            {
-                return entries.Count;
-            }
-        }
-    }
-
-    public RequestLogEntry this[int index]
-    {
-        get
-        {
-            lock (entries)
-            {
-                return entries[index];
-            }
-        }
-    }
+    public int Count => Snapshot().Count;
 
     public IReadOnlyList<RequestLogEntry> Snapshot()
     {
-        lock (entries)
+        lock (_entries)
         {
-            return entries.ToArray();
+            return _entries.ToArray();
         }
     }
 
     public void Clear()
     {
-        lock (entries)
+        lock (_entries)
         {
-            entries.Clear();
+            _entries.Clear();
         }
     }
 
-    public IEnumerator<RequestLogEntry> GetEnumerator() => ((IEnumerable<RequestLogEntry>)Snapshot()).GetEnumerator();
+    public IEnumerator<RequestLogEntry> GetEnumerator() => Snapshot().GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     internal void Add(RequestLogEntry entry)
     {
-        lock (entries)
+        lock (_entries)
         {
-            entries.Add(entry);
+            _entries.Add(entry);
         }
     }
 }

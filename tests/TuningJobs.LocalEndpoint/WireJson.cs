@@ -135,22 +135,11 @@ public static class WireJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads epoch seconds (a JSON number) or, for convenience in the control API, an ISO 8601 string.</summary>
-    public static DateTimeOffset ReadTimestamp(JsonElement element, string what)
-    {
-        if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var seconds))
-        {
-            return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000m));
-        }
-
-        if (element.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(element.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            return parsed;
-        }
-
-        throw new FormatException($"{what} must be epoch seconds (a number) or an ISO 8601 string.");
-    }
+    /// <summary>Reads epoch seconds, a JSON number, as the wire has them.</summary>
+    public static DateTimeOffset ReadTimestamp(JsonElement element, string what) =>
+        element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var seconds)
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000m))
+            : throw new FormatException(what + " must be epoch seconds (a number).");
 
     /// <summary>Reads a HyperParameterTrainingJobSummary in wire form; required members missing get plausible defaults.</summary>
     public static SampleTrainingJob ReadTrainingJob(JsonElement element)
