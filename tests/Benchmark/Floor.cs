@@ -12,18 +12,11 @@ using System.Threading;
 
 namespace TuningJobs.Benchmark;
 
-/// <summary>One timed listing by the floor client.</summary>
-public sealed class FloorRun
-{
-    public double TotalMilliseconds { get; init; }
-
-    /// <summary>From the first request's start to its last byte read: what one page costs.</summary>
-    public double FirstPageMilliseconds { get; init; }
-
-    public int Requests { get; init; }
-
-    public long Bytes { get; init; }
-}
+/// <summary>
+/// One timed listing by the floor client; FirstPageMilliseconds runs from the first request's start to its last byte
+/// read: what one page costs.
+/// </summary>
+public sealed record FloorRun(double TotalMilliseconds, double FirstPageMilliseconds, int Requests, long Bytes);
 
 /// <summary>
 /// The least a client can do for ListTrainingJobsForHyperParameterTuningJob: the same signed requests for the
@@ -92,7 +85,7 @@ public sealed class FloorClient : IDisposable
         }
         while (nextToken != null);
 
-        return new FloorRun { TotalMilliseconds = total.Elapsed.TotalMilliseconds, FirstPageMilliseconds = firstPage, Requests = requests, Bytes = bytes };
+        return new FloorRun(total.Elapsed.TotalMilliseconds, firstPage, requests, bytes);
     }
 
     public void Dispose() => _client.Dispose();

@@ -5,30 +5,9 @@ using System.Text.Json;
 namespace TuningJobs.LocalEndpoint;
 
 /// <summary>The members of either list request, as sent (null when absent or JSON null).</summary>
-public sealed class ListRequest
-{
-    public string HyperParameterTuningJobName { get; set; }
-
-    public int? MaxResults { get; set; }
-
-    public string NextToken { get; set; }
-
-    public string SortBy { get; set; }
-
-    public string SortOrder { get; set; }
-
-    public string StatusEquals { get; set; }
-
-    public string NameContains { get; set; }
-
-    public DateTimeOffset? CreationTimeAfter { get; set; }
-
-    public DateTimeOffset? CreationTimeBefore { get; set; }
-
-    public DateTimeOffset? LastModifiedTimeAfter { get; set; }
-
-    public DateTimeOffset? LastModifiedTimeBefore { get; set; }
-}
+public sealed record ListRequest(
+    string HyperParameterTuningJobName, int? MaxResults, string NextToken, string SortBy, string SortOrder, string StatusEquals, string NameContains,
+    DateTimeOffset? CreationTimeAfter, DateTimeOffset? CreationTimeBefore, DateTimeOffset? LastModifiedTimeAfter, DateTimeOffset? LastModifiedTimeBefore);
 
 public enum MemberKind
 {
@@ -63,16 +42,20 @@ public static class RequestParser
                 throw ErrorResponses.Serialization($"Start of {document.RootElement.ValueKind} found where a structure was expected.");
             }
 
-            var request = new ListRequest();
+            var values = new Dictionary<string, object>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 if (members.TryGetValue(property.Name, out var kind) && property.Value.ValueKind != JsonValueKind.Null)
                 {
-                    Assign(request, property.Name, Read(kind, property.Value));
+                    values[property.Name] = Read(kind, property.Value);
                 }
             }
 
-            return request;
+            T Get<T>(string name) => values.TryGetValue(name, out var value) ? (T)value : default;
+            return new ListRequest(
+                Get<string>("HyperParameterTuningJobName"), Get<int?>("MaxResults"), Get<string>("NextToken"), Get<string>("SortBy"), Get<string>("SortOrder"),
+                Get<string>("StatusEquals"), Get<string>("NameContains"), Get<DateTimeOffset?>("CreationTimeAfter"), Get<DateTimeOffset?>("CreationTimeBefore"),
+                Get<DateTimeOffset?>("LastModifiedTimeAfter"), Get<DateTimeOffset?>("LastModifiedTimeBefore"));
         }
     }
 
@@ -109,24 +92,5 @@ public static class RequestParser
 
         var what = ok ? $"NUMBER_VALUE '{value.GetRawText()}'" : value.ValueKind.ToString().ToUpperInvariant() + "_VALUE";
         throw ErrorResponses.Serialization($"{what} can not be converted to {(kind == MemberKind.Integer ? "an" : "a")} {kind}");
-    }
-
-    private static void Assign(ListRequest request, string name, object value)
-    {
-        switch (name)
-        {
-            case "HyperParameterTuningJobName": request.HyperParameterTuningJobName = (string)value; break;
-            case "MaxResults": request.MaxResults = (int)value; break;
-            case "NextToken": request.NextToken = (string)value; break;
-            case "SortBy": request.SortBy = (string)value; break;
-            case "SortOrder": request.SortOrder = (string)value; break;
-            case "StatusEquals": request.StatusEquals = (string)value; break;
-            case "NameContains": request.NameContains = (string)value; break;
-            case "CreationTimeAfter": request.CreationTimeAfter = (DateTimeOffset)value; break;
-            case "CreationTimeBefore": request.CreationTimeBefore = (DateTimeOffset)value; break;
-            case "LastModifiedTimeAfter": request.LastModifiedTimeAfter = (DateTimeOffset)value; break;
-            case "LastModifiedTimeBefore": request.LastModifiedTimeBefore = (DateTimeOffset)value; break;
-            default: throw new InvalidOperationException("No member " + name);
-        }
     }
 }

@@ -65,21 +65,10 @@ internal sealed class OperationPipeline
             var target = request.Headers["X-Amz-Target"].ToString();
             Operations.TryGetValue(target, out var operation);
             var seen = operation == null ? null : RequestParser.TryParse(body, operation.Members);
-            var entry = new RequestLogEntry
-            {
-                Operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target.Substring(TargetPrefix.Length) : target,
-                TuningJobName = seen?.HyperParameterTuningJobName,
-                MaxResults = seen?.MaxResults,
-                NextToken = seen?.NextToken,
-                SortBy = seen?.SortBy,
-                SortOrder = seen?.SortOrder,
-                StatusEquals = seen?.StatusEquals,
-                NameContains = seen?.NameContains,
-                Region = identity.Region,
-                AccessKeyId = identity.AccessKeyId,
-                RequestId = requestId,
-                ReceivedAt = DateTimeOffset.UtcNow,
-            };
+            var entry = new RequestLogEntry(
+                target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target.Substring(TargetPrefix.Length) : target,
+                seen?.HyperParameterTuningJobName, seen?.MaxResults, seen?.NextToken, seen?.SortBy, seen?.SortOrder, seen?.StatusEquals, seen?.NameContains,
+                identity.Region, identity.AccessKeyId, requestId, DateTimeOffset.UtcNow);
             _endpoint.Requests.Add(entry);
 
             await AnswerAsync(context, operation, body, entry, token);

@@ -4,35 +4,14 @@ using System.Collections.Generic;
 
 namespace TuningJobs.LocalEndpoint;
 
-/// <summary>One operation request that passed authentication, failed or not.</summary>
-public sealed class RequestLogEntry
+/// <summary>
+/// One operation request that passed authentication, failed or not: the operation (X-Amz-Target without "SageMaker."),
+/// the members that name and shape the listing, and the region and access key id of the SigV4 credential scope.
+/// </summary>
+public sealed record RequestLogEntry(
+    string Operation, string TuningJobName, int? MaxResults, string NextToken, string SortBy, string SortOrder, string StatusEquals, string NameContains,
+    string Region, string AccessKeyId, string RequestId, DateTimeOffset ReceivedAt)
 {
-    /// <summary>The X-Amz-Target without the "SageMaker." prefix (or the whole header when it lacks the prefix).</summary>
-    public string Operation { get; init; }
-
-    public string TuningJobName { get; init; }
-
-    public int? MaxResults { get; init; }
-
-    public string NextToken { get; init; }
-
-    public string SortBy { get; init; }
-
-    public string SortOrder { get; init; }
-
-    public string StatusEquals { get; init; }
-
-    public string NameContains { get; init; }
-
-    /// <summary>The region of the SigV4 credential scope.</summary>
-    public string Region { get; init; }
-
-    public string AccessKeyId { get; init; }
-
-    public string RequestId { get; init; }
-
-    public DateTimeOffset ReceivedAt { get; init; }
-
     /// <summary>The status code sent; 0 while unanswered and for connections reset or left hanging on purpose.</summary>
     public int StatusCode { get; internal set; }
 

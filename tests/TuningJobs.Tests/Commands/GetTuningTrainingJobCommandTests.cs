@@ -183,17 +183,10 @@ public sealed class GetTuningTrainingJobCommandTests
     [Fact]
     public void VerboseWritesOneLinePerPageWithItsRequestId()
     {
-        var fake = new FakeSageMakerApi(25);
-        using (EngineSwap.Use(fake))
-        using (var shell = HostedPowerShell.Create())
-        {
-            shell.AddScript("Get-TuningTrainingJob tune -PageSize 10 -Verbose");
-            shell.Invoke();
-            var lines = shell.Streams.Verbose.Select(v => v.Message).ToArray();
-            Assert.Equal(3, lines.Length);
-            Assert.Matches(@"^Page 1: 10 jobs in \d+ ms \(request id req-1\)\.$", lines[0]);
-            Assert.Matches(@"^Page 3: 5 jobs in \d+ ms \(request id req-3\)\.$", lines[2]);
-        }
+        var lines = HostedPowerShell.RunForRecords(new FakeSageMakerApi(25), "Get-TuningTrainingJob tune -PageSize 10 -Verbose").Verbose;
+        Assert.Equal(3, lines.Length);
+        Assert.Matches(@"^Page 1: 10 jobs in \d+ ms \(request id req-1\)\.$", lines[0]);
+        Assert.Matches(@"^Page 3: 5 jobs in \d+ ms \(request id req-3\)\.$", lines[2]);
     }
 
     [Theory]
@@ -201,31 +194,17 @@ public sealed class GetTuningTrainingJobCommandTests
     [InlineData("Get-TuningTrainingJob tune -PageSize 10 | Select-Object -First 12", 2)]
     public void AListingOfSeveralPagesShowsProgressAndCompletesIt(string script, int pages)
     {
-        var fake = new FakeSageMakerApi(25);
-        using (EngineSwap.Use(fake))
-        using (var shell = HostedPowerShell.Create())
-        {
-            shell.AddScript(script);
-            shell.Invoke();
-            var records = shell.Streams.Progress.ToArray();
-            Assert.Equal(pages + 1, records.Length);
-            Assert.All(records.Take(pages), r => Assert.Equal(ProgressRecordType.Processing, r.RecordType));
-            Assert.Equal($"{Math.Min(25, pages * 10)} jobs read from {pages} pages", records[pages - 1].StatusDescription);
-            Assert.Equal(ProgressRecordType.Completed, records.Last().RecordType);
-        }
+        var records = HostedPowerShell.RunForRecords(new FakeSageMakerApi(25), script).Progress;
+        Assert.Equal(pages + 1, records.Length);
+        Assert.All(records.Take(pages), r => Assert.Equal(ProgressRecordType.Processing, r.RecordType));
+        Assert.Equal($"{Math.Min(25, pages * 10)} jobs read from {pages} pages", records[pages - 1].StatusDescription);
+        Assert.Equal(ProgressRecordType.Completed, records.Last().RecordType);
     }
 
     [Fact]
     public void AOnePageListingShowsNoProgress()
     {
-        var fake = new FakeSageMakerApi(5);
-        using (EngineSwap.Use(fake))
-        using (var shell = HostedPowerShell.Create())
-        {
-            shell.AddScript("Get-TuningTrainingJob tune");
-            shell.Invoke();
-            Assert.Empty(shell.Streams.Progress);
-        }
+        Assert.Empty(HostedPowerShell.RunForRecords(new FakeSageMakerApi(5), "Get-TuningTrainingJob tune").Progress);
     }
 
     [Fact]
