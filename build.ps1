@@ -4,13 +4,14 @@
     Builds, tests and demonstrates the TuningJobs module.
 .DESCRIPTION
     Tasks, given by position:
-      Build  (default) compiles the solution (module, local endpoint, tests) and lays the module out under ./bin
-             beside TuningJobs.psd1.
-      Test   builds, runs the xunit tests and the Pester tests (in a fresh pwsh), and prints 'tests: N passed, N failed'.
-      Demo   builds, starts the local SageMaker endpoint, runs Get-TuningTrainingJob against it and stops it.
-      Clean  removes build output.
+      Build   (default) compiles the solution (module, local endpoint, tests) and lays the module out under ./bin
+              beside TuningJobs.psd1; the help in ./en-US is read from where it is committed.
+      Test    builds, runs the xunit tests and the Pester tests (in a fresh pwsh), and prints 'tests: N passed, N failed'.
+      Demo    builds, starts the local SageMaker endpoint, runs Get-TuningTrainingJob against it and stops it.
+      Clean   removes build output.
       Package builds (unless -NoBuild), then writes out/TuningJobs.<version>.nupkg, which Install-PSResource
-             installs. It runs no tests.
+              installs. It runs no tests.
+      Bench   builds, then runs tests/Benchmark/Invoke-Benchmark.ps1 and prints its table. Not part of Test.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
@@ -68,16 +69,6 @@ function Invoke-Build {
         if (-not (Test-Path (Join-Path $dependencies $required))) { throw "The engine's dependency $required was not laid out." }
     }
 
-    # Help. Get-Help looks for both the cmdlet help (<assembly>-Help.xml) and about_ topics in en-US under the
-    # module base: the repository root when imported through TuningJobs.psd1. The cmdlet help also goes beside the
-    # assembly, for Import-Module bin/TuningJobs.dll (module base bin/).
-    $help = Join-Path $Root 'src/TuningJobs/en-US'
-    $moduleHelp = Join-Path $Root 'en-US'
-    $assemblyHelp = Join-Path $ModuleBin 'en-US'
-    New-Item -ItemType Directory -Path $moduleHelp, $assemblyHelp -Force | Out-Null
-    Copy-Required (Join-Path $help 'TuningJobs.dll-Help.xml') $moduleHelp
-    Copy-Required (Join-Path $help 'TuningJobs.dll-Help.xml') $assemblyHelp
-    Copy-Required (Join-Path $help 'about_TuningJobs.help.txt') $moduleHelp
     Write-Host "Module laid out in $ModuleBin"
 }
 
@@ -91,8 +82,8 @@ function Get-PesterManifest {
     $manifest
 }
 
-function Invoke-FreshPwsh {
-    # A new process without profile, as users and CI run the module.
+function Invoke-Pwsh {
+    # A new pwsh without profile, as users and CI run the module: for the Pester run, the demo and the benchmark.
     param([Parameter(Mandatory)][string[]] $Arguments)
     & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive @Arguments
 }
@@ -111,7 +102,7 @@ function Invoke-PesterTests {
     $pester = Get-PesterManifest
     $summary = Join-Path $TestResults 'pester-summary.json'
     Remove-Item $summary -ErrorAction Ignore
-    Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1'), '-PesterManifest', $pester, '-SummaryPath', $summary) | Out-Host
+    Invoke-Pwsh @('-File', (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1'), '-PesterManifest', $pester, '-SummaryPath', $summary) | Out-Host
     if (-not (Test-Path $summary)) { throw 'The Pester suite wrote no summary: it did not run to the end.' }
     Get-Content -Raw $summary | ConvertFrom-Json
 }
@@ -130,14 +121,14 @@ function Invoke-Test {
 
 function Invoke-Demo {
     Invoke-Build
-    Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Demo.ps1'), '-Configuration', $Configuration)
+    Invoke-Pwsh @('-File', (Join-Path $Root 'tests/Demo.ps1'), '-Configuration', $Configuration)
     if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
 }
 
 function Invoke-Package {
-    # The module as it is installed (manifest, format file, licence, help, bin/) in a folder named after it, then
-    # compressed into a .nupkg that Install-PSResource takes from any local or remote repository. No tests run here,
-    # so tests/Pester/Package.Tests.ps1 can call this task without recursion.
+    # The module as it is installed (manifest, format and type files, licence, en-US/ help, bin/) in a folder named
+    # after it, then compressed into a .nupkg that Install-PSResource takes from any local or remote repository. No
+    # tests run here, so tests/Pester/Package.Tests.ps1 can call this task without recursion.
     if (-not $NoBuild) { Invoke-Build }
     elseif (-not (Test-Path (Join-Path $ModuleBin 'TuningJobs.dll'))) { throw "-NoBuild: nothing is laid out in $ModuleBin; run ./build.ps1 first." }
     $out = Join-Path $Root 'out'
@@ -160,12 +151,12 @@ function Invoke-Bench {
     # tests/Benchmark/Invoke-Benchmark.ps1 in a fresh pwsh, which prints one table and writes it to out/bench/.
     Invoke-Build
     Invoke-Native dotnet @('build', (Join-Path $Root 'tests/Benchmark/TuningJobs.Benchmark.csproj'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:NoSummary;ErrorsOnly')
-    Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Benchmark/Invoke-Benchmark.ps1'), '-Configuration', $Configuration)
+    Invoke-Pwsh @('-File', (Join-Path $Root 'tests/Benchmark/Invoke-Benchmark.ps1'), '-Configuration', $Configuration)
     if ($LASTEXITCODE -ne 0) { throw "The benchmark failed with exit code $LASTEXITCODE." }
 }
 
 function Invoke-Clean {
-    foreach ($path in $ModuleBin, (Join-Path $Root 'out'), (Join-Path $Root 'en-US')) {
+    foreach ($path in $ModuleBin, (Join-Path $Root 'out')) {
         if (Test-Path $path) { Remove-Item $path -Recurse -Force }
     }
     Invoke-Native dotnet @('clean', (Join-Path $Root 'TuningJobs.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet')

@@ -12,7 +12,7 @@ Import-Module (Join-Path $PSScriptRoot 'TuningJobs.LocalEndpoint/LocalEndpoint.p
 $env:AWS_EC2_METADATA_DISABLED = 'true'
 $endpoint = Start-LocalSageMakerEndpoint -Configuration $Configuration
 try {
-    $aws = @{ EndpointUrl = $endpoint.Url; Region = 'us-east-1'; Credential = Get-LocalEndpointCredential }
+    $aws = @{ EndpointUrl = $endpoint.Url; Region = 'us-east-1'; Credential = $endpoint.Credential }
     Write-Host "Local SageMaker endpoint at $($endpoint.Url)`n"
 
     Write-Host 'The five best training jobs of xgb-churn-0412 (validation:auc, maximized), one column per hyperparameter:' -ForegroundColor Cyan

@@ -12,18 +12,11 @@ using System.Threading;
 
 namespace TuningJobs.Benchmark;
 
-/// <summary>One timed listing by the floor client.</summary>
-public sealed class FloorRun
-{
-    public double TotalMilliseconds { get; init; }
-
-    /// <summary>From the first request's start to its last byte read: what one page costs.</summary>
-    public double FirstPageMilliseconds { get; init; }
-
-    public int Requests { get; init; }
-
-    public long Bytes { get; init; }
-}
+/// <summary>
+/// One timed listing by the floor client; FirstPageMilliseconds runs from the first request's start to its last byte
+/// read: what one page costs.
+/// </summary>
+public sealed record FloorRun(double TotalMilliseconds, double FirstPageMilliseconds, int Requests, long Bytes);
 
 /// <summary>
 /// The least a client can do for ListTrainingJobsForHyperParameterTuningJob: the same signed requests for the
@@ -35,19 +28,19 @@ public sealed class FloorClient : IDisposable
     private const string Target = "SageMaker.ListTrainingJobsForHyperParameterTuningJob";
     private static readonly MediaTypeHeaderValue AwsJson = MediaTypeHeaderValue.Parse("application/x-amz-json-1.1");
 
-    private readonly HttpClient client;
-    private readonly Uri endpoint;
-    private readonly string accessKeyId;
-    private readonly string secretKey;
-    private readonly string region;
+    private readonly HttpClient _client;
+    private readonly Uri _endpoint;
+    private readonly string _accessKeyId;
+    private readonly string _secretKey;
+    private readonly string _region;
 
     public FloorClient(string endpointUrl, string accessKeyId, string secretKey, string region = "us-east-1")
     {
-        endpoint = new Uri(endpointUrl);
-        this.accessKeyId = accessKeyId;
-        this.secretKey = secretKey;
-        this.region = region;
-        client = new HttpClient(new SocketsHttpHandler
+        _endpoint = new Uri(endpointUrl);
+        _accessKeyId = accessKeyId;
+        _secretKey = secretKey;
+        _region = region;
+        _client = new HttpClient(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = 1,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
@@ -69,12 +62,12 @@ public sealed class FloorClient : IDisposable
         do
         {
             var body = RequestBody(tuningJobName, maxResults, nextToken);
-            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = AwsJson;
             request.Headers.TryAddWithoutValidation("X-Amz-Target", Target);
             Sign(request, body);
 
-            using var response = client.Send(request, HttpCompletionOption.ResponseContentRead);
+            using var response = _client.Send(request, HttpCompletionOption.ResponseContentRead);
             var answer = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
             if (response.StatusCode != HttpStatusCode.OK)
             {
@@ -92,10 +85,10 @@ public sealed class FloorClient : IDisposable
         }
         while (nextToken != null);
 
-        return new FloorRun { TotalMilliseconds = total.Elapsed.TotalMilliseconds, FirstPageMilliseconds = firstPage, Requests = requests, Bytes = bytes };
+        return new FloorRun(total.Elapsed.TotalMilliseconds, firstPage, requests, bytes);
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => _client.Dispose();
 
     private static byte[] RequestBody(string tuningJobName, int maxResults, string nextToken)
     {
@@ -136,13 +129,13 @@ public sealed class FloorClient : IDisposable
         return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
     }
 
-    // SigV4 as in tests/TuningJobs.Tests/LocalEndpoint/TestSigner.cs, cut down to what these requests need:
-    // POST /, no query, headers content-type, host, x-amz-date and x-amz-target signed.
+    // SigV4, cut down to what these requests need: POST /, no query, headers content-type, host, x-amz-date and
+    // x-amz-target signed.
     private void Sign(HttpRequestMessage request, byte[] body)
     {
         var amzDate = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var date = amzDate.Substring(0, 8);
-        var host = endpoint.Authority;
+        var host = _endpoint.Authority;
         request.Headers.Host = host;
         request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
 
@@ -158,17 +151,17 @@ public sealed class FloorClient : IDisposable
             .Append(Hex(SHA256.HashData(body)))
             .ToString();
 
-        var scope = $"{date}/{region}/sagemaker/aws4_request";
+        var scope = $"{date}/{_region}/sagemaker/aws4_request";
         var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
 
-        var key = Encoding.UTF8.GetBytes("AWS4" + secretKey);
-        foreach (var part in new[] { date, region, "sagemaker", "aws4_request" })
+        var key = Encoding.UTF8.GetBytes("AWS4" + _secretKey);
+        foreach (var part in new[] { date, _region, "sagemaker", "aws4_request" })
         {
             key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(part));
         }
 
         var signature = Hex(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
-        request.Headers.TryAddWithoutValidation("Authorization", $"AWS4-HMAC-SHA256 Credential={accessKeyId}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}");
+        request.Headers.TryAddWithoutValidation("Authorization", $"AWS4-HMAC-SHA256 Credential={_accessKeyId}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}");
     }
 
     private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();

@@ -12,7 +12,9 @@ param(
     [Parameter(Mandatory)] [ValidateSet('Import', 'Memory')] [string] $Mode,
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $EndpointUrl,
-    [Parameter(Mandatory)] [string] $TuningJobName
+    [Parameter(Mandatory)] [string] $TuningJobName,
+    [Parameter(Mandatory)] [string] $AccessKeyId,
+    [Parameter(Mandatory)] [string] $SecretKey
 )
 $ErrorActionPreference = 'Stop'
 
@@ -23,7 +25,7 @@ function Get-AwsAssembly {
         Sort-Object)
 }
 
-$credential = [pscredential]::new('AKIDLOCALENDPOINT', (ConvertTo-SecureString 'local-endpoint-secret-key' -AsPlainText -Force))
+$credential = [pscredential]::new($AccessKeyId, (ConvertTo-SecureString $SecretKey -AsPlainText -Force))
 
 $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
 Import-Module $ModuleManifest

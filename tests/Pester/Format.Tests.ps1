@@ -3,9 +3,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
-    Initialize-TestAwsEnvironment -Folder $TestDrive
-    Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force
-    $script:Endpoint = Start-TestEndpoint
+    $script:Endpoint = Initialize-TestSession -Folder $TestDrive
     $script:Aws = $script:Endpoint.Connection
     $script:Jobs = Get-TuningTrainingJob xgb-churn-0412 @Aws
     $script:TableColumns = 'TrainingJobName', 'TrainingJobStatus', 'ObjectiveValue', 'CreationTime', 'TrainingTime'
@@ -16,9 +14,7 @@ BeforeAll {
     }
 }
 
-AfterAll {
-    if ($script:Endpoint) { Stop-LocalSageMakerEndpoint $script:Endpoint }
-}
+AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
 
 Describe 'The default table view' {
     It 'is loaded by the manifest and shows exactly the five columns' {

@@ -3,15 +3,11 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
-    Initialize-TestAwsEnvironment -Folder $TestDrive
-    Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force
-    $script:Endpoint = Start-TestEndpoint
+    $script:Endpoint = Initialize-TestSession -Folder $TestDrive
     $script:Aws = $script:Endpoint.Connection
 }
 
-AfterAll {
-    if ($script:Endpoint) { Stop-LocalSageMakerEndpoint $script:Endpoint }
-}
+AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
 
 Describe 'The module' {
     It 'exports exactly its cmdlets' {
@@ -40,71 +36,6 @@ Describe 'Listing against the local endpoint' {
         $requests = Get-EndpointRequest $script:Endpoint
         $requests.Count | Should -Be 5
         $requests.MaxResults | Should -Be @(10, 10, 10, 10, 10)
-    }
-
-    It 'asks for 100 jobs a page by default' {
-        $jobs = Get-TuningTrainingJob resnet-sweep-big @Aws
-        $jobs.Count | Should -Be 350
-        (Get-EndpointRequest $script:Endpoint).MaxResults | Should -Be @(100, 100, 100, 100)
-    }
-
-    It 'writes the first job before it asks for the second page' {
-        $script:requestsAtFirst = $null
-        Get-TuningTrainingJob resnet-sweep-big -PageSize 10 @Aws | ForEach-Object {
-            if ($null -eq $script:requestsAtFirst) { $script:requestsAtFirst = (Get-EndpointRequest $script:Endpoint).Count }
-        }
-        $script:requestsAtFirst | Should -Be 1
-        (Get-EndpointRequest $script:Endpoint).Count | Should -Be 35
-    }
-
-    It 'asks for at most 3 jobs in one request with -First 3' {
-        $jobs = Get-TuningTrainingJob resnet-sweep-big -First 3 @Aws
-        $jobs.Count | Should -Be 3
-        $requests = Get-EndpointRequest $script:Endpoint
-        $requests.Count | Should -Be 1
-        $requests[0].MaxResults | Should -Be 3
-    }
-
-    It 'skips with -Skip and stops with -First' {
-        $all = Get-TuningTrainingJob xgb-churn-0412 @Aws
-        Clear-EndpointRequest $script:Endpoint
-        $some = Get-TuningTrainingJob xgb-churn-0412 -Skip 5 -First 4 @Aws
-        $some.TrainingJobName | Should -Be $all[5..8].TrainingJobName
-        (Get-EndpointRequest $script:Endpoint).MaxResults | Should -Be @(9)
-    }
-
-    It 'stops paging when Select-Object -First has enough' {
-        $jobs = Get-TuningTrainingJob resnet-sweep-big -PageSize 10 @Aws | Select-Object -First 2
-        $jobs.Count | Should -Be 2
-        (Get-EndpointRequest $script:Endpoint).Count | Should -Be 1
-    }
-
-    It 'filters by status and sends the service spelling whatever the case typed' {
-        $failed = Get-TuningTrainingJob xgb-churn-0412 -StatusEquals failed @Aws
-        $failed | Should -Not -BeNullOrEmpty
-        $failed.TrainingJobStatus | Sort-Object -Unique | Should -Be 'Failed'
-        $failed.FailureReason | ForEach-Object { $_ | Should -Not -BeNullOrEmpty }
-        (Get-EndpointRequest $script:Endpoint)[0].StatusEquals | Should -BeExactly 'Failed'
-    }
-
-    It 'drops jobs without a final metric when the service sorts by it' {
-        $all = Get-TuningTrainingJob xgb-churn-0412 @Aws
-        $sorted = Get-TuningTrainingJob xgb-churn-0412 -SortBy finalobjectivemetricvalue -SortOrder descending @Aws
-        $withMetric = @($all | Where-Object FinalHyperParameterTuningJobObjectiveMetric)
-        $sorted.Count | Should -Be $withMetric.Count
-        $sorted.Count | Should -BeLessThan $all.Count
-        $values = $sorted.FinalHyperParameterTuningJobObjectiveMetric.Value
-        $values | Should -Be ($values | Sort-Object -Descending)
-        $request = (Get-EndpointRequest $script:Endpoint)[-1]
-        $request.SortBy | Should -BeExactly 'FinalObjectiveMetricValue'
-        $request.SortOrder | Should -BeExactly 'Descending'
-    }
-
-    It 'binds tuning job names from the pipeline by value and by property name' {
-        $jobs = 'empty-tuning', [pscustomobject]@{ TuningJobName = 'xgb-churn-0412' }, [pscustomobject]@{ Name = 'xgb-churn-0412' } |
-            Get-TuningTrainingJob @Aws
-        $jobs.Count | Should -Be 84
-        (Get-EndpointRequest $script:Endpoint).TuningJobName | Should -Be @('empty-tuning', 'xgb-churn-0412', 'xgb-churn-0412')
     }
 }
 
@@ -151,30 +82,6 @@ Describe 'Typed output' {
         $job.ObjectiveStatus | Should -BeExactly 'Reviewing'
         $job.TunedHyperParameters['Eta'] | Should -BeExactly '0.1'
         $job.TunedHyperParameters['eta'] | Should -BeExactly '0.2'
-    }
-}
-
-Describe 'Errors' {
-    It 'makes an unknown tuning job a ResourceNotFound error naming the job and the endpoint' {
-        $record = { Get-TuningTrainingJob no-such-tuning @Aws } | Should -Throw -PassThru
-        $record.FullyQualifiedErrorId | Should -Be 'ResourceNotFound,TuningJobs.Commands.GetTuningTrainingJobCommand'
-        $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $record.TargetObject | Should -Be 'no-such-tuning'
-        $record.ToString() | Should -BeLike "*no-such-tuning*$($script:Endpoint.Url)*"
-    }
-
-    It 'rejects <Case> at binding without sending a request' -ForEach @(
-        @{ Case = 'a name with an underscore'; Arguments = @{ HyperParameterTuningJobName = 'bad_name' } }
-        @{ Case = 'a 33-character name'; Arguments = @{ HyperParameterTuningJobName = 'a' * 33 } }
-        @{ Case = 'a page size of 101'; Arguments = @{ HyperParameterTuningJobName = 'ok'; PageSize = 101 } }
-        @{ Case = 'an unknown status'; Arguments = @{ HyperParameterTuningJobName = 'ok'; StatusEquals = 'Done' } }
-        @{ Case = 'an endpoint that is not a URL'; Arguments = @{ HyperParameterTuningJobName = 'ok'; EndpointUrl = 'localhost' } }
-    ) {
-        Clear-EndpointRequest $script:Endpoint
-        $thrown = { Get-TuningTrainingJob @Arguments -Credential $Aws.Credential -Region us-east-1 } | Should -Throw -PassThru
-        $thrown.Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
-        $thrown.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
-        Get-EndpointRequest $script:Endpoint | Should -BeNullOrEmpty
     }
 }
 

@@ -14,15 +14,11 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
-    Initialize-TestAwsEnvironment -Folder $TestDrive
-    Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force
-    $script:Endpoint = Start-TestEndpoint
+    $script:Endpoint = Initialize-TestSession -Folder $TestDrive
     $script:Aws = $script:Endpoint.Connection
     # For the profile example: the endpoint only, so the credentials can come from nowhere but the profile.
     $script:AwsEndpointOnly = @{ EndpointUrl = $script:Endpoint.Url }
-    $credential = $script:Aws.Credential.GetNetworkCredential()
-    Set-Content -Path $env:AWS_SHARED_CREDENTIALS_FILE -Value @(
-        '[ml-research]', "aws_access_key_id = $($credential.UserName)", "aws_secret_access_key = $($credential.Password)")
+    Set-Content -Path $env:AWS_SHARED_CREDENTIALS_FILE -Value (Format-TestProfile $script:Endpoint ml-research)
     $script:Help = Get-Help Get-TuningTrainingJob -Full
 
     function Invoke-HelpExample {
@@ -36,19 +32,16 @@ BeforeAll {
             # fixed it to its own $TestDrive: a fresh pwsh (inheriting this file's AWS_* variables) reads this one's.
             $script = "`$ErrorActionPreference = 'Stop'; Import-Module '$(Join-Path $PSScriptRoot '../../TuningJobs.psd1')'; " +
                 "`$AwsEndpointOnly = @{ EndpointUrl = '$($script:Endpoint.Url)' }; $runnable"
-            $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
-            $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
-            if ($LASTEXITCODE -ne 0) { throw "The example failed in a fresh pwsh: $($output -join [Environment]::NewLine)" }
-            return $output
+            $run = Invoke-FreshPwsh -Script $script
+            if ($run.ExitCode -ne 0) { throw "The example failed in a fresh pwsh: $($run.Output) $($run.Errors)" }
+            return $run.Output -split "`r?`n" | Where-Object { $_ }
         }
         $ErrorActionPreference = 'Stop'   # a non-terminating error in an example fails its test too
         & ([scriptblock]::Create($runnable))
     }
 }
 
-AfterAll {
-    if ($script:Endpoint) { Stop-LocalSageMakerEndpoint $script:Endpoint }
-}
+AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
 
 Describe 'Help for Get-TuningTrainingJob' {
     It 'comes from the MAML file, with a synopsis and a description' {
@@ -126,7 +119,7 @@ Describe 'Help examples run as written' {
 
     AfterEach {
         Pop-Location
-        Invoke-RestMethod -Method Delete -Uri "$($script:Endpoint.Url)__control/faults" | Out-Null
+        Set-EndpointFault $script:Endpoint
         Remove-Item (Join-Path $TestDrive 'jobs.csv') -ErrorAction Ignore
     }
 
@@ -135,8 +128,7 @@ Describe 'Help examples run as written' {
         if ($resumes) {
             # The session token 'expires' on the third page: an error the SDK does not retry, whatever the retry
             # settings, so the example's catch block has 20 jobs written and a page to resume from.
-            Invoke-RestMethod -Method Put -Uri "$($script:Endpoint.Url)__control/faults" -ContentType 'application/json' `
-                -Body '{"failPage":{"pageIndex":2,"statusCode":400,"errorCode":"ExpiredTokenException","times":1}}' | Out-Null
+            Set-EndpointFault $script:Endpoint @{ failPage = @{ pageIndex = 2; statusCode = 400; errorCode = 'ExpiredTokenException'; times = 1 } }
         }
 
         $output = Invoke-HelpExample -Code $Code 3>&1
@@ -156,7 +148,7 @@ Describe 'Help examples run as written' {
             $output | Should -Not -BeNullOrEmpty
             $requests | Should -Not -BeNullOrEmpty
             $requests | ForEach-Object { $_.statusCode | Should -Be 200 }
-            $requests | ForEach-Object { $_.accessKeyId | Should -Be 'AKIDLOCALENDPOINT' }
+            $requests | ForEach-Object { $_.accessKeyId | Should -Be $script:Aws.Credential.UserName }
         }
     }
 }

@@ -3,8 +3,8 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
-    Initialize-TestAwsEnvironment -Folder $TestDrive
-    $script:Endpoint = Start-TestEndpoint
+    $script:Endpoint = Initialize-TestSession -Folder $TestDrive -NoImport
+    $script:Pair = $script:Endpoint.Credential.GetNetworkCredential()
     $script:OtherAwsCore = Join-Path (Get-TestPackageFolder -Id AWSSDK.Core -Version 3.7.402) 'lib/netcoreapp3.1/AWSSDK.Core.dll'
     $script:Manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../TuningJobs.psd1')).Path
 
@@ -13,7 +13,7 @@ BeforeAll {
 `$ErrorActionPreference = 'Stop'
 `$env:AWS_EC2_METADATA_DISABLED = 'true'
 `$aws = @{ EndpointUrl = '$($script:Endpoint.Url)'; Region = 'us-east-1'
-    Credential = [pscredential]::new('AKIDLOCALENDPOINT', (ConvertTo-SecureString 'local-endpoint-secret-key' -AsPlainText -Force)) }
+    Credential = [pscredential]::new('$($script:Pair.UserName)', (ConvertTo-SecureString '$($script:Pair.Password)' -AsPlainText -Force)) }
 function Use-OtherAwsCore { Add-Type -Path '$($script:OtherAwsCore)' }
 function Use-TuningJobs { Import-Module '$($script:Manifest)' }
 function Get-Count { 'jobs=' + @(Get-TuningTrainingJob xgb-churn-0412 @aws).Count }
@@ -28,9 +28,7 @@ $Steps
     }
 }
 
-AfterAll {
-    if ($script:Endpoint) { Stop-LocalSageMakerEndpoint $script:Endpoint }
-}
+AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
 
 Describe 'TuningJobs beside another AWSSDK.Core' {
     It 'works when the other AWSSDK.Core was loaded first' {

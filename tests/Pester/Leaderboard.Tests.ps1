@@ -2,9 +2,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
-    Initialize-TestAwsEnvironment -Folder $TestDrive
-    Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force
-    $script:Endpoint = Start-TestEndpoint
+    $script:Endpoint = Initialize-TestSession -Folder $TestDrive
     $script:Aws = $script:Endpoint.Connection
 
     function Get-BestByHand([string] $TuningJob, [string] $Direction) {
@@ -13,9 +11,7 @@ BeforeAll {
     }
 }
 
-AfterAll {
-    if ($script:Endpoint) { Stop-LocalSageMakerEndpoint $script:Endpoint }
-}
+AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
 
 Describe '-Best' {
     BeforeEach { Clear-EndpointRequest $script:Endpoint }
@@ -48,11 +44,10 @@ Describe '-Best' {
 
     It 'says how to resume a -Best listing that failed, and following the advice yields the rest in order' {
         $expected = (Get-TuningTrainingJob resnet-sweep-big -Best -PageSize 50 @Aws).TrainingJobName
-        $plan = @{ failPage = @{ pageIndex = 1; statusCode = 500; errorCode = 'InternalFailure'; times = 1000 } } | ConvertTo-Json
-        Invoke-RestMethod -Method Put -Uri "$($script:Endpoint.Url)__control/faults" -Body $plan -ContentType 'application/json' | Out-Null
+        Set-EndpointFault $script:Endpoint @{ failPage = @{ pageIndex = 1; statusCode = 500; errorCode = 'InternalFailure'; times = 1000 } }
         $first = [System.Collections.Generic.List[string]]::new()
         try { Get-TuningTrainingJob resnet-sweep-big -Best -PageSize 50 @Aws | ForEach-Object { $first.Add($_.TrainingJobName) } } catch { $record = $_ }
-        Invoke-RestMethod -Method Delete -Uri "$($script:Endpoint.Url)__control/faults" | Out-Null
+        Set-EndpointFault $script:Endpoint
 
         $resume = $record.Exception.ResumeParameters
         $resume | Should -BeLike "-NextToken '*' -SortBy FinalObjectiveMetricValue -SortOrder Ascending"

@@ -2,16 +2,12 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
-    Initialize-TestAwsEnvironment -Folder $TestDrive
-    $script:Manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../TuningJobs.psd1')).Path
-    Import-Module $script:Manifest -Force
-    $script:Endpoint = Start-TestEndpoint
+    $script:Endpoint = Initialize-TestSession -Folder $TestDrive
     $script:Aws = $script:Endpoint.Connection
+    $script:Manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../TuningJobs.psd1')).Path
 }
 
-AfterAll {
-    if ($script:Endpoint) { Stop-LocalSageMakerEndpoint $script:Endpoint }
-}
+AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
 
 Describe 'Import stays light' {
     It 'loads no AWS assembly for the import, help and static completion; the first call loads the engine' {
@@ -24,7 +20,7 @@ Import-Module '$($script:Manifest)'
 `$line = 'Get-TuningTrainingJob x -StatusEquals '
 `$null = TabExpansion2 -inputScript `$line -cursorColumn `$line.Length
 'before=' + (Get-AwsAssembly)
-`$credential = [pscredential]::new('AKIDLOCALENDPOINT', (ConvertTo-SecureString 'local-endpoint-secret-key' -AsPlainText -Force))
+`$credential = [pscredential]::new('$($Aws.Credential.UserName)', (ConvertTo-SecureString '$($Aws.Credential.GetNetworkCredential().Password)' -AsPlainText -Force))
 `$null = Get-TuningTrainingJob xgb-churn-0412 -First 1 -EndpointUrl '$($script:Endpoint.Url)' -Region us-east-1 -Credential `$credential
 'after=' + (Get-AwsAssembly)
 "@
@@ -54,7 +50,7 @@ Describe 'Settings changed during a session' {
     It 'reads the shared credentials file that AWS_SHARED_CREDENTIALS_FILE names now' {
         foreach ($name in 'first', 'second') {
             $file = Join-Path $TestDrive "credentials-$name"
-            Set-Content $file "[$name]`naws_access_key_id = AKIDLOCALENDPOINT`naws_secret_access_key = local-endpoint-secret-key"
+            Set-Content $file (Format-TestProfile $script:Endpoint $name)
             $env:AWS_SHARED_CREDENTIALS_FILE = $file
             (Get-TuningTrainingJob xgb-churn-0412 -ProfileName $name -EndpointUrl $Aws.EndpointUrl).Count | Should -Be 42
         }
@@ -62,10 +58,10 @@ Describe 'Settings changed during a session' {
 
     It 'sees an edit of the shared credentials file at the next call' {
         $file = Join-Path $TestDrive 'credentials-edited'
-        Set-Content $file "[edited]`naws_access_key_id = AKIDLOCALENDPOINT`naws_secret_access_key = local-endpoint-secret-key"
+        Set-Content $file (Format-TestProfile $script:Endpoint edited)
         $env:AWS_SHARED_CREDENTIALS_FILE = $file
         (Get-TuningTrainingJob xgb-churn-0412 -ProfileName edited -EndpointUrl $Aws.EndpointUrl).Count | Should -Be 42
-        Set-Content $file "[edited]`naws_access_key_id = AKIDLOCALENDPOINT`naws_secret_access_key = revoked-secret"
+        Set-Content $file (Format-TestProfile $script:Endpoint edited -Secret revoked-secret)
         { Get-TuningTrainingJob xgb-churn-0412 -ProfileName edited -EndpointUrl $Aws.EndpointUrl } |
             Should -Throw -ErrorId 'InvalidCredentials,TuningJobs.Commands.GetTuningTrainingJobCommand'
     }
@@ -73,9 +69,8 @@ Describe 'Settings changed during a session' {
     It "takes max_attempts from the profile named with -ProfileName" {
         $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'credentials-retries'
         # In the credentials file: the SDK fixes the config file's location once per process (see README).
-        Set-Content $env:AWS_SHARED_CREDENTIALS_FILE "[impatient]`naws_access_key_id = AKIDLOCALENDPOINT`naws_secret_access_key = local-endpoint-secret-key`nmax_attempts = 1"
-        $plan = '{"failPage":{"pageIndex":0,"statusCode":500,"errorCode":"InternalFailure","times":1}}'
-        Invoke-RestMethod -Method Put -Uri "$($script:Endpoint.Url)__control/faults" -Body $plan -ContentType 'application/json' | Out-Null
+        Set-Content $env:AWS_SHARED_CREDENTIALS_FILE (Format-TestProfile $script:Endpoint impatient -Setting 'max_attempts = 1')
+        Set-EndpointFault $script:Endpoint @{ failPage = @{ pageIndex = 0; statusCode = 500; errorCode = 'InternalFailure'; times = 1 } }
         Clear-EndpointRequest $script:Endpoint
         try {
             { Get-TuningTrainingJob xgb-churn-0412 -ProfileName impatient -EndpointUrl $Aws.EndpointUrl } |
@@ -83,7 +78,7 @@ Describe 'Settings changed during a session' {
             @(Get-EndpointRequest $script:Endpoint).Count | Should -Be 1
         }
         finally {
-            Invoke-RestMethod -Method Delete -Uri "$($script:Endpoint.Url)__control/faults" | Out-Null
+            Set-EndpointFault $script:Endpoint
         }
     }
 }

@@ -1,11 +1,13 @@
-# Shared set-up for the Pester suite: the built module, the local endpoint, and an AWS environment that can only
-# reach loopback (no ambient credentials, config files of its own, no instance-metadata traffic off the machine).
+# The Pester suite's one helper module: an AWS environment that can only reach loopback, the built module, the local
+# endpoint (its key pair comes from the endpoint itself) and its control API, and fresh pwsh processes.
 
 $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 Import-Module (Join-Path $script:Root 'tests/TuningJobs.LocalEndpoint/LocalEndpoint.psm1') -Force
 
-function Initialize-TestAwsEnvironment {
-    param([Parameter(Mandatory)] [string] $Folder)
+function Initialize-TestSession {
+    # No ambient AWS settings, config files of the test's own, no instance-metadata traffic off the machine; then
+    # the module from the repository's manifest and a local endpoint with .Connection, the splat for the cmdlet.
+    param([Parameter(Mandatory)] [string] $Folder, [switch] $NoImport)
     foreach ($name in [Environment]::GetEnvironmentVariables().Keys) {
         if ($name -like 'AWS_*') { [Environment]::SetEnvironmentVariable($name, $null) }
     }
@@ -14,17 +16,35 @@ function Initialize-TestAwsEnvironment {
     New-Item -ItemType File -Path $env:AWS_SHARED_CREDENTIALS_FILE, $env:AWS_CONFIG_FILE -Force | Out-Null
     # Port 9 on loopback: any instance-metadata probe fails at once and stays on this machine.
     $env:AWS_EC2_METADATA_SERVICE_ENDPOINT = 'http://127.0.0.1:9/'
+    if (-not $NoImport) { Import-Module (Join-Path $script:Root 'TuningJobs.psd1') -Force -Global }
+    Start-TestEndpoint
 }
 
 function Start-TestEndpoint {
-    param([int] $LatencyMilliseconds = 0)
-    $endpoint = Start-LocalSageMakerEndpoint -LatencyMilliseconds $LatencyMilliseconds
+    $endpoint = Start-LocalSageMakerEndpoint
     $endpoint | Add-Member -NotePropertyName Connection -NotePropertyValue @{
         EndpointUrl = $endpoint.Url
-        Credential  = Get-LocalEndpointCredential
+        Credential  = $endpoint.Credential
         Region      = 'us-east-1'
     }
     $endpoint
+}
+
+function Format-TestProfile {
+    # A shared-credentials profile with the endpoint's key pair, or another secret, and any further settings.
+    param([Parameter(Mandatory)] $Endpoint, [Parameter(Mandatory)] [string] $Name, [string] $Secret, [string[]] $Setting = @())
+    $pair = $Endpoint.Credential.GetNetworkCredential()
+    (@("[$Name]", "aws_access_key_id = $($pair.UserName)", "aws_secret_access_key = $(if ($Secret) { $Secret } else { $pair.Password })") + $Setting) -join "`n"
+}
+
+function Invoke-EndpointControl {
+    param([Parameter(Mandatory)] $Endpoint, [Parameter(Mandatory)] [string] $Method, [Parameter(Mandatory)] [string] $Path, $Body)
+    $request = @{ Method = $Method; Uri = "$($Endpoint.Url)__control/$Path" }
+    if ($null -ne $Body) {
+        $request.Body = if ($Body -is [string]) { $Body } else { $Body | ConvertTo-Json -Depth 5 -Compress }
+        $request.ContentType = 'application/json'
+    }
+    Invoke-RestMethod @request
 }
 
 function Get-EndpointRequest {
@@ -34,13 +54,18 @@ function Get-EndpointRequest {
 
 function Clear-EndpointRequest {
     param([Parameter(Mandatory)] $Endpoint)
-    Invoke-RestMethod -Method Delete -Uri "$($Endpoint.Url)__control/requests" | Out-Null
+    Invoke-EndpointControl $Endpoint DELETE requests | Out-Null
+}
+
+function Set-EndpointFault {
+    # A fault plan (see tests/TuningJobs.LocalEndpoint/FaultPlan.cs); without one, the faults are cleared.
+    param([Parameter(Mandatory)] $Endpoint, $Plan)
+    if ($Plan) { Invoke-EndpointControl $Endpoint PUT faults $Plan | Out-Null } else { Invoke-EndpointControl $Endpoint DELETE faults | Out-Null }
 }
 
 function Add-EndpointTuningJob {
     param([Parameter(Mandatory)] $Endpoint, [Parameter(Mandatory)] [string] $Name, [Parameter(Mandatory)] [string] $TrainingJobsJson)
-    $body = "{""name"":""$Name"",""trainingJobs"":$TrainingJobsJson}"
-    Invoke-RestMethod -Method Post -Uri "$($Endpoint.Url)__control/tuning-jobs" -Body $body -ContentType 'application/json' | Out-Null
+    Invoke-EndpointControl $Endpoint POST tuning-jobs "{""name"":""$Name"",""trainingJobs"":$TrainingJobsJson}" | Out-Null
 }
 
 function Get-TestPackageFolder {
@@ -54,7 +79,8 @@ function Get-TestPackageFolder {
 }
 
 function Invoke-FreshPwsh {
-    # A new pwsh process, as a user's session would be; returns its output lines.
+    # A new pwsh process without profile, as a user's session or CI would be, with this process's environment and
+    # any changes given; returns its exit code, output and errors.
     param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
     $file = Join-Path ([System.IO.Path]::GetTempPath()) ("tuningjobs-session-" + [guid]::NewGuid().ToString('N') + '.ps1')
     Set-Content -Path $file -Value $Script
@@ -66,12 +92,12 @@ function Invoke-FreshPwsh {
     $process = [System.Diagnostics.Process]::Start($start)
     $output = $process.StandardOutput.ReadToEndAsync()
     $errors = $process.StandardError.ReadToEndAsync()
-    $finished = $process.WaitForExit(120000)
+    $finished = $process.WaitForExit(300000)
     if (-not $finished) { $process.Kill() }
     Remove-Item $file -ErrorAction Ignore
-    if (-not $finished) { throw 'The fresh pwsh did not finish in 2 minutes.' }
+    if (-not $finished) { throw 'The fresh pwsh did not finish in 5 minutes.' }
     [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $output.Result; Errors = $errors.Result }
 }
 
-Export-ModuleMember -Function Get-TestPackageFolder, Invoke-FreshPwsh, Initialize-TestAwsEnvironment, Start-TestEndpoint, Get-EndpointRequest, Clear-EndpointRequest,
-    Add-EndpointTuningJob, Start-LocalSageMakerEndpoint, Stop-LocalSageMakerEndpoint, Get-LocalEndpointCredential
+Export-ModuleMember -Function Initialize-TestSession, Start-TestEndpoint, Format-TestProfile, Invoke-EndpointControl, Get-EndpointRequest,
+    Clear-EndpointRequest, Set-EndpointFault, Add-EndpointTuningJob, Get-TestPackageFolder, Invoke-FreshPwsh, Stop-LocalSageMakerEndpoint

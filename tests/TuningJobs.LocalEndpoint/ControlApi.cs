@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -10,15 +9,14 @@ using Microsoft.AspNetCore.Http;
 namespace TuningJobs.LocalEndpoint;
 
 /// <summary>
-/// Unsigned JSON API under /__control/ so that tests in other processes (Pester, demo, benchmark) can read
-/// the request log and change faults, latency, data and canned answers. It never reaches the SageMaker
-/// pipeline, so it cannot be mistaken for an operation.
+/// Unsigned JSON API under /__control/ for callers in other processes (Pester, demo, benchmark): the request log,
+/// faults, latency, planted tuning jobs and canned answers. It never reaches the SageMaker pipeline.
 /// </summary>
 internal sealed class ControlApi
 {
     public const string Prefix = "/__control/";
 
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // A misspelt fault property silently doing nothing would make a reliability test pass for the wrong reason.
@@ -26,13 +24,13 @@ internal sealed class ControlApi
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private readonly LocalSageMakerEndpoint endpoint;
-    private readonly RawResponseQueue rawResponses;
+    private readonly LocalSageMakerEndpoint _endpoint;
+    private readonly RawResponseQueue _rawResponses;
 
     public ControlApi(LocalSageMakerEndpoint endpoint, RawResponseQueue rawResponses)
     {
-        this.endpoint = endpoint;
-        this.rawResponses = rawResponses;
+        _endpoint = endpoint;
+        _rawResponses = rawResponses;
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -41,56 +39,41 @@ internal sealed class ControlApi
         var path = context.Request.Path.Value.Substring(Prefix.Length).TrimEnd('/');
         try
         {
+            var body = await ReadBodyAsync(context);
             switch (method, path)
             {
                 case ("GET", "requests"):
-                    await WriteJsonAsync(context, 200, endpoint.Requests.Snapshot());
+                    await WriteJsonAsync(context, 200, _endpoint.Requests.Snapshot());
                     return;
                 case ("DELETE", "requests"):
-                    endpoint.Requests.Clear();
-                    context.Response.StatusCode = 204;
-                    return;
-                case ("GET", "faults"):
-                    await WriteJsonAsync(context, 200, endpoint.Faults);
-                    return;
+                    _endpoint.Requests.Clear();
+                    break;
                 case ("PUT", "faults"):
-                    endpoint.Faults.ReplaceWith(await ReadJsonAsync<FaultPlan>(context) ?? new FaultPlan());
-                    context.Response.StatusCode = 204;
-                    return;
+                    _endpoint.Faults.ReplaceWith(Read<FaultPlan>(body));
+                    break;
                 case ("DELETE", "faults"):
-                    endpoint.Faults.Clear();
-                    context.Response.StatusCode = 204;
-                    return;
-                case ("GET", "latency"):
-                    await WriteJsonAsync(context, 200, new LatencyBody { Milliseconds = (int)endpoint.Latency.TotalMilliseconds });
-                    return;
+                    _endpoint.Faults.Clear();
+                    break;
                 case ("PUT", "latency"):
-                    var latency = await ReadJsonAsync<LatencyBody>(context) ?? throw new FormatException("A body {\"milliseconds\": N} is required.");
-                    endpoint.Latency = TimeSpan.FromMilliseconds(Math.Max(0, latency.Milliseconds));
-                    context.Response.StatusCode = 204;
-                    return;
+                    _endpoint.Latency = TimeSpan.FromMilliseconds(Read<LatencyBody>(body)?.Milliseconds ?? 0);
+                    break;
                 case ("POST", "tuning-jobs"):
-                    var job = await ReadTuningJobAsync(context);
-                    endpoint.Data.Add(job);
+                    var job = ReadTuningJob(body);
+                    _endpoint.Data.Add(job);
                     await WriteJsonAsync(context, 201, new { name = job.Name, trainingJobs = job.TrainingJobs.Count });
                     return;
                 case ("POST", "raw-response"):
-                    rawResponses.Enqueue(await ReadJsonAsync<RawResponse>(context) ?? throw new FormatException("A body is required."));
-                    context.Response.StatusCode = 204;
-                    return;
+                    _rawResponses.Enqueue(Read<RawResponse>(body) ?? throw new FormatException("A body is required."));
+                    break;
                 case ("DELETE", "raw-response"):
-                    rawResponses.Clear();
-                    context.Response.StatusCode = 204;
+                    _rawResponses.Clear();
+                    break;
+                default:
+                    await WriteJsonAsync(context, 404, new { error = $"No control operation {method} {Prefix}{path}." });
                     return;
             }
 
-            if (method == "DELETE" && path.StartsWith("tuning-jobs/", StringComparison.Ordinal))
-            {
-                context.Response.StatusCode = endpoint.Data.Remove(Uri.UnescapeDataString(path.Substring("tuning-jobs/".Length))) ? 204 : 404;
-                return;
-            }
-
-            await WriteJsonAsync(context, 404, new { error = $"No control operation {method} {Prefix}{path}." });
+            context.Response.StatusCode = 204;
         }
         catch (Exception exception) when (exception is JsonException or FormatException or OverflowException)
         {
@@ -98,50 +81,30 @@ internal sealed class ControlApi
         }
     }
 
-    private static async Task<T> ReadJsonAsync<T>(HttpContext context)
-    {
-        var body = await ReadBodyAsync(context);
-        return body.Length == 0 ? default : JsonSerializer.Deserialize<T>(body, JsonOptions);
-    }
+    private static T Read<T>(byte[] body) => body.Length == 0 ? default : JsonSerializer.Deserialize<T>(body, JsonOptions);
 
-    /// <summary>{"name": "...", "trainingJobs": [wire summaries], optional "status", "strategy", "creationTime"}.</summary>
-    private static async Task<SampleTuningJob> ReadTuningJobAsync(HttpContext context)
+    /// <summary>
+    /// {"name": "...", "trainingJobs": [summaries in wire form]}, or {"name": "...", "generate": N} for N finished jobs
+    /// with a minimized metric, shaped like resnet-sweep-big (the benchmark's large tuning jobs).
+    /// </summary>
+    private static SampleTuningJob ReadTuningJob(byte[] body)
     {
-        using var document = JsonDocument.Parse(await ReadBodyAsync(context));
+        using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || name.GetString().Length == 0)
         {
-            throw new FormatException("A body {\"name\": \"...\", \"trainingJobs\": [...]} is required.");
+            throw new FormatException("A body {\"name\": \"...\", \"trainingJobs\": [...]} or {\"name\": \"...\", \"generate\": N} is required.");
         }
 
-        var jobs = new List<SampleTrainingJob>();
-        if (root.TryGetProperty("trainingJobs", out var array))
+        if (root.TryGetProperty("generate", out var count))
         {
-            if (array.ValueKind != JsonValueKind.Array)
-            {
-                throw new FormatException("trainingJobs must be an array.");
-            }
-
-            jobs.AddRange(array.EnumerateArray().Select(WireJson.ReadTrainingJob));
+            return SampleData.Generate(name.GetString(), count.GetInt32(), seed: count.GetInt32(), objectiveType: "Minimize", finished: true);
         }
 
-        var job = new SampleTuningJob { Name = name.GetString(), TrainingJobs = jobs };
-        if (root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String)
-        {
-            job.Status = status.GetString();
-        }
-
-        if (root.TryGetProperty("strategy", out var strategy) && strategy.ValueKind == JsonValueKind.String)
-        {
-            job.Strategy = strategy.GetString();
-        }
-
-        if (root.TryGetProperty("creationTime", out var created) && created.ValueKind != JsonValueKind.Null)
-        {
-            job.CreationTime = WireJson.ReadTimestamp(created, "creationTime");
-        }
-
-        return job;
+        var jobs = root.TryGetProperty("trainingJobs", out var array) && array.ValueKind == JsonValueKind.Array
+            ? array.EnumerateArray().Select(WireJson.ReadTrainingJob).ToList()
+            : throw new FormatException("trainingJobs must be an array.");
+        return new SampleTuningJob { Name = name.GetString(), TrainingJobs = jobs };
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpContext context)

@@ -74,22 +74,22 @@ internal readonly record struct FaultDecision(FaultAction Action, string Name, S
 /// </summary>
 public sealed class FaultPlan
 {
-    private readonly object gate = new();
-    private readonly HashSet<string> throttledPages = new();
-    private readonly HashSet<string> failedPages = new();
-    private bool throttleFirstAttempt;
-    private int serverErrorFirstAttempt;
+    private readonly object _gate = new();
+    private readonly HashSet<string> _throttledPages = new();
+    private readonly HashSet<string> _failedPages = new();
+    private bool _throttleFirstAttempt;
+    private int _serverErrorFirstAttempt;
 
     /// <summary>The first attempt at every distinct page (operation, tuning job, NextToken) gets ThrottlingException; setting it forgets the pages seen.</summary>
     public bool ThrottleFirstAttempt
     {
-        get => throttleFirstAttempt;
+        get => _throttleFirstAttempt;
         set
         {
-            lock (gate)
+            lock (_gate)
             {
-                throttleFirstAttempt = value;
-                throttledPages.Clear();
+                _throttleFirstAttempt = value;
+                _throttledPages.Clear();
             }
         }
     }
@@ -97,13 +97,13 @@ public sealed class FaultPlan
     /// <summary>A 5xx status (0 = off) for the first attempt at every distinct page; setting it forgets the pages seen.</summary>
     public int ServerErrorFirstAttempt
     {
-        get => serverErrorFirstAttempt;
+        get => _serverErrorFirstAttempt;
         set
         {
-            lock (gate)
+            lock (_gate)
             {
-                serverErrorFirstAttempt = value;
-                failedPages.Clear();
+                _serverErrorFirstAttempt = value;
+                _failedPages.Clear();
             }
         }
     }
@@ -120,26 +120,26 @@ public sealed class FaultPlan
 
     public void Clear() => ReplaceWith(new FaultPlan());
 
-    /// <summary>Takes over another plan's settings, with fresh attempt counters.</summary>
+    /// <summary>Takes over the settings of a plan just read from JSON (its attempt counters are fresh).</summary>
     public void ReplaceWith(FaultPlan plan)
     {
         plan ??= new FaultPlan();
-        lock (gate)
+        lock (_gate)
         {
             ThrottleFirstAttempt = plan.ThrottleFirstAttempt;
             ServerErrorFirstAttempt = plan.ServerErrorFirstAttempt;
-            FailPage = Fresh(plan.FailPage);
-            ResetMidBody = Fresh(plan.ResetMidBody);
-            Hang = Fresh(plan.Hang);
-            Delay = plan.Delay == null ? null : new PageDelayFault { PageIndex = plan.Delay.PageIndex, Milliseconds = plan.Delay.Milliseconds, Times = plan.Delay.Times };
-            ErrorFor = plan.ErrorFor == null ? null : new ErrorFault { StatusCode = plan.ErrorFor.StatusCode, ErrorCode = plan.ErrorFor.ErrorCode, Message = plan.ErrorFor.Message, Times = plan.ErrorFor.Times };
+            FailPage = plan.FailPage;
+            ResetMidBody = plan.ResetMidBody;
+            Hang = plan.Hang;
+            Delay = plan.Delay;
+            ErrorFor = plan.ErrorFor;
         }
     }
 
     /// <summary>Faults that do not depend on the page; checked before the request is validated, as authorization is.</summary>
     internal FaultDecision DecideBeforeValidation()
     {
-        lock (gate)
+        lock (_gate)
         {
             var fault = ErrorFor;
             if (fault != null && fault.Used < fault.Times)
@@ -157,7 +157,7 @@ public sealed class FaultPlan
 
     internal FaultDecision DecideForPage(string pageKey, int pageIndex)
     {
-        lock (gate)
+        lock (_gate)
         {
             var delay = 0;
             if (Delay != null && Delay.PageIndex == pageIndex && (Delay.Times == null || Delay.Used < Delay.Times))
@@ -184,14 +184,14 @@ public sealed class FaultPlan
                 return new FaultDecision(FaultAction.Hang, "hang", null, delay);
             }
 
-            if (throttleFirstAttempt && throttledPages.Add(pageKey))
+            if (_throttleFirstAttempt && _throttledPages.Add(pageKey))
             {
                 return new FaultDecision(FaultAction.Error, "throttle", ErrorResponses.Throttling(), delay);
             }
 
-            if (serverErrorFirstAttempt != 0 && failedPages.Add(pageKey))
+            if (_serverErrorFirstAttempt != 0 && _failedPages.Add(pageKey))
             {
-                return new FaultDecision(FaultAction.Error, "serverError", ErrorResponses.ServerError(serverErrorFirstAttempt), delay);
+                return new FaultDecision(FaultAction.Error, "serverError", ErrorResponses.ServerError(_serverErrorFirstAttempt), delay);
             }
 
             return new FaultDecision(FaultAction.None, delay > 0 ? "delay" : null, null, delay);
@@ -207,24 +207,5 @@ public sealed class FaultPlan
 
         fault.Used++;
         return true;
-    }
-
-    private static T Fresh<T>(T fault)
-        where T : PageFault, new()
-    {
-        if (fault == null)
-        {
-            return null;
-        }
-
-        var copy = new T { PageIndex = fault.PageIndex, Times = fault.Times };
-        if (fault is PageFailureFault failure && copy is PageFailureFault target)
-        {
-            target.StatusCode = failure.StatusCode;
-            target.ErrorCode = failure.ErrorCode;
-            target.Message = failure.Message;
-        }
-
-        return copy;
     }
 }

@@ -5,30 +5,9 @@ using System.Text.Json;
 namespace TuningJobs.LocalEndpoint;
 
 /// <summary>The members of either list request, as sent (null when absent or JSON null).</summary>
-public sealed class ListRequest
-{
-    public string HyperParameterTuningJobName { get; set; }
-
-    public int? MaxResults { get; set; }
-
-    public string NextToken { get; set; }
-
-    public string SortBy { get; set; }
-
-    public string SortOrder { get; set; }
-
-    public string StatusEquals { get; set; }
-
-    public string NameContains { get; set; }
-
-    public DateTimeOffset? CreationTimeAfter { get; set; }
-
-    public DateTimeOffset? CreationTimeBefore { get; set; }
-
-    public DateTimeOffset? LastModifiedTimeAfter { get; set; }
-
-    public DateTimeOffset? LastModifiedTimeBefore { get; set; }
-}
+public sealed record ListRequest(
+    string HyperParameterTuningJobName, int? MaxResults, string NextToken, string SortBy, string SortOrder, string StatusEquals, string NameContains,
+    DateTimeOffset? CreationTimeAfter, DateTimeOffset? CreationTimeBefore, DateTimeOffset? LastModifiedTimeAfter, DateTimeOffset? LastModifiedTimeBefore);
 
 public enum MemberKind
 {
@@ -44,41 +23,39 @@ public enum MemberKind
 /// </summary>
 public static class RequestParser
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
-
     public static ListRequest Parse(byte[] body, IReadOnlyDictionary<string, MemberKind> members)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, DocumentOptions);
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException exception)
         {
-            // The service does not echo parser internals; a short reason is still kinder to whoever debugs a client.
             throw ErrorResponses.Serialization("The request body could not be parsed as JSON: " + exception.Message);
         }
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw ErrorResponses.Serialization($"Start of {Describe(root.ValueKind)} found where a structure was expected.");
+                throw ErrorResponses.Serialization($"Start of {document.RootElement.ValueKind} found where a structure was expected.");
             }
 
-            var request = new ListRequest();
-            foreach (var property in root.EnumerateObject())
+            var values = new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
             {
-                if (!members.TryGetValue(property.Name, out var kind) || property.Value.ValueKind == JsonValueKind.Null)
+                if (members.TryGetValue(property.Name, out var kind) && property.Value.ValueKind != JsonValueKind.Null)
                 {
-                    continue;
+                    values[property.Name] = Read(kind, property.Value);
                 }
-
-                Assign(request, property.Name, kind, property.Value);
             }
 
-            return request;
+            T Get<T>(string name) => values.TryGetValue(name, out var value) ? (T)value : default;
+            return new ListRequest(
+                Get<string>("HyperParameterTuningJobName"), Get<int?>("MaxResults"), Get<string>("NextToken"), Get<string>("SortBy"), Get<string>("SortOrder"),
+                Get<string>("StatusEquals"), Get<string>("NameContains"), Get<DateTimeOffset?>("CreationTimeAfter"), Get<DateTimeOffset?>("CreationTimeBefore"),
+                Get<DateTimeOffset?>("LastModifiedTimeAfter"), Get<DateTimeOffset?>("LastModifiedTimeBefore"));
         }
     }
 
@@ -95,95 +72,25 @@ public static class RequestParser
         }
     }
 
-    private static void Assign(ListRequest request, string name, MemberKind kind, JsonElement value)
+    private static object Read(MemberKind kind, JsonElement value)
     {
-        switch (kind)
+        var ok = value.ValueKind == (kind == MemberKind.String ? JsonValueKind.String : JsonValueKind.Number);
+        if (ok && kind == MemberKind.String)
         {
-            case MemberKind.String:
-                if (value.ValueKind != JsonValueKind.String)
-                {
-                    throw ErrorResponses.Serialization($"{Token(value.ValueKind)} can not be converted to a String");
-                }
-
-                SetString(request, name, value.GetString());
-                break;
-
-            case MemberKind.Integer:
-                if (value.ValueKind != JsonValueKind.Number)
-                {
-                    throw ErrorResponses.Serialization($"{Token(value.ValueKind)} can not be converted to an Integer");
-                }
-
-                if (!value.TryGetInt32(out var number))
-                {
-                    throw ErrorResponses.Serialization($"NUMBER_VALUE '{value.GetRawText()}' can not be converted to an Integer");
-                }
-
-                request.MaxResults = number;
-                break;
-
-            case MemberKind.Timestamp:
-                if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var seconds))
-                {
-                    throw ErrorResponses.Serialization($"{Token(value.ValueKind)} can not be converted to a Timestamp");
-                }
-
-                DateTimeOffset time;
-                try
-                {
-                    time = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000m));
-                }
-                catch (Exception exception) when (exception is ArgumentOutOfRangeException or OverflowException)
-                {
-                    throw ErrorResponses.Serialization($"NUMBER_VALUE '{value.GetRawText()}' can not be converted to a Timestamp");
-                }
-
-                SetTime(request, name, time);
-                break;
+            return value.GetString();
         }
-    }
 
-    private static void SetString(ListRequest request, string name, string value)
-    {
-        switch (name)
+        if (ok && kind == MemberKind.Integer && value.TryGetInt32(out var number))
         {
-            case "HyperParameterTuningJobName": request.HyperParameterTuningJobName = value; break;
-            case "NextToken": request.NextToken = value; break;
-            case "SortBy": request.SortBy = value; break;
-            case "SortOrder": request.SortOrder = value; break;
-            case "StatusEquals": request.StatusEquals = value; break;
-            case "NameContains": request.NameContains = value; break;
-            default: throw new InvalidOperationException("No string member " + name);
+            return number;
         }
-    }
 
-    private static void SetTime(ListRequest request, string name, DateTimeOffset value)
-    {
-        switch (name)
+        if (ok && kind == MemberKind.Timestamp && value.TryGetDecimal(out var seconds) && Math.Abs(seconds) < 253_402_300_799m)
         {
-            case "CreationTimeAfter": request.CreationTimeAfter = value; break;
-            case "CreationTimeBefore": request.CreationTimeBefore = value; break;
-            case "LastModifiedTimeAfter": request.LastModifiedTimeAfter = value; break;
-            case "LastModifiedTimeBefore": request.LastModifiedTimeBefore = value; break;
-            default: throw new InvalidOperationException("No timestamp member " + name);
+            return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000m));
         }
+
+        var what = ok ? $"NUMBER_VALUE '{value.GetRawText()}'" : value.ValueKind.ToString().ToUpperInvariant() + "_VALUE";
+        throw ErrorResponses.Serialization($"{what} can not be converted to {(kind == MemberKind.Integer ? "an" : "a")} {kind}");
     }
-
-    private static string Token(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.String => "STRING_VALUE",
-        JsonValueKind.Number => "NUMBER_VALUE",
-        JsonValueKind.True or JsonValueKind.False => "BOOLEAN_VALUE",
-        JsonValueKind.Object => "Start of structure or map",
-        JsonValueKind.Array => "Start of list",
-        _ => kind.ToString().ToUpperInvariant(),
-    };
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Array => "list",
-        JsonValueKind.String => "string",
-        JsonValueKind.Number => "number",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 }

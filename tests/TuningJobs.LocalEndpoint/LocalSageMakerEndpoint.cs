@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Threading;
@@ -15,46 +14,21 @@ using Microsoft.Extensions.Logging;
 
 namespace TuningJobs.LocalEndpoint;
 
-public sealed class LocalEndpointOptions
-{
-    /// <summary>0 picks a free port.</summary>
-    public int Port { get; set; }
-
-    public TimeSpan Latency { get; set; }
-
-    /// <summary>Access key id to secret access key; null means the one default pair.</summary>
-    public IDictionary<string, string> Credentials { get; set; }
-
-    /// <summary>Null means a fresh <see cref="SampleData.Default"/>.</summary>
-    public SampleData Data { get; set; }
-
-    /// <summary>
-    /// The region requests must be signed for, as at a regional AWS endpoint (InvalidSignatureException otherwise);
-    /// null accepts any region.
-    /// </summary>
-    public string SigningRegion { get; set; }
-}
-
 /// <summary>
 /// A Kestrel endpoint on 127.0.0.1 that speaks SageMaker's awsJson 1.1 protocol for
 /// ListTrainingJobsForHyperParameterTuningJob and ListHyperParameterTuningJobs, as strictly as the service.
 /// </summary>
 public sealed class LocalSageMakerEndpoint : IAsyncDisposable
 {
+    /// <summary>The one key pair the endpoint accepts: the only copy, which the exe prints for PowerShell callers.</summary>
     public const string DefaultAccessKeyId = "AKIDLOCALENDPOINT";
     public const string DefaultSecretAccessKey = "local-endpoint-secret-key";
 
-    private readonly CancellationTokenSource stopping = new();
-    private readonly RawResponseQueue rawResponses = new();
-    private WebApplication app;
-    private long latencyTicks;
-    private int disposed;
-
-    private LocalSageMakerEndpoint(LocalEndpointOptions options)
-    {
-        Data = options.Data ?? SampleData.Default();
-        Latency = options.Latency;
-    }
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly RawResponseQueue _rawResponses = new();
+    private WebApplication _app;
+    private long _latencyTicks;
+    private int _disposed;
 
     public Uri Url { get; private set; }
 
@@ -63,21 +37,24 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
     public FaultPlan Faults { get; } = new();
 
     /// <summary>The data served; tests may add or replace tuning jobs while the endpoint runs.</summary>
-    public SampleData Data { get; }
+    public SampleData Data { get; } = SampleData.Default();
 
     /// <summary>Added before every operation answer, as a stand-in for the network round trip.</summary>
     public TimeSpan Latency
     {
-        get => TimeSpan.FromTicks(Interlocked.Read(ref latencyTicks));
-        set => Interlocked.Exchange(ref latencyTicks, Math.Max(0, value.Ticks));
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
+        set => Interlocked.Exchange(ref _latencyTicks, Math.Max(0, value.Ticks));
     }
 
-    public static async Task<LocalSageMakerEndpoint> StartAsync(LocalEndpointOptions options = null)
+    /// <summary>
+    /// The region requests must be signed for, as at a regional AWS endpoint (InvalidSignatureException otherwise);
+    /// null accepts any region.
+    /// </summary>
+    public string SigningRegion { get; private set; }
+
+    public static async Task<LocalSageMakerEndpoint> StartAsync(string signingRegion = null)
     {
-        options ??= new LocalEndpointOptions();
-        var endpoint = new LocalSageMakerEndpoint(options);
-        var credentials = options.Credentials ?? new Dictionary<string, string> { [DefaultAccessKeyId] = DefaultSecretAccessKey };
-        var verifier = new SigV4Verifier(credentials, signingRegion: options.SigningRegion);
+        var endpoint = new LocalSageMakerEndpoint { SigningRegion = signingRegion };
 
         // The empty builder reads no appsettings, environment or command line, so the host of a test run
         // cannot change how the endpoint behaves.
@@ -91,18 +68,18 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, 0);
         });
 
         var app = builder.Build();
-        var pipeline = new OperationPipeline(endpoint, verifier, endpoint.rawResponses, endpoint.stopping.Token);
-        var control = new ControlApi(endpoint, endpoint.rawResponses);
-        app.Run(context => context.Request.Path.StartsWithSegments("/__control", StringComparison.Ordinal) && context.Request.Path.Value.StartsWith(ControlApi.Prefix, StringComparison.Ordinal)
+        var pipeline = new OperationPipeline(endpoint, endpoint._rawResponses, endpoint._stopping.Token);
+        var control = new ControlApi(endpoint, endpoint._rawResponses);
+        app.Run(context => context.Request.Path.Value.StartsWith(ControlApi.Prefix, StringComparison.Ordinal)
             ? control.HandleAsync(context)
             : pipeline.HandleAsync(context));
 
         await app.StartAsync();
-        endpoint.app = app;
+        endpoint._app = app;
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>().Addresses.First();
         endpoint.Url = new Uri(address.TrimEnd('/') + "/");
@@ -113,33 +90,33 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
     public void EnqueueRawResponse(RawResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        rawResponses.Enqueue(response);
+        _rawResponses.Enqueue(response);
     }
 
-    public void ClearRawResponses() => rawResponses.Clear();
+    public void ClearRawResponses() => _rawResponses.Clear();
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
         // Cancelling first releases requests held by the hang fault, so stopping does not wait for them.
-        stopping.Cancel();
-        if (app != null)
+        _stopping.Cancel();
+        if (_app != null)
         {
             try
             {
-                await app.StopAsync();
+                await _app.StopAsync();
             }
             finally
             {
-                await app.DisposeAsync();
+                await _app.DisposeAsync();
             }
         }
 
-        stopping.Dispose();
+        _stopping.Dispose();
     }
 
     /// <summary>Keeps the generic host from hooking Ctrl+C and SIGTERM: the endpoint stops when disposed, and the exe decides when that is.</summary>

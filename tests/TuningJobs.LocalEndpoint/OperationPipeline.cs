@@ -22,22 +22,20 @@ internal sealed class OperationPipeline
     private static readonly IReadOnlyDictionary<string, IListOperation> Operations =
         new IListOperation[] { new ListTrainingJobsForTuningJob(), new ListTuningJobs() }.ToDictionary(o => TargetPrefix + o.Name, StringComparer.Ordinal);
 
-    private readonly LocalSageMakerEndpoint endpoint;
-    private readonly SigV4Verifier verifier;
-    private readonly RawResponseQueue rawResponses;
-    private readonly CancellationToken stopping;
+    private readonly LocalSageMakerEndpoint _endpoint;
+    private readonly RawResponseQueue _rawResponses;
+    private readonly CancellationToken _stopping;
 
-    public OperationPipeline(LocalSageMakerEndpoint endpoint, SigV4Verifier verifier, RawResponseQueue rawResponses, CancellationToken stopping)
+    public OperationPipeline(LocalSageMakerEndpoint endpoint, RawResponseQueue rawResponses, CancellationToken stopping)
     {
-        this.endpoint = endpoint;
-        this.verifier = verifier;
-        this.rawResponses = rawResponses;
-        this.stopping = stopping;
+        _endpoint = endpoint;
+        _rawResponses = rawResponses;
+        _stopping = stopping;
     }
 
     public async Task HandleAsync(HttpContext context)
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
         var token = cancellation.Token;
         var requestId = Guid.NewGuid().ToString();
         var request = context.Request;
@@ -51,12 +49,12 @@ internal sealed class OperationPipeline
             }
 
             var body = await ReadBodyAsync(request, token);
-            await DelayAsync(endpoint.Latency, token);
+            await DelayAsync(_endpoint.Latency, token);
 
             SigV4Identity identity;
             try
             {
-                identity = verifier.Verify(request, body);
+                identity = SigV4Verifier.Verify(request, body, _endpoint.SigningRegion);
             }
             catch (ServiceErrorException error)
             {
@@ -67,22 +65,11 @@ internal sealed class OperationPipeline
             var target = request.Headers["X-Amz-Target"].ToString();
             Operations.TryGetValue(target, out var operation);
             var seen = operation == null ? null : RequestParser.TryParse(body, operation.Members);
-            var entry = new RequestLogEntry
-            {
-                Operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target.Substring(TargetPrefix.Length) : target,
-                TuningJobName = seen?.HyperParameterTuningJobName,
-                MaxResults = seen?.MaxResults,
-                NextToken = seen?.NextToken,
-                SortBy = seen?.SortBy,
-                SortOrder = seen?.SortOrder,
-                StatusEquals = seen?.StatusEquals,
-                NameContains = seen?.NameContains,
-                Region = identity.Region,
-                AccessKeyId = identity.AccessKeyId,
-                RequestId = requestId,
-                ReceivedAt = DateTimeOffset.UtcNow,
-            };
-            endpoint.Requests.Add(entry);
+            var entry = new RequestLogEntry(
+                target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target.Substring(TargetPrefix.Length) : target,
+                seen?.HyperParameterTuningJobName, seen?.MaxResults, seen?.NextToken, seen?.SortBy, seen?.SortOrder, seen?.StatusEquals, seen?.NameContains,
+                identity.Region, identity.AccessKeyId, requestId, DateTimeOffset.UtcNow);
+            _endpoint.Requests.Add(entry);
 
             await AnswerAsync(context, operation, body, entry, token);
         }
@@ -102,7 +89,7 @@ internal sealed class OperationPipeline
         var request = context.Request;
         try
         {
-            if (rawResponses.TryTake(out var raw))
+            if (_rawResponses.TryTake(out var raw))
             {
                 entry.Fault = "rawResponse";
                 entry.StatusCode = raw.StatusCode;
@@ -125,7 +112,7 @@ internal sealed class OperationPipeline
                 throw ErrorResponses.UnknownOperation(400, target.Length == 0 ? "Missing X-Amz-Target header." : $"Unknown operation {target}.");
             }
 
-            var errorFor = endpoint.Faults.DecideBeforeValidation();
+            var errorFor = _endpoint.Faults.DecideBeforeValidation();
             if (errorFor.Action == FaultAction.Error)
             {
                 entry.Fault = errorFor.Name;
@@ -146,7 +133,7 @@ internal sealed class OperationPipeline
             // as long as the client keeps MaxResults constant, which is what paginators do.
             var pageIndex = offset / Paging.PageSize(listRequest);
             var pageKey = string.Join('\u001f', operation.Name, listRequest.HyperParameterTuningJobName ?? listRequest.NameContains ?? string.Empty, listRequest.NextToken ?? string.Empty);
-            var decision = endpoint.Faults.DecideForPage(pageKey, pageIndex);
+            var decision = _endpoint.Faults.DecideForPage(pageKey, pageIndex);
             entry.Fault = decision.Name;
             await DelayAsync(TimeSpan.FromMilliseconds(decision.DelayMilliseconds), token);
 
@@ -158,11 +145,11 @@ internal sealed class OperationPipeline
                     await Task.Delay(Timeout.Infinite, token);
                     return;
                 case FaultAction.Reset:
-                    await ResetMidBodyAsync(context, operation.Answer(listRequest, offset, endpoint.Data), entry.RequestId, token);
+                    await ResetMidBodyAsync(context, operation.Answer(listRequest, offset, _endpoint.Data), entry.RequestId, token);
                     return;
             }
 
-            var answer = operation.Answer(listRequest, offset, endpoint.Data);
+            var answer = operation.Answer(listRequest, offset, _endpoint.Data);
             entry.StatusCode = 200;
             await ErrorResponses.WriteAsync(context, 200, answer, ErrorResponses.JsonContentType, entry.RequestId, token);
         }

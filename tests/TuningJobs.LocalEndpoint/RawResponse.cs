@@ -21,52 +21,43 @@ public sealed class RawResponse
 /// <summary>Queue of canned answers; each is used <see cref="RawResponse.Times"/> times, then the next one.</summary>
 internal sealed class RawResponseQueue
 {
-    private readonly Queue<(RawResponse Response, int Left)> queue = new();
+    private readonly LinkedList<(RawResponse Response, int Left)> _queue = new();
 
     public void Enqueue(RawResponse response)
     {
-        lock (queue)
+        lock (_queue)
         {
             if (response.Times > 0)
             {
-                queue.Enqueue((response, response.Times));
+                _queue.AddLast((response, response.Times));
             }
         }
     }
 
     public void Clear()
     {
-        lock (queue)
+        lock (_queue)
         {
-            queue.Clear();
+            _queue.Clear();
         }
     }
 
     public bool TryTake(out RawResponse response)
     {
-        lock (queue)
+        lock (_queue)
         {
-            if (queue.Count == 0)
+            var head = _queue.First;
+            response = head?.Value.Response;
+            if (head != null)
             {
-                response = null;
-                return false;
-            }
-
-            var (head, left) = queue.Dequeue();
-            if (left > 1)
-            {
-                // Re-queue at the front: rebuild, since Queue has no push-front.
-                var rest = queue.ToArray();
-                queue.Clear();
-                queue.Enqueue((head, left - 1));
-                foreach (var item in rest)
+                _queue.RemoveFirst();
+                if (head.Value.Left > 1)
                 {
-                    queue.Enqueue(item);
+                    _queue.AddFirst((response, head.Value.Left - 1));
                 }
             }
 
-            response = head;
-            return true;
+            return response != null;
         }
     }
 }

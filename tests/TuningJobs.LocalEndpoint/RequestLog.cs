@@ -4,35 +4,14 @@ using System.Collections.Generic;
 
 namespace TuningJobs.LocalEndpoint;
 
-/// <summary>One operation request that passed authentication, failed or not.</summary>
-public sealed class RequestLogEntry
+/// <summary>
+/// One operation request that passed authentication, failed or not: the operation (X-Amz-Target without "SageMaker."),
+/// the members that name and shape the listing, and the region and access key id of the SigV4 credential scope.
+/// </summary>
+public sealed record RequestLogEntry(
+    string Operation, string TuningJobName, int? MaxResults, string NextToken, string SortBy, string SortOrder, string StatusEquals, string NameContains,
+    string Region, string AccessKeyId, string RequestId, DateTimeOffset ReceivedAt)
 {
-    /// <summary>The X-Amz-Target without the "SageMaker." prefix (or the whole header when it lacks the prefix).</summary>
-    public string Operation { get; init; }
-
-    public string TuningJobName { get; init; }
-
-    public int? MaxResults { get; init; }
-
-    public string NextToken { get; init; }
-
-    public string SortBy { get; init; }
-
-    public string SortOrder { get; init; }
-
-    public string StatusEquals { get; init; }
-
-    public string NameContains { get; init; }
-
-    /// <summary>The region of the SigV4 credential scope.</summary>
-    public string Region { get; init; }
-
-    public string AccessKeyId { get; init; }
-
-    public string RequestId { get; init; }
-
-    public DateTimeOffset ReceivedAt { get; init; }
-
     /// <summary>The status code sent; 0 while unanswered and for connections reset or left hanging on purpose.</summary>
     public int StatusCode { get; internal set; }
 
@@ -44,57 +23,37 @@ public sealed class RequestLogEntry
 }
 
 /// <summary>Thread-safe, ordered record of operation requests; enumeration works on a snapshot.</summary>
-public sealed class RequestLog : IReadOnlyList<RequestLogEntry>
+public sealed class RequestLog : IEnumerable<RequestLogEntry>
 {
-    private readonly List<RequestLogEntry> entries = new();
+    private readonly List<RequestLogEntry> _entries = new();
 
-    public int Count
-    {
-        get
-        {
-            lock (entries)
-            {
-                return entries.Count;
-            }
-        }
-    }
-
-    public RequestLogEntry this[int index]
-    {
-        get
-        {
-            lock (entries)
-            {
-                return entries[index];
-            }
-        }
-    }
+    public int Count => Snapshot().Count;
 
     public IReadOnlyList<RequestLogEntry> Snapshot()
     {
-        lock (entries)
+        lock (_entries)
         {
-            return entries.ToArray();
+            return _entries.ToArray();
         }
     }
 
     public void Clear()
     {
-        lock (entries)
+        lock (_entries)
         {
-            entries.Clear();
+            _entries.Clear();
         }
     }
 
-    public IEnumerator<RequestLogEntry> GetEnumerator() => ((IEnumerable<RequestLogEntry>)Snapshot()).GetEnumerator();
+    public IEnumerator<RequestLogEntry> GetEnumerator() => Snapshot().GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     internal void Add(RequestLogEntry entry)
     {
-        lock (entries)
+        lock (_entries)
         {
-            entries.Add(entry);
+            _entries.Add(entry);
         }
     }
 }

@@ -87,11 +87,9 @@ public sealed class SampleData
 
     public static readonly DateTimeOffset BaseTime = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly ConcurrentDictionary<string, SampleTuningJob> jobs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SampleTuningJob> _jobs = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<SampleTuningJob> TuningJobs => jobs.Values.OrderBy(j => j.Name, StringComparer.Ordinal).ToList();
-
-    public static SampleData Empty() => new();
+    public IReadOnlyList<SampleTuningJob> TuningJobs => _jobs.Values.OrderBy(j => j.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// The default data set: xgb-churn-0412 (42 jobs, Maximize validation:auc), resnet-sweep-big (350 jobs,
@@ -142,13 +140,11 @@ public sealed class SampleData
         ArgumentException.ThrowIfNullOrEmpty(job.Name);
         job.Arn ??= TuningJobArn(job.Name);
         job.TrainingJobs ??= Array.Empty<SampleTrainingJob>();
-        jobs[job.Name] = job;
+        _jobs[job.Name] = job;
         return this;
     }
 
-    public bool Remove(string name) => jobs.TryRemove(name, out _);
-
-    public bool TryGet(string name, out SampleTuningJob job) => jobs.TryGetValue(name, out job);
+    public bool TryGet(string name, out SampleTuningJob job) => _jobs.TryGetValue(name, out job);
 
     public static string TuningJobArn(string name) =>
         $"arn:aws:sagemaker:{Region}:{AccountId}:hyper-parameter-tuning-job/{name.ToLowerInvariant()}";
@@ -162,11 +158,11 @@ public sealed class SampleData
     /// name suffixes and times come from a seeded generator, so the same arguments give the same data.
     /// With <paramref name="finished"/> no job is InProgress or Stopping and only a few lack a metric.
     /// </summary>
-    public static SampleTuningJob Generate(string name, int count, int seed, string objectiveType = "Maximize", string metricName = null, bool finished = false, DateTimeOffset? baseTime = null)
+    public static SampleTuningJob Generate(string name, int count, int seed, string objectiveType = "Maximize", bool finished = false)
     {
         var maximize = string.Equals(objectiveType, "Maximize", StringComparison.Ordinal);
-        metricName ??= maximize ? "validation:auc" : "validation:loss";
-        var start = baseTime ?? BaseTime;
+        var metricName = maximize ? "validation:auc" : "validation:loss";
+        var start = BaseTime;
         var random = new Random(seed);
         var list = new List<SampleTrainingJob>(count);
 

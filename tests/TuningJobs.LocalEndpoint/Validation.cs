@@ -6,12 +6,12 @@ using System.Text.RegularExpressions;
 namespace TuningJobs.LocalEndpoint;
 
 /// <summary>
-/// Collects constraint violations and words them the way the service does, e.g.
+/// Collects constraint _violations and words them the way the service does, e.g.
 /// "2 validation errors detected: Value '0' at 'maxResults' failed to satisfy constraint: ...; Value ...".
 /// </summary>
 public sealed class Validation
 {
-    private readonly List<string> violations = new();
+    private readonly List<string> _violations = new();
 
     public const string TuningJobNamePattern = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}";
     public const string NameContainsPattern = "^[a-zA-Z0-9\\-]+";
@@ -27,13 +27,11 @@ public sealed class Validation
     public static readonly string[] TrainingJobStatuses = { "InProgress", "Completed", "Failed", "Stopping", "Stopped", "Deleting" };
     public static readonly string[] TuningJobStatuses = { "Completed", "InProgress", "Failed", "Stopped", "Stopping", "Deleting", "DeleteFailed" };
 
-    public int Count => violations.Count;
-
     public void Required(object value, string member)
     {
         if (value == null)
         {
-            violations.Add($"Value null at '{member}' failed to satisfy constraint: Member must not be null");
+            _violations.Add($"Value null at '{member}' failed to satisfy constraint: Member must not be null");
         }
     }
 
@@ -88,13 +86,13 @@ public sealed class Validation
 
     public void ThrowIfAny()
     {
-        if (violations.Count == 0)
+        if (_violations.Count == 0)
         {
             return;
         }
 
-        var header = violations.Count == 1 ? "1 validation error detected: " : $"{violations.Count} validation errors detected: ";
-        throw ErrorResponses.Validation(header + string.Join("; ", violations));
+        var header = _violations.Count == 1 ? "1 validation error detected: " : $"{_violations.Count} validation errors detected: ";
+        throw ErrorResponses.Validation(header + string.Join("; ", _violations));
     }
 
     private void Pattern(string value, string member, Regex regex, string shown)
@@ -121,5 +119,5 @@ public sealed class Validation
     }
 
     private void Add(string value, string member, string constraint) =>
-        violations.Add($"Value '{value}' at '{member}' failed to satisfy constraint: {constraint}");
+        _violations.Add($"Value '{value}' at '{member}' failed to satisfy constraint: {constraint}");
 }

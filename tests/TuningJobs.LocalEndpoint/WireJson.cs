@@ -20,14 +20,28 @@ public static class WireJson
         writer.WriteNumber(name, value.ToUnixTimeMilliseconds() / 1000m);
     }
 
+    /// <summary>Members the service leaves out when they have no value.</summary>
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string value)
+    {
+        if (value != null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, DateTimeOffset? value)
+    {
+        if (value.HasValue)
+        {
+            WriteTimestamp(writer, name, value.Value);
+        }
+    }
+
     public static void WriteTrainingJob(Utf8JsonWriter writer, SampleTrainingJob job)
     {
         writer.WriteStartObject();
         WriteTimestamp(writer, "CreationTime", job.CreationTime);
-        if (job.FailureReason != null)
-        {
-            writer.WriteString("FailureReason", job.FailureReason);
-        }
+        WriteOptional(writer, "FailureReason", job.FailureReason);
 
         var metric = job.FinalHyperParameterTuningJobObjectiveMetric;
         if (metric != null)
@@ -53,28 +67,16 @@ public static class WireJson
             writer.WriteEndObject();
         }
 
-        if (job.ObjectiveStatus != null)
-        {
-            writer.WriteString("ObjectiveStatus", job.ObjectiveStatus);
-        }
+        WriteOptional(writer, "ObjectiveStatus", job.ObjectiveStatus);
 
-        if (job.TrainingEndTime.HasValue)
-        {
-            WriteTimestamp(writer, "TrainingEndTime", job.TrainingEndTime.Value);
-        }
+        WriteOptional(writer, "TrainingEndTime", job.TrainingEndTime);
 
         writer.WriteString("TrainingJobArn", job.TrainingJobArn);
-        if (job.TrainingJobDefinitionName != null)
-        {
-            writer.WriteString("TrainingJobDefinitionName", job.TrainingJobDefinitionName);
-        }
+        WriteOptional(writer, "TrainingJobDefinitionName", job.TrainingJobDefinitionName);
 
         writer.WriteString("TrainingJobName", job.TrainingJobName);
         writer.WriteString("TrainingJobStatus", job.TrainingJobStatus);
-        if (job.TrainingStartTime.HasValue)
-        {
-            WriteTimestamp(writer, "TrainingStartTime", job.TrainingStartTime.Value);
-        }
+        WriteOptional(writer, "TrainingStartTime", job.TrainingStartTime);
 
         writer.WriteStartObject("TunedHyperParameters");
         foreach (var pair in job.TunedHyperParameters ?? new Dictionary<string, string>())
@@ -83,10 +85,7 @@ public static class WireJson
         }
 
         writer.WriteEndObject();
-        if (job.TuningJobName != null)
-        {
-            writer.WriteString("TuningJobName", job.TuningJobName);
-        }
+        WriteOptional(writer, "TuningJobName", job.TuningJobName);
 
         writer.WriteEndObject();
     }
@@ -98,18 +97,12 @@ public static class WireJson
 
         writer.WriteStartObject();
         WriteTimestamp(writer, "CreationTime", job.CreationTime);
-        if (job.EndTime.HasValue)
-        {
-            WriteTimestamp(writer, "HyperParameterTuningEndTime", job.EndTime.Value);
-        }
+        WriteOptional(writer, "HyperParameterTuningEndTime", job.EndTime);
 
         writer.WriteString("HyperParameterTuningJobArn", job.Arn);
         writer.WriteString("HyperParameterTuningJobName", job.Name);
         writer.WriteString("HyperParameterTuningJobStatus", job.Status);
-        if (job.LastModifiedTime.HasValue)
-        {
-            WriteTimestamp(writer, "LastModifiedTime", job.LastModifiedTime.Value);
-        }
+        WriteOptional(writer, "LastModifiedTime", job.LastModifiedTime);
 
         writer.WriteStartObject("ObjectiveStatusCounters");
         writer.WriteNumber("Failed", Count(j => j.ObjectiveStatus == "Failed"));
@@ -135,22 +128,11 @@ public static class WireJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads epoch seconds (a JSON number) or, for convenience in the control API, an ISO 8601 string.</summary>
-    public static DateTimeOffset ReadTimestamp(JsonElement element, string what)
-    {
-        if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var seconds))
-        {
-            return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000m));
-        }
-
-        if (element.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(element.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            return parsed;
-        }
-
-        throw new FormatException($"{what} must be epoch seconds (a number) or an ISO 8601 string.");
-    }
+    /// <summary>Reads epoch seconds, a JSON number, as the wire has them.</summary>
+    public static DateTimeOffset ReadTimestamp(JsonElement element, string what) =>
+        element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var seconds)
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000m))
+            : throw new FormatException(what + " must be epoch seconds (a number).");
 
     /// <summary>Reads a HyperParameterTrainingJobSummary in wire form; required members missing get plausible defaults.</summary>
     public static SampleTrainingJob ReadTrainingJob(JsonElement element)

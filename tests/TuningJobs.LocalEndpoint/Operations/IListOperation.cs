@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
 
 namespace TuningJobs.LocalEndpoint.Operations;
 
@@ -26,16 +29,32 @@ internal static class Paging
 
     public static int PageSize(ListRequest request) => request.MaxResults ?? DefaultMaxResults;
 
-    /// <summary>The slice for this page and the token for the next one (null when nothing remains).</summary>
-    public static (List<T> Page, string NextToken) Slice<T>(IReadOnlyList<T> items, int offset, int pageSize, string listingKey)
+    /// <summary>
+    /// The answer for the page of <paramref name="ordered"/> that starts at <paramref name="offset"/>: NextToken first
+    /// (as the service sends it, and the benchmark's floor client reads it), then the page under <paramref name="member"/>.
+    /// </summary>
+    public static byte[] Answer<T>(IReadOnlyList<T> ordered, int offset, ListRequest request, string listingKey, string member, Action<Utf8JsonWriter, T> write)
     {
-        var page = new List<T>();
-        for (var i = offset; i < items.Count && page.Count < pageSize; i++)
+        var end = Math.Min(ordered.Count, offset + PageSize(request));
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
         {
-            page.Add(items[i]);
+            writer.WriteStartObject();
+            if (end < ordered.Count)
+            {
+                writer.WriteString("NextToken", PageToken.Create(end, listingKey));
+            }
+
+            writer.WriteStartArray(member);
+            for (var i = offset; i < end; i++)
+            {
+                write(writer, ordered[i]);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
-        var next = offset + page.Count;
-        return (page, next < items.Count ? PageToken.Create(next, listingKey) : null);
+        return buffer.ToArray();
     }
 }

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Text.Json;
 
 namespace TuningJobs.LocalEndpoint.Operations;
 
@@ -53,29 +51,7 @@ public sealed class ListTrainingJobsForTuningJob : IListOperation
             throw ErrorResponses.ResourceNotFound(request.HyperParameterTuningJobName);
         }
 
-        var ordered = Order(tuningJob.TrainingJobs, request);
-        var (page, nextToken) = Paging.Slice(ordered, offset, Paging.PageSize(request), ListingKey(request));
-
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
-        {
-            writer.WriteStartObject();
-            if (nextToken != null)
-            {
-                writer.WriteString("NextToken", nextToken);
-            }
-
-            writer.WriteStartArray("TrainingJobSummaries");
-            foreach (var job in page)
-            {
-                WireJson.WriteTrainingJob(writer, job);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
+        return Paging.Answer(Order(tuningJob.TrainingJobs, request), offset, request, ListingKey(request), "TrainingJobSummaries", WireJson.WriteTrainingJob);
     }
 
     /// <summary>

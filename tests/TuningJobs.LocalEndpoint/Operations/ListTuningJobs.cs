@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Text.Json;
 
 namespace TuningJobs.LocalEndpoint.Operations;
 
@@ -54,32 +52,8 @@ public sealed class ListTuningJobs : IListOperation
         Stamp(request.LastModifiedTimeAfter),
         Stamp(request.LastModifiedTimeBefore));
 
-    public byte[] Answer(ListRequest request, int offset, SampleData data)
-    {
-        var ordered = Order(data.TuningJobs, request);
-        var (page, nextToken) = Paging.Slice(ordered, offset, Paging.PageSize(request), ListingKey(request));
-
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("HyperParameterTuningJobSummaries");
-            foreach (var job in page)
-            {
-                WireJson.WriteTuningJobSummary(writer, job);
-            }
-
-            writer.WriteEndArray();
-            if (nextToken != null)
-            {
-                writer.WriteString("NextToken", nextToken);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
+    public byte[] Answer(ListRequest request, int offset, SampleData data) =>
+        Paging.Answer(Order(data.TuningJobs, request), offset, request, ListingKey(request), "HyperParameterTuningJobSummaries", WireJson.WriteTuningJobSummary);
 
     /// <summary>NameContains matches case-insensitively, as the service does; time filters are exclusive bounds.</summary>
     internal static IReadOnlyList<SampleTuningJob> Order(IEnumerable<SampleTuningJob> jobs, ListRequest request)

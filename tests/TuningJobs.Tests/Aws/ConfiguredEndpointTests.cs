@@ -25,7 +25,7 @@ public sealed class ConfiguredEndpointTests
     private const string TuningJob = "xgb-churn-0412";
 
     private static Task<LocalSageMakerEndpoint> Start(string signingRegion = SigningRegion) =>
-        LocalSageMakerEndpoint.StartAsync(new LocalEndpointOptions { SigningRegion = signingRegion });
+        LocalSageMakerEndpoint.StartAsync(signingRegion);
 
     private static AwsConnection Connection(string region = SigningRegion, string profileName = null, Uri endpointUrl = null) => new()
     {

@@ -1,8 +1,12 @@
 using System;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using Amazon.Runtime;
 using TuningJobs.Aws;
+using TuningJobs.Aws.SageMaker;
+using TuningJobs.Aws.SageMaker.Model;
 using TuningJobs.LocalEndpoint;
 using TuningJobs.Api;
 using TuningJobs.Errors;
@@ -21,11 +25,12 @@ public sealed class ErrorMappingTests
     }
 
     [Fact]
-    public async Task UnknownTuningJobIsResourceNotFound()
+    public async Task UnknownTuningJobIsResourceNotFoundNamingTheJobAndTheEndpoint()
     {
-        var failure = await FailWith(_ => { }, tuningJob: "no-such-job");
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        var failure = Assert.Throws<TuningJobsException>(() => EngineHarness.Start(endpoint).List("no-such-job", 10));
         Assert.Equal(FailureKind.ResourceNotFound, failure.Kind);
-        Assert.Contains("no-such-job", failure.Message);
+        Assert.Matches($"no-such-job.*{Regex.Escape(endpoint.Url.ToString())}", failure.Message);
         Assert.NotNull(failure.RequestId);
     }
 
@@ -51,7 +56,24 @@ public sealed class ErrorMappingTests
         var failure = await FailWith(_ => { }, secret: "not-the-right-secret");
         Assert.Equal(FailureKind.InvalidCredentials, failure.Kind);
         Assert.Equal("InvalidSignatureException", failure.ErrorCode);
+        Assert.NotNull(failure.RequestId);
         Assert.DoesNotContain("not-the-right-secret", failure.ToString());
+    }
+
+    /// <summary>The endpoint takes only signed requests, so every listing that succeeds was signed for real.</summary>
+    [Fact]
+    public async Task AnUnsignedRequestIsRefusedAsInvalidCredentials()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        var config = new SageMakerConfig { ServiceURL = endpoint.Url.AbsoluteUri, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 };
+        using var client = new SageMakerClient(new AnonymousAWSCredentials(), config);
+
+        var thrown = await Assert.ThrowsAnyAsync<Exception>(() => client.ListTrainingJobsForHyperParameterTuningJobAsync(
+            new ListTrainingJobsForHyperParameterTuningJobRequest { HyperParameterTuningJobName = "xgb-churn-0412" }, default));
+        var failure = FailureTranslator.Translate(thrown, "xgb-churn-0412", endpoint.Url.ToString());
+        Assert.Equal(FailureKind.InvalidCredentials, failure.Kind);
+        Assert.Equal("MissingAuthenticationTokenException", failure.ErrorCode);
+        Assert.Empty(endpoint.Requests);
     }
 
     [Fact]
@@ -79,7 +101,7 @@ public sealed class ErrorMappingTests
         {
             EndpointUrl = new Uri($"http://127.0.0.1:{port}/"),
             Region = "us-east-1",
-            Credential = new NetworkCredential("AKIDLOCALENDPOINT", "x"),
+            Credential = new NetworkCredential(LocalSageMakerEndpoint.DefaultAccessKeyId, "x"),
         });
         var failure = Assert.Throws<TuningJobsException>(() => engine.List("xgb-churn-0412", 10));
         Assert.Equal(FailureKind.ConnectionFailed, failure.Kind);

@@ -44,6 +44,11 @@ public sealed class GetTuningTrainingJobCommandTests
         var output = Run(fake, "Get-TuningTrainingJob tune -First 3");
         Assert.Equal(new[] { "job-0001", "job-0002", "job-0003" }, output.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).TrainingJobName));
         Assert.Equal(new int?[] { 3 }, fake.Requests.Select(r => r.MaxResults));
+
+        var skipping = new FakeSageMakerApi(50);
+        output = Run(skipping, "Get-TuningTrainingJob tune -Skip 5 -First 4");
+        Assert.Equal(Enumerable.Range(6, 4).Select(i => $"job-{i:D4}"), output.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).TrainingJobName));
+        Assert.Equal(new int?[] { 9 }, skipping.Requests.Select(r => r.MaxResults));
     }
 
     [Fact]
@@ -94,6 +99,10 @@ public sealed class GetTuningTrainingJobCommandTests
     [InlineData("Get-TuningTrainingJob tune -EndpointUrl 'not a url'")]
     [InlineData("Get-TuningTrainingJob tune -EndpointUrl 'ftp://example.com/'")]
     [InlineData("Get-TuningTrainingJob tune -EndpointUrl '/relative/path'")]
+    [InlineData("Get-TuningTrainingJob tune -EndpointUrl localhost")]
+    [InlineData("Get-TuningTrainingJob tune -EndpointUrl sagemaker")]
+    [InlineData("Get-TuningTrainingJob tune -EndpointUrl ''")]
+    [InlineData("Get-TuningTrainingJob tune -EndpointUrl 'file:///etc/passwd'")]
     [InlineData("Get-TuningTrainingJob tune -Region 'us east 1'")]
     public void BadInputIsRejectedAtBindingAndSendsNoRequest(string script)
     {
@@ -104,6 +113,24 @@ public sealed class GetTuningTrainingJobCommandTests
             var error = HostedPowerShell.InvokeForError(shell, script);
             Assert.IsAssignableFrom<ParameterBindingException>(error.Exception);
             Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
+            Assert.Empty(fake.Requests);
+        }
+    }
+
+    [Theory]
+    [InlineData("\"tune`u{0007}x\"", "pattern")]
+    [InlineData("\"tun`u{0435}\"", "pattern")]
+    [InlineData("\"tune`u{FF11}\"", "pattern")]
+    [InlineData("('a' * 10240)", "length")]
+    public void ABadNameIsRejectedWithTheConstraintInTheMessage(string name, string constraint)
+    {
+        var fake = new FakeSageMakerApi(5);
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
+        {
+            var error = HostedPowerShell.InvokeForError(shell, "Get-TuningTrainingJob " + name);
+            Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
+            Assert.Contains(constraint, error.ToString());
             Assert.Empty(fake.Requests);
         }
     }
@@ -148,7 +175,7 @@ public sealed class GetTuningTrainingJobCommandTests
             var failure = Assert.IsType<TuningJobsException>(record.Exception);
             Assert.Equal(20, failure.JobsWritten);
             Assert.Equal("20", failure.NextToken);
-            Assert.Contains("-NextToken '20'", record.ErrorDetails.RecommendedAction);
+            Assert.Matches("20 job\\(s\\) were written.*-NextToken '20'", record.ErrorDetails.RecommendedAction);
             Assert.Contains("req-77", record.ErrorDetails.Message);
         }
     }
@@ -156,17 +183,10 @@ public sealed class GetTuningTrainingJobCommandTests
     [Fact]
     public void VerboseWritesOneLinePerPageWithItsRequestId()
     {
-        var fake = new FakeSageMakerApi(25);
-        using (EngineSwap.Use(fake))
-        using (var shell = HostedPowerShell.Create())
-        {
-            shell.AddScript("Get-TuningTrainingJob tune -PageSize 10 -Verbose");
-            shell.Invoke();
-            var lines = shell.Streams.Verbose.Select(v => v.Message).ToArray();
-            Assert.Equal(3, lines.Length);
-            Assert.Matches(@"^Page 1: 10 jobs in \d+ ms \(request id req-1\)\.$", lines[0]);
-            Assert.Matches(@"^Page 3: 5 jobs in \d+ ms \(request id req-3\)\.$", lines[2]);
-        }
+        var lines = HostedPowerShell.RunForRecords(new FakeSageMakerApi(25), "Get-TuningTrainingJob tune -PageSize 10 -Verbose").Verbose;
+        Assert.Equal(3, lines.Length);
+        Assert.Matches(@"^Page 1: 10 jobs in \d+ ms \(request id req-1\)\.$", lines[0]);
+        Assert.Matches(@"^Page 3: 5 jobs in \d+ ms \(request id req-3\)\.$", lines[2]);
     }
 
     [Theory]
@@ -174,40 +194,27 @@ public sealed class GetTuningTrainingJobCommandTests
     [InlineData("Get-TuningTrainingJob tune -PageSize 10 | Select-Object -First 12", 2)]
     public void AListingOfSeveralPagesShowsProgressAndCompletesIt(string script, int pages)
     {
-        var fake = new FakeSageMakerApi(25);
-        using (EngineSwap.Use(fake))
-        using (var shell = HostedPowerShell.Create())
-        {
-            shell.AddScript(script);
-            shell.Invoke();
-            var records = shell.Streams.Progress.ToArray();
-            Assert.Equal(pages + 1, records.Length);
-            Assert.All(records.Take(pages), r => Assert.Equal(ProgressRecordType.Processing, r.RecordType));
-            Assert.Equal($"{Math.Min(25, pages * 10)} jobs read from {pages} pages", records[pages - 1].StatusDescription);
-            Assert.Equal(ProgressRecordType.Completed, records.Last().RecordType);
-        }
+        var records = HostedPowerShell.RunForRecords(new FakeSageMakerApi(25), script).Progress;
+        Assert.Equal(pages + 1, records.Length);
+        Assert.All(records.Take(pages), r => Assert.Equal(ProgressRecordType.Processing, r.RecordType));
+        Assert.Equal($"{Math.Min(25, pages * 10)} jobs read from {pages} pages", records[pages - 1].StatusDescription);
+        Assert.Equal(ProgressRecordType.Completed, records.Last().RecordType);
     }
 
     [Fact]
     public void AOnePageListingShowsNoProgress()
     {
-        var fake = new FakeSageMakerApi(5);
-        using (EngineSwap.Use(fake))
-        using (var shell = HostedPowerShell.Create())
-        {
-            shell.AddScript("Get-TuningTrainingJob tune");
-            shell.Invoke();
-            Assert.Empty(shell.Streams.Progress);
-        }
+        Assert.Empty(HostedPowerShell.RunForRecords(new FakeSageMakerApi(5), "Get-TuningTrainingJob tune").Progress);
     }
 
     [Fact]
     public void PipelineBindsNamesByValueAndByPropertyName()
     {
         var fake = new FakeSageMakerApi(2);
-        var output = Run(fake, "'alpha', [pscustomobject]@{ TuningJobName = 'beta' }, [pscustomobject]@{ HyperParameterTuningJobName = 'gamma' } | Get-TuningTrainingJob");
-        Assert.Equal(6, output.Count);
-        Assert.Equal(new[] { "alpha", "beta", "gamma" }, fake.Requests.Select(r => r.HyperParameterTuningJobName));
+        var output = Run(fake, "'alpha', [pscustomobject]@{ TuningJobName = 'beta' }, [pscustomobject]@{ HyperParameterTuningJobName = 'gamma' }, " +
+                               "[pscustomobject]@{ Name = 'delta' } | Get-TuningTrainingJob");
+        Assert.Equal(8, output.Count);
+        Assert.Equal(new[] { "alpha", "beta", "gamma", "delta" }, fake.Requests.Select(r => r.HyperParameterTuningJobName));
     }
 
     private static FakeSageMakerApi RunningTuningJob()

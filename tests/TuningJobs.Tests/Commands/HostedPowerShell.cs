@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using TuningJobs.Commands;
@@ -29,6 +30,18 @@ internal static class HostedPowerShell
             if (onEachObject != null) output.DataAdded += (s, e) => onEachObject(output[e.Index]);
             shell.Invoke(null, output);
             return output;
+        }
+    }
+
+    /// <summary>Runs a script with the given boundary behind the cmdlets and returns its verbose and progress records.</summary>
+    public static (string[] Verbose, ProgressRecord[] Progress) RunForRecords(ISageMakerApi api, string script)
+    {
+        using (EngineSwap.Use(api))
+        using (var shell = Create())
+        {
+            shell.AddScript(script);
+            shell.Invoke();
+            return (shell.Streams.Verbose.Select(v => v.Message).ToArray(), shell.Streams.Progress.ToArray());
         }
     }
 
