@@ -84,8 +84,10 @@ internal sealed class ControlApi
     private static T Read<T>(byte[] body) => body.Length == 0 ? default : JsonSerializer.Deserialize<T>(body, JsonOptions);
 
     /// <summary>
-    /// {"name": "...", "trainingJobs": [summaries in wire form]}, or {"name": "...", "generate": N} for N finished jobs
-    /// with a minimized metric, shaped like resnet-sweep-big (the benchmark's large tuning jobs).
+    /// {"name": "...", "trainingJobs": [summaries in wire form], "objective": {"type": "...", "metricName": "..."}}, or
+    /// {"name": "...", "generate": N} for N finished jobs with a minimized metric, shaped like resnet-sweep-big (the
+    /// benchmark's large tuning jobs), or {"name": "...", "running": {"trainingJobs": N, "startEveryMs": S, "runMs": R,
+    /// "failEvery": F}} for a tuning job that runs from now on (see <see cref="RunningSchedule.Plant"/>).
     /// </summary>
     private static SampleTuningJob ReadTuningJob(byte[] body)
     {
@@ -101,10 +103,19 @@ internal sealed class ControlApi
             return SampleData.Generate(name.GetString(), count.GetInt32(), seed: count.GetInt32(), objectiveType: "Minimize", finished: true);
         }
 
+        if (root.TryGetProperty("running", out var running))
+        {
+            int Number(string member) => running.TryGetProperty(member, out var value) ? value.GetInt32() : throw new FormatException($"running.{member} is required.");
+            return RunningSchedule.Plant(name.GetString(), Number("trainingJobs"), TimeSpan.FromMilliseconds(Number("startEveryMs")),
+                TimeSpan.FromMilliseconds(Number("runMs")), Number("failEvery"), DateTimeOffset.UtcNow);
+        }
+
         var jobs = root.TryGetProperty("trainingJobs", out var array) && array.ValueKind == JsonValueKind.Array
             ? array.EnumerateArray().Select(WireJson.ReadTrainingJob).ToList()
             : throw new FormatException("trainingJobs must be an array.");
-        return new SampleTuningJob { Name = name.GetString(), TrainingJobs = jobs };
+        var objective = root.TryGetProperty("objective", out var o) && o.ValueKind == JsonValueKind.Object ? o : default;
+        string Text(string member) => objective.ValueKind == JsonValueKind.Object && objective.TryGetProperty(member, out var v) ? v.GetString() : null;
+        return new SampleTuningJob { Name = name.GetString(), TrainingJobs = jobs, ObjectiveType = Text("type"), ObjectiveMetricName = Text("metricName") };
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpContext context)

@@ -19,8 +19,8 @@ internal sealed class OperationPipeline
 {
     private const string TargetPrefix = "SageMaker.";
 
-    private static readonly IReadOnlyDictionary<string, IListOperation> Operations =
-        new IListOperation[] { new ListTrainingJobsForTuningJob(), new ListTuningJobs() }.ToDictionary(o => TargetPrefix + o.Name, StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, IOperation> Operations =
+        new IOperation[] { new ListTrainingJobsForTuningJob(), new ListTuningJobs(), new DescribeTuningJob() }.ToDictionary(o => TargetPrefix + o.Name, StringComparer.Ordinal);
 
     private readonly LocalSageMakerEndpoint _endpoint;
     private readonly RawResponseQueue _rawResponses;
@@ -84,7 +84,7 @@ internal sealed class OperationPipeline
         }
     }
 
-    private async Task AnswerAsync(HttpContext context, IListOperation operation, byte[] body, RequestLogEntry entry, CancellationToken token)
+    private async Task AnswerAsync(HttpContext context, IOperation operation, byte[] body, RequestLogEntry entry, CancellationToken token)
     {
         var request = context.Request;
         try

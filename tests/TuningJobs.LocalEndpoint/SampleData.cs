@@ -74,7 +74,100 @@ public sealed class SampleTuningJob
 
     /// <summary>Replaced as a whole, never changed in place, so that listings in flight see one consistent list.</summary>
     public IReadOnlyList<SampleTrainingJob> TrainingJobs { get; set; } = Array.Empty<SampleTrainingJob>();
+
+    /// <summary>The objective a describe reports: Maximize or Minimize (null leaves Type out), and its metric (null leaves the objective out).</summary>
+    public string ObjectiveType { get; set; }
+
+    public string ObjectiveMetricName { get; set; }
+
+    public IReadOnlyList<string> WarmStartParents { get; set; } = Array.Empty<string>();
+
+    public string FailureReason { get; set; }
+
+    /// <summary>When set, the tuning job runs: what the service reports follows the clock (see <see cref="At"/>).</summary>
+    public RunningSchedule Schedule { get; set; }
+
+    /// <summary>The tuning job as the service would report it at this moment: itself, unless it runs on a schedule.</summary>
+    public SampleTuningJob At(DateTimeOffset now)
+    {
+        if (Schedule is null)
+        {
+            return this;
+        }
+
+        var elapsed = now - Schedule.StartedAt;
+        var started = Schedule.Jobs.Where(s => s.Start <= elapsed).ToList();
+        var ended = started.Count == Schedule.Jobs.Count && started.All(s => s.End <= elapsed);
+        var lastEvent = started.SelectMany(s => s.End <= elapsed ? new[] { s.Start, s.End } : new[] { s.Start }).DefaultIfEmpty(TimeSpan.Zero).Max();
+        return new SampleTuningJob
+        {
+            Name = Name,
+            Arn = Arn,
+            Status = ended ? "Completed" : "InProgress",
+            Strategy = Strategy,
+            CreationTime = Schedule.StartedAt,
+            EndTime = ended ? Schedule.StartedAt + lastEvent : null,
+            LastModifiedTime = Schedule.StartedAt + lastEvent,
+            MaxNumberOfTrainingJobs = Schedule.Jobs.Count,
+            MaxParallelTrainingJobs = MaxParallelTrainingJobs,
+            ObjectiveType = ObjectiveType,
+            ObjectiveMetricName = ObjectiveMetricName,
+            TrainingJobs = started.Select(s => s.End <= elapsed ? s.Finished : s.Running).ToList(),
+        };
+    }
 }
+
+/// <summary>
+/// A running tuning job's training jobs, each started and ended at a set time after <see cref="StartedAt"/>, so that a
+/// test can watch them change status over HTTP within seconds.
+/// </summary>
+public sealed class RunningSchedule
+{
+    public DateTimeOffset StartedAt { get; init; }
+
+    public IReadOnlyList<ScheduledTrainingJob> Jobs { get; init; }
+
+    /// <summary>
+    /// <paramref name="count"/> jobs, one started every <paramref name="startEvery"/>, each running for
+    /// <paramref name="run"/>; every <paramref name="failEvery"/>-th fails, the others complete with a maximized metric.
+    /// </summary>
+    public static SampleTuningJob Plant(string name, int count, TimeSpan startEvery, TimeSpan run, int failEvery, DateTimeOffset now)
+    {
+        var jobs = Enumerable.Range(1, count).Select(i =>
+        {
+            var jobName = $"{name}-{i:D3}";
+            var start = startEvery * (i - 1);
+            var created = now + start;
+            SampleTrainingJob State(string status) => new()
+            {
+                TrainingJobName = jobName,
+                TrainingJobArn = SampleData.TrainingJobArn(jobName),
+                TuningJobName = name,
+                CreationTime = created,
+                TrainingStartTime = created,
+                TrainingEndTime = status == "InProgress" ? null : created + run,
+                TrainingJobStatus = status,
+                ObjectiveStatus = status switch { "Completed" => "Succeeded", "Failed" => "Failed", _ => "Pending" },
+                FailureReason = status == "Failed" ? "AlgorithmError: the run diverged" : null,
+                FinalHyperParameterTuningJobObjectiveMetric = status == "Completed"
+                    ? new SampleObjectiveMetric { MetricName = "validation:auc", Type = "Maximize", Value = 0.5 + (i / (double)(count * 2)) }
+                    : null,
+                TunedHyperParameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["eta"] = (0.01 * i).ToString("0.00", CultureInfo.InvariantCulture) },
+            };
+            return new ScheduledTrainingJob(start, start + run, State("InProgress"), State(failEvery > 0 && i % failEvery == 0 ? "Failed" : "Completed"));
+        }).ToList();
+        return new SampleTuningJob
+        {
+            Name = name,
+            ObjectiveType = "Maximize",
+            ObjectiveMetricName = "validation:auc",
+            Schedule = new RunningSchedule { StartedAt = now, Jobs = jobs },
+        };
+    }
+}
+
+/// <summary>One training job of a schedule: when it starts and ends, and how it looks while running and after.</summary>
+public sealed record ScheduledTrainingJob(TimeSpan Start, TimeSpan End, SampleTrainingJob Running, SampleTrainingJob Finished);
 
 /// <summary>
 /// The tuning jobs an endpoint serves. Thread-safe for whole-job replacement, which is how the control API
@@ -89,7 +182,15 @@ public sealed class SampleData
 
     private readonly ConcurrentDictionary<string, SampleTuningJob> _jobs = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<SampleTuningJob> TuningJobs => _jobs.Values.OrderBy(j => j.Name, StringComparer.Ordinal).ToList();
+    /// <summary>Every tuning job as the service would report it now.</summary>
+    public IReadOnlyList<SampleTuningJob> TuningJobs
+    {
+        get
+        {
+            var now = DateTimeOffset.UtcNow;
+            return _jobs.Values.OrderBy(j => j.Name, StringComparer.Ordinal).Select(j => j.At(now)).ToList();
+        }
+    }
 
     /// <summary>
     /// The default data set: xgb-churn-0412 (42 jobs, Maximize validation:auc), resnet-sweep-big (350 jobs,
@@ -144,7 +245,12 @@ public sealed class SampleData
         return this;
     }
 
-    public bool TryGet(string name, out SampleTuningJob job) => _jobs.TryGetValue(name, out job);
+    /// <summary>The tuning job as the service would report it now.</summary>
+    public bool TryGet(string name, out SampleTuningJob job)
+    {
+        job = _jobs.TryGetValue(name, out var stored) ? stored.At(DateTimeOffset.UtcNow) : null;
+        return job != null;
+    }
 
     public static string TuningJobArn(string name) =>
         $"arn:aws:sagemaker:{Region}:{AccountId}:hyper-parameter-tuning-job/{name.ToLowerInvariant()}";
@@ -227,6 +333,8 @@ public sealed class SampleData
             CreationTime = start.AddMilliseconds(123),
             LastModifiedTime = list.Count == 0 ? start.AddMilliseconds(123) : list.Max(j => j.TrainingEndTime ?? j.CreationTime),
             MaxNumberOfTrainingJobs = Math.Max(count, 1),
+            ObjectiveType = objectiveType,
+            ObjectiveMetricName = metricName,
             TrainingJobs = list,
         };
     }

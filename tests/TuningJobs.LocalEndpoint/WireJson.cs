@@ -21,7 +21,7 @@ public static class WireJson
     }
 
     /// <summary>Members the service leaves out when they have no value.</summary>
-    private static void WriteOptional(Utf8JsonWriter writer, string name, string value)
+    public static void WriteOptional(Utf8JsonWriter writer, string name, string value)
     {
         if (value != null)
         {
@@ -29,7 +29,7 @@ public static class WireJson
         }
     }
 
-    private static void WriteOptional(Utf8JsonWriter writer, string name, DateTimeOffset? value)
+    public static void WriteOptional(Utf8JsonWriter writer, string name, DateTimeOffset? value)
     {
         if (value.HasValue)
         {
@@ -92,10 +92,27 @@ public static class WireJson
 
     public static void WriteTuningJobSummary(Utf8JsonWriter writer, SampleTuningJob job)
     {
+        writer.WriteStartObject();
+        WriteTuningJobMembers(writer, job);
+        WriteResourceLimits(writer, job);
+        writer.WriteString("Strategy", job.Strategy);
+        writer.WriteEndObject();
+    }
+
+    public static void WriteResourceLimits(Utf8JsonWriter writer, SampleTuningJob job)
+    {
+        writer.WriteStartObject("ResourceLimits");
+        writer.WriteNumber("MaxNumberOfTrainingJobs", job.MaxNumberOfTrainingJobs);
+        writer.WriteNumber("MaxParallelTrainingJobs", job.MaxParallelTrainingJobs);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The members a summary and a describe answer share, counters computed from the training jobs.</summary>
+    public static void WriteTuningJobMembers(Utf8JsonWriter writer, SampleTuningJob job)
+    {
         var jobs = job.TrainingJobs ?? Array.Empty<SampleTrainingJob>();
         int Count(Func<SampleTrainingJob, bool> predicate) => jobs.Count(predicate);
 
-        writer.WriteStartObject();
         WriteTimestamp(writer, "CreationTime", job.CreationTime);
         WriteOptional(writer, "HyperParameterTuningEndTime", job.EndTime);
 
@@ -110,13 +127,6 @@ public static class WireJson
         writer.WriteNumber("Succeeded", Count(j => j.ObjectiveStatus == "Succeeded"));
         writer.WriteEndObject();
 
-        writer.WriteStartObject("ResourceLimits");
-        writer.WriteNumber("MaxNumberOfTrainingJobs", job.MaxNumberOfTrainingJobs);
-        writer.WriteNumber("MaxParallelTrainingJobs", job.MaxParallelTrainingJobs);
-        writer.WriteEndObject();
-
-        writer.WriteString("Strategy", job.Strategy);
-
         // The service counts failed training jobs as retryable or not; all failures here count as non-retryable.
         writer.WriteStartObject("TrainingJobStatusCounters");
         writer.WriteNumber("Completed", Count(j => j.TrainingJobStatus == "Completed"));
@@ -124,7 +134,6 @@ public static class WireJson
         writer.WriteNumber("NonRetryableError", Count(j => j.TrainingJobStatus == "Failed"));
         writer.WriteNumber("RetryableError", 0);
         writer.WriteNumber("Stopped", Count(j => j.TrainingJobStatus == "Stopped"));
-        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 

@@ -5,7 +5,7 @@ using System.Linq;
 namespace TuningJobs.LocalEndpoint.Operations;
 
 /// <summary>SageMaker.ListTrainingJobsForHyperParameterTuningJob.</summary>
-public sealed class ListTrainingJobsForTuningJob : IListOperation
+public sealed class ListTrainingJobsForTuningJob : IOperation
 {
     public const string OperationName = "ListTrainingJobsForHyperParameterTuningJob";
 
@@ -23,7 +23,7 @@ public sealed class ListTrainingJobsForTuningJob : IListOperation
 
     public IReadOnlyDictionary<string, MemberKind> Members => MemberKinds;
 
-    public void Validate(ListRequest request)
+    public void Validate(OperationRequest request)
     {
         var validation = new Validation();
         validation.Required(request.HyperParameterTuningJobName, "hyperParameterTuningJobName");
@@ -37,14 +37,14 @@ public sealed class ListTrainingJobsForTuningJob : IListOperation
         validation.ThrowIfAny();
     }
 
-    public string ListingKey(ListRequest request) => PageToken.ListingKey(
+    public string ListingKey(OperationRequest request) => PageToken.ListingKey(
         OperationName,
         request.HyperParameterTuningJobName,
         request.SortBy ?? "Name",
         request.SortOrder ?? "Ascending",
         request.StatusEquals ?? string.Empty);
 
-    public byte[] Answer(ListRequest request, int offset, SampleData data)
+    public byte[] Answer(OperationRequest request, int offset, SampleData data)
     {
         if (!data.TryGet(request.HyperParameterTuningJobName, out var tuningJob))
         {
@@ -58,7 +58,7 @@ public sealed class ListTrainingJobsForTuningJob : IListOperation
     /// Filters and sorts; ties break on the name so pages are stable. Descending reverses the whole order.
     /// FinalObjectiveMetricValue drops jobs without a metric, as the API reference says the service does.
     /// </summary>
-    internal static IReadOnlyList<SampleTrainingJob> Order(IEnumerable<SampleTrainingJob> jobs, ListRequest request)
+    internal static IReadOnlyList<SampleTrainingJob> Order(IEnumerable<SampleTrainingJob> jobs, OperationRequest request)
     {
         var filtered = jobs.Where(j => request.StatusEquals == null || string.Equals(j.TrainingJobStatus, request.StatusEquals, StringComparison.Ordinal));
         var byName = StringComparer.Ordinal;

@@ -6,7 +6,7 @@ using System.Linq;
 namespace TuningJobs.LocalEndpoint.Operations;
 
 /// <summary>SageMaker.ListHyperParameterTuningJobs.</summary>
-public sealed class ListTuningJobs : IListOperation
+public sealed class ListTuningJobs : IOperation
 {
     public const string OperationName = "ListHyperParameterTuningJobs";
 
@@ -28,7 +28,7 @@ public sealed class ListTuningJobs : IListOperation
 
     public IReadOnlyDictionary<string, MemberKind> Members => MemberKinds;
 
-    public void Validate(ListRequest request)
+    public void Validate(OperationRequest request)
     {
         var validation = new Validation();
         validation.Range(request.MaxResults, "maxResults", 1, 100);
@@ -41,7 +41,7 @@ public sealed class ListTuningJobs : IListOperation
         validation.ThrowIfAny();
     }
 
-    public string ListingKey(ListRequest request) => PageToken.ListingKey(
+    public string ListingKey(OperationRequest request) => PageToken.ListingKey(
         OperationName,
         request.NameContains ?? string.Empty,
         request.SortBy ?? "Name",
@@ -52,11 +52,11 @@ public sealed class ListTuningJobs : IListOperation
         Stamp(request.LastModifiedTimeAfter),
         Stamp(request.LastModifiedTimeBefore));
 
-    public byte[] Answer(ListRequest request, int offset, SampleData data) =>
+    public byte[] Answer(OperationRequest request, int offset, SampleData data) =>
         Paging.Answer(Order(data.TuningJobs, request), offset, request, ListingKey(request), "HyperParameterTuningJobSummaries", WireJson.WriteTuningJobSummary);
 
     /// <summary>NameContains matches case-insensitively, as the service does; time filters are exclusive bounds.</summary>
-    internal static IReadOnlyList<SampleTuningJob> Order(IEnumerable<SampleTuningJob> jobs, ListRequest request)
+    internal static IReadOnlyList<SampleTuningJob> Order(IEnumerable<SampleTuningJob> jobs, OperationRequest request)
     {
         var filtered = jobs.Where(j =>
             (request.NameContains == null || j.Name.Contains(request.NameContains, StringComparison.OrdinalIgnoreCase))

@@ -4,8 +4,8 @@ using System.Text.Json;
 
 namespace TuningJobs.LocalEndpoint;
 
-/// <summary>The members of either list request, as sent (null when absent or JSON null).</summary>
-public sealed record ListRequest(
+/// <summary>The members of any of the operations' requests, as sent (null when absent or JSON null).</summary>
+public sealed record OperationRequest(
     string HyperParameterTuningJobName, int? MaxResults, string NextToken, string SortBy, string SortOrder, string StatusEquals, string NameContains,
     DateTimeOffset? CreationTimeAfter, DateTimeOffset? CreationTimeBefore, DateTimeOffset? LastModifiedTimeAfter, DateTimeOffset? LastModifiedTimeBefore);
 
@@ -23,7 +23,7 @@ public enum MemberKind
 /// </summary>
 public static class RequestParser
 {
-    public static ListRequest Parse(byte[] body, IReadOnlyDictionary<string, MemberKind> members)
+    public static OperationRequest Parse(byte[] body, IReadOnlyDictionary<string, MemberKind> members)
     {
         JsonDocument document;
         try
@@ -52,7 +52,7 @@ public static class RequestParser
             }
 
             T Get<T>(string name) => values.TryGetValue(name, out var value) ? (T)value : default;
-            return new ListRequest(
+            return new OperationRequest(
                 Get<string>("HyperParameterTuningJobName"), Get<int?>("MaxResults"), Get<string>("NextToken"), Get<string>("SortBy"), Get<string>("SortOrder"),
                 Get<string>("StatusEquals"), Get<string>("NameContains"), Get<DateTimeOffset?>("CreationTimeAfter"), Get<DateTimeOffset?>("CreationTimeBefore"),
                 Get<DateTimeOffset?>("LastModifiedTimeAfter"), Get<DateTimeOffset?>("LastModifiedTimeBefore"));
@@ -60,7 +60,7 @@ public static class RequestParser
     }
 
     /// <summary>Best-effort reading for the request log: never throws.</summary>
-    public static ListRequest TryParse(byte[] body, IReadOnlyDictionary<string, MemberKind> members)
+    public static OperationRequest TryParse(byte[] body, IReadOnlyDictionary<string, MemberKind> members)
     {
         try
         {
