@@ -1,6 +1,7 @@
 <#
 .SYNOPSIS
-    The main job, on the local SageMaker endpoint: what an ML engineer asks of a finished tuning job.
+    The main job, on the local SageMaker endpoint: what an ML engineer asks of the account's tuning jobs, of a
+    finished one, and of one that is still running.
 #>
 param([ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release')
 $ErrorActionPreference = 'Stop'
@@ -14,6 +15,15 @@ $endpoint = Start-LocalSageMakerEndpoint -Configuration $Configuration
 try {
     $aws = @{ EndpointUrl = $endpoint.Url; Region = 'us-east-1'; Credential = $endpoint.Credential }
     Write-Host "Local SageMaker endpoint at $($endpoint.Url)`n"
+
+    Write-Host 'The account''s tuning jobs (Get-TuningJob), newest first:' -ForegroundColor Cyan
+    Get-TuningJob -SortBy CreationTime -SortOrder Descending @aws | Out-String -Width 120 | Write-Host
+
+    Write-Host 'The objective and best training job of resnet-sweep-big, described:' -ForegroundColor Cyan
+    Get-TuningJob resnet-sweep-big @aws |
+        Format-List HyperParameterTuningJobName, HyperParameterTuningJobObjective, TrainingJobStatusCounters,
+            @{ Name = 'BestTrainingJob'; Expression = { "$($_.BestTrainingJob) ($($_.BestTrainingJob.ObjectiveValue))" } } |
+        Out-String -Width 120 | Write-Host
 
     Write-Host 'The five best training jobs of xgb-churn-0412 (validation:auc, maximized), one column per hyperparameter:' -ForegroundColor Cyan
     Get-TuningTrainingJob xgb-churn-0412 -Best -First 5 @aws |
@@ -41,6 +51,15 @@ try {
         Sort-Object Count -Descending |
         Format-Table -AutoSize Name, Count |
         Out-String | Write-Host
+
+    # A tuning job that starts now: eight training jobs, 300 ms apart, 1.5 s each, every fourth one fails.
+    Write-Host 'Watching a running tuning job (-Watch -PollIntervalSec 1): each training job as it starts and as it ends:' -ForegroundColor Cyan
+    $running = '{"name":"demo-running","running":{"trainingJobs":8,"startEveryMs":300,"runMs":1500,"failEvery":4}}'
+    Invoke-RestMethod -Method Post -Uri "$($endpoint.Url)__control/tuning-jobs" -Body $running -ContentType 'application/json' | Out-Null
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    Get-TuningTrainingJob demo-running -Watch -PollIntervalSec 1 @aws -ProgressAction SilentlyContinue |
+        ForEach-Object { Write-Host ('  {0,5:0.0} s  {1,-20} {2}' -f $clock.Elapsed.TotalSeconds, $_.TrainingJobName, $_.TrainingJobStatus) }
+    Write-Host "  The tuning job ended; the watch ended by itself after $($clock.Elapsed.TotalSeconds.ToString('0.0')) s.`n"
 }
 finally {
     Stop-LocalSageMakerEndpoint $endpoint

@@ -26,7 +26,7 @@ BeforeAll {
         param([Parameter(Mandatory)] [string] $Code)
         $usesProfile = $Code -match '-ProfileName'
         $splat = if ($usesProfile) { '@AwsEndpointOnly' } else { '@Aws' }
-        $runnable = $Code -replace '(?<!(Mock|-Invoke|-CommandName)\s+)\bGet-TuningTrainingJob\b', "Get-TuningTrainingJob $splat"
+        $runnable = $Code -replace '(?<!(Mock|-Invoke|-CommandName)\s+)\b(?<command>Get-TuningTrainingJob|Get-TuningJob)\b', "`${command} $splat"
         if ($usesProfile) {
             # The AWS SDK fixes the shared files' location once per process, and an earlier test file may have
             # fixed it to its own $TestDrive: a fresh pwsh (inheriting this file's AWS_* variables) reads this one's.
