@@ -81,6 +81,7 @@ internal sealed class OperationPipeline
                 AccessKeyId = identity.AccessKeyId,
                 RequestId = requestId,
                 ReceivedAt = DateTimeOffset.UtcNow,
+                ConnectionId = context.Connection.Id,
             };
             endpoint.Requests.Add(entry);
 
@@ -159,6 +160,19 @@ internal sealed class OperationPipeline
                     return;
                 case FaultAction.Reset:
                     await ResetMidBodyAsync(context, operation.Answer(listRequest, offset, endpoint.Data), entry.RequestId, token);
+                    return;
+                case FaultAction.StalledBody:
+                    entry.StatusCode = 200;
+                    await BodyFaults.DripAsync(context, operation.Answer(listRequest, offset, endpoint.Data), entry.RequestId, decision.Amount, token);
+                    return;
+                case FaultAction.EndlessBody:
+                    entry.StatusCode = 200;
+                    await BodyFaults.EndlessAsync(context, operation.Answer(listRequest, offset, endpoint.Data), entry.RequestId, token);
+                    return;
+                case FaultAction.OversizedPage:
+                    entry.StatusCode = 200;
+                    var oversized = BodyFaults.Oversized(operation.Answer(listRequest, offset, endpoint.Data), Paging.PageSize(listRequest) + decision.Amount);
+                    await ErrorResponses.WriteAsync(context, 200, oversized, ErrorResponses.JsonContentType, entry.RequestId, token);
                     return;
             }
 

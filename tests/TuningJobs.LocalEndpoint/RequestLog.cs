@@ -33,13 +33,16 @@ public sealed class RequestLogEntry
 
     public DateTimeOffset ReceivedAt { get; init; }
 
+    /// <summary>Kestrel's id of the TCP connection the request came on: requests that share one came on a kept-alive connection.</summary>
+    public string ConnectionId { get; init; }
+
     /// <summary>The status code sent; 0 while unanswered and for connections reset or left hanging on purpose.</summary>
     public int StatusCode { get; internal set; }
 
     /// <summary>The error code sent, or null for a successful answer.</summary>
     public string ErrorCode { get; internal set; }
 
-    /// <summary>The fault that decided this answer (throttle, serverError, failPage, resetMidBody, hang, delay, errorFor, rawResponse), or null.</summary>
+    /// <summary>The fault that decided this answer (throttle, serverError, failPage, resetMidBody, hang, stalledBody, endlessBody, oversizedPage, delay, errorFor, rawResponse), or null.</summary>
     public string Fault { get; internal set; }
 }
 
