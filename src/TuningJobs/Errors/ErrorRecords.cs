@@ -61,6 +61,9 @@ namespace TuningJobs.Errors
                 case ServiceErrorKind.EngineLoadFailed:
                     return ("EngineLoadFailed", ErrorCategory.ResourceUnavailable,
                         "Rebuild or reinstall the TuningJobs module.");
+                case ServiceErrorKind.Timeout:
+                    return ("Timeout", ErrorCategory.OperationTimeout,
+                        $"Check the network path to {target} and any proxy in between, or allow more time with -TimeoutSec, then run the command again.");
                 default:
                     return ("ServiceError", ErrorCategory.InvalidOperation,
                         "Read the service's message above; run the command again if the cause is temporary.");

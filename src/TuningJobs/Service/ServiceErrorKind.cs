@@ -16,5 +16,6 @@ namespace TuningJobs.Service
         InvalidResponse,
         ServiceError,
         EngineLoadFailed,
+        Timeout,
     }
 }

@@ -111,7 +111,8 @@ namespace TuningJobs.Tests.Aws
 
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var failure = Assert.Throws<TuningJobServiceException>(() => EngineHarness.List(service, TuningJob, 15));
-            Assert.Equal(ServiceErrorKind.ConnectionFailed, failure.Kind);
+            Assert.Equal(ServiceErrorKind.Timeout, failure.Kind);
+            Assert.Contains("within 1 s (attempt timeout), after 3 attempts", failure.Message);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
         }
     }
