@@ -4,6 +4,7 @@ using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
+using TuningJobs.Aws.Http;
 using TuningJobs.Aws.SageMaker.Model;
 
 namespace TuningJobs.Aws.SageMaker.Transform
@@ -12,6 +13,14 @@ namespace TuningJobs.Aws.SageMaker.Transform
     internal sealed class ListHyperParameterTuningJobsResponseUnmarshaller : JsonResponseUnmarshaller
     {
         public static readonly ListHyperParameterTuningJobsResponseUnmarshaller Instance = new ListHyperParameterTuningJobsResponseUnmarshaller();
+
+        private readonly int _maxSummaries;
+
+        /// <param name="maxSummaries">The request's MaxResults: an answer with more summaries is not read further.</param>
+        internal ListHyperParameterTuningJobsResponseUnmarshaller(int maxSummaries = ResponseBounds.MaxSummariesPerPage)
+        {
+            _maxSummaries = maxSummaries;
+        }
 
         public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
         {
@@ -23,8 +32,8 @@ namespace TuningJobs.Aws.SageMaker.Transform
             {
                 if (context.TestExpression("HyperParameterTuningJobSummaries", depth, ref reader))
                 {
-                    response.HyperParameterTuningJobNames = new JsonListUnmarshaller<string, TuningJobNameUnmarshaller>(
-                        TuningJobNameUnmarshaller.Instance).Unmarshall(context, ref reader);
+                    response.HyperParameterTuningJobNames = new BoundedListUnmarshaller<string, TuningJobNameUnmarshaller>(
+                        TuningJobNameUnmarshaller.Instance, _maxSummaries, "tuning job summaries").Unmarshall(context, ref reader);
                 }
             }
             return response;
