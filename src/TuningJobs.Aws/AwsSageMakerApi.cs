@@ -21,7 +21,18 @@ internal sealed class AwsSageMakerApi : ISageMakerApi
     /// <summary>NextToken's length limit in the model: a longer token could not be passed back to -NextToken.</summary>
     private const int MaxNextTokenLength = 8192;
 
-    private readonly ClientCache _clients = new ClientCache();
+    private readonly Func<AwsConnection, CachedClient> _clientFor;
+
+    public AwsSageMakerApi()
+        : this(new ClientCache().For)
+    {
+    }
+
+    /// <summary>With clients from elsewhere: engine tests that need a client configured beyond what a connection says.</summary>
+    internal AwsSageMakerApi(Func<AwsConnection, CachedClient> clientFor)
+    {
+        _clientFor = clientFor;
+    }
 
     public async Task<Page<HyperParameterTrainingJobSummary>> ListTrainingJobsAsync(AwsConnection connection, TrainingJobsRequest request,
         CancellationToken cancellationToken)
@@ -80,7 +91,7 @@ internal sealed class AwsSageMakerApi : ISageMakerApi
     private async Task<(TResponse Response, string Target)> Call<TResponse>(AwsConnection connection, string tuningJobName,
         Func<SageMakerClient, Task<TResponse>> send, CancellationToken cancellationToken)
     {
-        var client = _clients.For(connection);
+        var client = _clientFor(connection);
         try
         {
             return (await send(client.Client).ConfigureAwait(false), client.Target);

@@ -10,110 +10,109 @@ using Amazon.Runtime.Internal;
 using TuningJobs.Api;
 using TuningJobs.Aws.SageMaker;
 
-namespace TuningJobs.Aws
+namespace TuningJobs.Aws;
+
+/// <summary>
+/// Keeps one client per connection and environment, so that a session reuses its HTTP connections and resolved
+/// credentials; the SDK refreshes credentials that expire. Clients live as long as the process: one dropped for a
+/// changed environment is not disposed, since another runspace may still be reading with it.
+/// </summary>
+internal sealed class ClientCache
 {
-    /// <summary>
-    /// Keeps one client per connection and environment, so that a session reuses its HTTP connections and resolved
-    /// credentials; the SDK refreshes credentials that expire. Clients live as long as the process: one dropped for a
-    /// changed environment is not disposed, since another runspace may still be reading with it.
-    /// </summary>
-    internal sealed class ClientCache
+    // What the SDK reads from the environment when it builds a client: a change to any of these gets a new client.
+    private static readonly string[] _environmentInputs =
     {
-        // What the SDK reads from the environment when it builds a client: a change to any of these gets a new client.
-        private static readonly string[] _environmentInputs =
+        "AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION",
+        "AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
+        "AWS_EC2_METADATA_SERVICE_ENDPOINT", "AWS_EC2_METADATA_DISABLED", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
+        EndpointSettings.ServiceVariable, EndpointSettings.GlobalVariable, EndpointSettings.IgnoreVariable,
+        EndpointSettings.FipsVariable, EndpointSettings.DualStackVariable,
+    };
+
+    private readonly ConcurrentDictionary<(AwsConnection, string), CachedClient> _clients =
+        new ConcurrentDictionary<(AwsConnection, string), CachedClient>();
+
+    private readonly object _creationGate = new object();
+    private string _lastEnvironment;
+
+    public CachedClient For(AwsConnection connection)
+    {
+        var environment = EnvironmentFingerprint();
+        var key = (connection, environment);
+        if (_clients.TryGetValue(key, out var existing)) return existing;
+
+        // Creation is rare (once per connection and environment) and runs alone, so that resetting the SDK's
+        // remembered settings never races another runspace's client creation.
+        lock (_creationGate)
         {
-            "AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION",
-            "AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
-            "AWS_EC2_METADATA_SERVICE_ENDPOINT", "AWS_EC2_METADATA_DISABLED", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
-            "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
-            EndpointSettings.ServiceVariable, EndpointSettings.GlobalVariable, EndpointSettings.IgnoreVariable,
-            EndpointSettings.FipsVariable, EndpointSettings.DualStackVariable,
-        };
-
-        private readonly ConcurrentDictionary<(AwsConnection, string), CachedClient> _clients =
-            new ConcurrentDictionary<(AwsConnection, string), CachedClient>();
-
-        private readonly object _creationGate = new object();
-        private string _lastEnvironment;
-
-        public CachedClient For(AwsConnection connection)
-        {
-            var environment = EnvironmentFingerprint();
-            var key = (connection, environment);
-            if (_clients.TryGetValue(key, out var existing)) return existing;
-
-            // Creation is rare (once per connection and environment) and runs alone, so that resetting the SDK's
-            // remembered settings never races another runspace's client creation.
-            lock (_creationGate)
+            if (_clients.TryGetValue(key, out existing)) return existing;
+            try
             {
-                if (_clients.TryGetValue(key, out existing)) return existing;
-                try
-                {
-                    EndpointSettings.CheckEnvironment();
-                    ForgetWhatAnEarlierEnvironmentSet(environment);
-                    var created = new CachedClient(ClientFactory.Create(connection, out var target), target);
-                    _clients[key] = created;
-                    return created;
-                }
-                catch (Exception failure)
-                {
-                    throw FailureTranslator.Translate(failure, null, connection.Describe());
-                }
+                EndpointSettings.CheckEnvironment();
+                ForgetWhatAnEarlierEnvironmentSet(environment);
+                var created = new CachedClient(ClientFactory.Create(connection, out var target), target);
+                _clients[key] = created;
+                return created;
             }
-        }
-
-        // The SDK reads AWS_MAX_ATTEMPTS, AWS_RETRY_MODE, AWS_REGION and the like once per process and keeps them;
-        // a session that changes them, or edits its shared files, expects the next call to see the change.
-        private void ForgetWhatAnEarlierEnvironmentSet(string environment)
-        {
-            if (_lastEnvironment != null && _lastEnvironment != environment)
+            catch (Exception failure)
             {
-                FallbackInternalConfigurationFactory.Reset();
-                FallbackRegionFactory.Reset();
-                foreach (var stale in _clients.Keys.Where(k => k.Item2 != environment).ToList())
-                {
-                    _clients.TryRemove(stale, out _);
-                }
+                throw FailureTranslator.Translate(failure, null, connection.Describe());
             }
-            _lastEnvironment = environment;
-        }
-
-        // A hash, so that the secrets among these variables are not kept in a long-lived key.
-        private static string EnvironmentFingerprint()
-        {
-            var text = new StringBuilder();
-            foreach (var name in _environmentInputs)
-            {
-                text.Append(Environment.GetEnvironmentVariable(name)).Append('\u001f');
-            }
-            foreach (var file in SharedFiles())
-            {
-                text.Append(File.Exists(file) ? File.GetLastWriteTimeUtc(file).Ticks : 0).Append('\u001f');
-            }
-            using (var sha = SHA256.Create())
-            {
-                return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString())));
-            }
-        }
-
-        private static IEnumerable<string> SharedFiles()
-        {
-            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            yield return Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE") ?? Path.Combine(home, ".aws", "credentials");
-            yield return Environment.GetEnvironmentVariable("AWS_CONFIG_FILE") ?? Path.Combine(home, ".aws", "config");
         }
     }
 
-    /// <summary>A client and what messages should call the place its requests go to (a configured endpoint names its source).</summary>
-    internal sealed class CachedClient
+    // The SDK reads AWS_MAX_ATTEMPTS, AWS_RETRY_MODE, AWS_REGION and the like once per process and keeps them;
+    // a session that changes them, or edits its shared files, expects the next call to see the change.
+    private void ForgetWhatAnEarlierEnvironmentSet(string environment)
     {
-        public CachedClient(SageMakerClient client, string target)
+        if (_lastEnvironment != null && _lastEnvironment != environment)
         {
-            Client = client;
-            Target = target;
+            FallbackInternalConfigurationFactory.Reset();
+            FallbackRegionFactory.Reset();
+            foreach (var stale in _clients.Keys.Where(k => k.Item2 != environment).ToList())
+            {
+                _clients.TryRemove(stale, out _);
+            }
         }
-
-        public SageMakerClient Client { get; }
-        public string Target { get; }
+        _lastEnvironment = environment;
     }
+
+    // A hash, so that the secrets among these variables are not kept in a long-lived key.
+    private static string EnvironmentFingerprint()
+    {
+        var text = new StringBuilder();
+        foreach (var name in _environmentInputs)
+        {
+            text.Append(Environment.GetEnvironmentVariable(name)).Append('\u001f');
+        }
+        foreach (var file in SharedFiles())
+        {
+            text.Append(File.Exists(file) ? File.GetLastWriteTimeUtc(file).Ticks : 0).Append('\u001f');
+        }
+        using (var sha = SHA256.Create())
+        {
+            return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString())));
+        }
+    }
+
+    private static IEnumerable<string> SharedFiles()
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        yield return Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE") ?? Path.Combine(home, ".aws", "credentials");
+        yield return Environment.GetEnvironmentVariable("AWS_CONFIG_FILE") ?? Path.Combine(home, ".aws", "config");
+    }
+}
+
+/// <summary>A client and what messages should call the place its requests go to (a configured endpoint names its source).</summary>
+internal sealed class CachedClient
+{
+    public CachedClient(SageMakerClient client, string target)
+    {
+        Client = client;
+        Target = target;
+    }
+
+    public SageMakerClient Client { get; }
+    public string Target { get; }
 }

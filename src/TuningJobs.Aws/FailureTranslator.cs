@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
+using TuningJobs.Aws.Http;
 using TuningJobs.Aws.SageMaker.Model;
 using TuningJobs.Api;
 using TuningJobs.Errors;
@@ -37,6 +38,21 @@ namespace TuningJobs.Aws
 
         public static TuningJobsException Translate(Exception failure, string tuningJobName, string target)
         {
+            // Found wherever the SDK put them: thrown by the HTTP handler, or under the exception of an unreadable body.
+            var timedOut = Find<AttemptTimeoutException>(failure);
+            if (timedOut != null)
+            {
+                var attempts = timedOut.Attempt > 0 ? $"after {timedOut.Attempt} attempt{(timedOut.Attempt == 1 ? "" : "s")}" : "after all retries";
+                return new TuningJobsException(FailureKind.Timeout,
+                    $"No complete answer from {target} within {AttemptTimeoutException.Describe(timedOut.Timeout)} (attempt timeout), {attempts}.");
+            }
+            var overBound = Find<ResponseBoundException>(failure);
+            if (overBound != null)
+            {
+                return new TuningJobsException(FailureKind.InvalidResponse,
+                    $"The answer from {target} {overBound.Message}; it was not read further.", requestId: (failure as AmazonServiceException)?.RequestId);
+            }
+
             switch (failure)
             {
                 case TuningJobsException explained:
@@ -142,6 +158,15 @@ namespace TuningJobs.Aws
             {
                 if (e is HttpRequestException || e is WebException || e is SocketException || e is IOException) return Innermost(e);
                 if (e is OperationCanceledException || e is TimeoutException) return e;
+            }
+            return null;
+        }
+
+        private static T Find<T>(Exception failure) where T : Exception
+        {
+            for (var e = failure; e != null; e = e.InnerException)
+            {
+                if (e is T found) return found;
             }
             return null;
         }

@@ -89,12 +89,33 @@ Describe 'Errors with a specific ErrorId, category, target and message' {
         $record.CategoryInfo.Category | Should -Be 'ConnectionError'
     }
 
-    It 'ConnectionFailed within the -TimeoutSec bound when an answer never comes' {
+    It 'Timeout (OperationTimeout) within the -TimeoutSec bound when an answer never comes' {
         Set-EndpointFault $script:Endpoint @{ hang = @{ pageIndex = 0; times = 1000 } }
         $clock = [System.Diagnostics.Stopwatch]::StartNew()
         $record = Invoke-ForError { Get-TuningTrainingJob xgb-churn-0412 -TimeoutSec 1 @Aws }
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 15
-        $record.FullyQualifiedErrorId | Should -BeLike 'ConnectionFailed,*'
+        $record.FullyQualifiedErrorId | Should -BeLike 'Timeout,*'
+        $record.CategoryInfo.Category | Should -Be 'OperationTimeout'
+    }
+
+    It 'Timeout within the -TimeoutSec bound when a body drips, with the resume point' {
+        Set-EndpointFault $script:Endpoint @{ stalledBody = @{ pageIndex = 1; intervalMilliseconds = 500; times = 1000 } }
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $record = Invoke-ForError { Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 -TimeoutSec 1 @Aws }
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 15
+        $record.FullyQualifiedErrorId | Should -BeLike 'Timeout,*'
+        $record.ErrorDetails.Message | Should -BeLike '*within 1 s (attempt timeout), after 3 attempts*'
+        $record.Exception.JobsWritten | Should -Be 10
+        $record.Exception.NextToken | Should -Not -BeNullOrEmpty
+    }
+
+    It 'InvalidResponse when a body never ends, at the bound of summaries' {
+        Set-EndpointFault $script:Endpoint @{ endlessBody = @{ pageIndex = 0; times = 1000 } }
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $record = Invoke-ForError { Get-TuningTrainingJob xgb-churn-0412 -TimeoutSec 2 @Aws }
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 15
+        $record.FullyQualifiedErrorId | Should -BeLike 'InvalidResponse,*'
+        $record.ErrorDetails.Message | Should -BeLike '*more than 100 training job summaries*'
     }
 
     It 'InvalidResponse (InvalidResult) for an HTML page from a proxy' {

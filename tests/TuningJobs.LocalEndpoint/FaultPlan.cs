@@ -40,6 +40,20 @@ public sealed class PageDelayFault
     internal int Used { get; set; }
 }
 
+/// <summary>Sends a page's headers with its Content-Length, then its body one byte at a time, as a stalled proxy does.</summary>
+public sealed class StalledBodyFault : PageFault
+{
+    /// <summary>Milliseconds between two bytes of the body; default 500.</summary>
+    public int IntervalMilliseconds { get; set; } = 500;
+}
+
+/// <summary>Answers a page with more summaries than the request's MaxResults (10 when it has none) allows.</summary>
+public sealed class OversizedPageFault : PageFault
+{
+    /// <summary>Summaries beyond the page size; default 1.</summary>
+    public int ExtraSummaries { get; set; } = 1;
+}
+
 /// <summary>Answers the next requests, whatever page they ask for, with one error (AccessDeniedException, ExpiredTokenException...).</summary>
 public sealed class ErrorFault
 {
@@ -62,15 +76,19 @@ internal enum FaultAction
     Error,
     Reset,
     Hang,
+    StalledBody,
+    EndlessBody,
+    OversizedPage,
 }
 
-internal readonly record struct FaultDecision(FaultAction Action, string Name, ServiceErrorException Error, int DelayMilliseconds);
+/// <summary>What to do with one attempt; <paramref name="Amount"/> is the fault's own number (drip interval, extra summaries).</summary>
+internal readonly record struct FaultDecision(FaultAction Action, string Name, ServiceErrorException Error, int DelayMilliseconds, int Amount = 0);
 
 /// <summary>
 /// Faults for reliability tests, changeable while the endpoint runs (in process through the properties, out of
 /// process through PUT /__control/faults). Each kind counts its own attempts; when several apply to the same
-/// attempt the first in this order wins: errorFor, failPage, resetMidBody, hang, throttleFirstAttempt,
-/// serverErrorFirstAttempt. A delay is added on top of whatever answer follows.
+/// attempt the first in this order wins: errorFor, failPage, resetMidBody, hang, stalledBody, endlessBody,
+/// oversizedPage, throttleFirstAttempt, serverErrorFirstAttempt. A delay is added on top of whatever answer follows.
 /// </summary>
 public sealed class FaultPlan
 {
@@ -114,6 +132,15 @@ public sealed class FaultPlan
 
     public PageFault Hang { get; set; }
 
+    /// <summary>Headers with a Content-Length, then the body one byte every <see cref="StalledBodyFault.IntervalMilliseconds"/>.</summary>
+    public StalledBodyFault StalledBody { get; set; }
+
+    /// <summary>A chunked 200 whose list of summaries never ends: written as the client reads, until it goes away (1 GiB at most).</summary>
+    public PageFault EndlessBody { get; set; }
+
+    /// <summary>A page with more summaries than the request asked for.</summary>
+    public OversizedPageFault OversizedPage { get; set; }
+
     public PageDelayFault Delay { get; set; }
 
     public ErrorFault ErrorFor { get; set; }
@@ -131,6 +158,9 @@ public sealed class FaultPlan
             FailPage = plan.FailPage;
             ResetMidBody = plan.ResetMidBody;
             Hang = plan.Hang;
+            StalledBody = plan.StalledBody;
+            EndlessBody = plan.EndlessBody;
+            OversizedPage = plan.OversizedPage;
             Delay = plan.Delay;
             ErrorFor = plan.ErrorFor;
         }
@@ -182,6 +212,21 @@ public sealed class FaultPlan
             if (Take(Hang, pageIndex))
             {
                 return new FaultDecision(FaultAction.Hang, "hang", null, delay);
+            }
+
+            if (Take(StalledBody, pageIndex))
+            {
+                return new FaultDecision(FaultAction.StalledBody, "stalledBody", null, delay, StalledBody.IntervalMilliseconds);
+            }
+
+            if (Take(EndlessBody, pageIndex))
+            {
+                return new FaultDecision(FaultAction.EndlessBody, "endlessBody", null, delay);
+            }
+
+            if (Take(OversizedPage, pageIndex))
+            {
+                return new FaultDecision(FaultAction.OversizedPage, "oversizedPage", null, delay, OversizedPage.ExtraSummaries);
             }
 
             if (_throttleFirstAttempt && _throttledPages.Add(pageKey))

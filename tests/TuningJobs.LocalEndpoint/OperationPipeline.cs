@@ -68,7 +68,7 @@ internal sealed class OperationPipeline
             var entry = new RequestLogEntry(
                 target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target.Substring(TargetPrefix.Length) : target,
                 seen?.HyperParameterTuningJobName, seen?.MaxResults, seen?.NextToken, seen?.SortBy, seen?.SortOrder, seen?.StatusEquals, seen?.NameContains,
-                identity.Region, identity.AccessKeyId, requestId, DateTimeOffset.UtcNow);
+                identity.Region, identity.AccessKeyId, requestId, DateTimeOffset.UtcNow, context.Connection.Id);
             _endpoint.Requests.Add(entry);
 
             await AnswerAsync(context, operation, body, entry, token);
@@ -146,6 +146,19 @@ internal sealed class OperationPipeline
                     return;
                 case FaultAction.Reset:
                     await ResetMidBodyAsync(context, operation.Answer(listRequest, offset, _endpoint.Data), entry.RequestId, token);
+                    return;
+                case FaultAction.StalledBody:
+                    entry.StatusCode = 200;
+                    await BodyFaults.DripAsync(context, operation.Answer(listRequest, offset, _endpoint.Data), entry.RequestId, decision.Amount, token);
+                    return;
+                case FaultAction.EndlessBody:
+                    entry.StatusCode = 200;
+                    await BodyFaults.EndlessAsync(context, operation.Answer(listRequest, offset, _endpoint.Data), entry.RequestId, token);
+                    return;
+                case FaultAction.OversizedPage:
+                    entry.StatusCode = 200;
+                    var oversized = BodyFaults.Oversized(operation.Answer(listRequest, offset, _endpoint.Data), Paging.PageSize(listRequest) + decision.Amount);
+                    await ErrorResponses.WriteAsync(context, 200, oversized, ErrorResponses.JsonContentType, entry.RequestId, token);
                     return;
             }
 

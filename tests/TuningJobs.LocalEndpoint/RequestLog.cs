@@ -6,11 +6,12 @@ namespace TuningJobs.LocalEndpoint;
 
 /// <summary>
 /// One operation request that passed authentication, failed or not: the operation (X-Amz-Target without "SageMaker."),
-/// the members that name and shape the listing, and the region and access key id of the SigV4 credential scope.
+/// the members that name and shape the listing, the region and access key id of the SigV4 credential scope, and Kestrel's
+/// id of the TCP connection (requests that share one came on a kept-alive connection).
 /// </summary>
 public sealed record RequestLogEntry(
     string Operation, string TuningJobName, int? MaxResults, string NextToken, string SortBy, string SortOrder, string StatusEquals, string NameContains,
-    string Region, string AccessKeyId, string RequestId, DateTimeOffset ReceivedAt)
+    string Region, string AccessKeyId, string RequestId, DateTimeOffset ReceivedAt, string ConnectionId)
 {
     /// <summary>The status code sent; 0 while unanswered and for connections reset or left hanging on purpose.</summary>
     public int StatusCode { get; internal set; }
@@ -18,7 +19,7 @@ public sealed record RequestLogEntry(
     /// <summary>The error code sent, or null for a successful answer.</summary>
     public string ErrorCode { get; internal set; }
 
-    /// <summary>The fault that decided this answer (throttle, serverError, failPage, resetMidBody, hang, delay, errorFor, rawResponse), or null.</summary>
+    /// <summary>The fault that decided this answer (throttle, serverError, failPage, resetMidBody, hang, stalledBody, endlessBody, oversizedPage, delay, errorFor, rawResponse), or null.</summary>
     public string Fault { get; internal set; }
 }
 

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
+using TuningJobs.Aws.Http;
 using TuningJobs.Aws.SageMaker.Internal;
 using TuningJobs.Aws.SageMaker.Model;
 using TuningJobs.Aws.SageMaker.Transform;
@@ -34,12 +35,12 @@ namespace TuningJobs.Aws.SageMaker
         public Task<ListTrainingJobsForHyperParameterTuningJobResponse> ListTrainingJobsForHyperParameterTuningJobAsync(
             ListTrainingJobsForHyperParameterTuningJobRequest request, CancellationToken cancellationToken) =>
             Send<ListTrainingJobsForHyperParameterTuningJobResponse>(request, ListTrainingJobsForHyperParameterTuningJobRequestMarshaller.Instance,
-                ListTrainingJobsForHyperParameterTuningJobResponseUnmarshaller.Instance, cancellationToken);
+                new ListTrainingJobsForHyperParameterTuningJobResponseUnmarshaller(request.MaxResults ?? ResponseBounds.MaxSummariesPerPage), cancellationToken);
 
         public Task<ListHyperParameterTuningJobsResponse> ListHyperParameterTuningJobsAsync(
             ListHyperParameterTuningJobsRequest request, CancellationToken cancellationToken) =>
             Send<ListHyperParameterTuningJobsResponse>(request, ListHyperParameterTuningJobsRequestMarshaller.Instance,
-                ListHyperParameterTuningJobsResponseUnmarshaller.Instance, cancellationToken);
+                new ListHyperParameterTuningJobsResponseUnmarshaller(request.MaxResults ?? ResponseBounds.MaxSummariesPerPage), cancellationToken);
 
         public Task<DescribeHyperParameterTuningJobResponse> DescribeHyperParameterTuningJobAsync(
             DescribeHyperParameterTuningJobRequest request, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
 using Amazon.Runtime.Internal;
 using Amazon.Util.Internal;
+using TuningJobs.Aws.Http;
 using TuningJobs.Aws.SageMaker.Internal;
 
 namespace TuningJobs.Aws.SageMaker
@@ -23,6 +24,8 @@ namespace TuningJobs.Aws.SageMaker
             ServiceId = "SageMaker";
             AuthenticationServiceName = "sagemaker";
             EndpointProvider = new SageMakerEndpointProvider();
+            // Timeout bounds each attempt to the last byte of the body, not only to the headers as HttpClient's does.
+            HttpClientFactory = new AttemptDeadlineHttpClientFactory();
         }
 
         public override string RegionEndpointServiceName => "api.sagemaker";

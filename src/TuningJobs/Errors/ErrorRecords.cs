@@ -80,6 +80,9 @@ namespace TuningJobs.Errors
                 case FailureKind.InvalidConfiguration:
                     return ("InvalidConfiguration", ErrorCategory.InvalidArgument,
                         "Change or unset the setting the message names; AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true turns off endpoints configured in the environment or the profile.");
+                case FailureKind.Timeout:
+                    return ("Timeout", ErrorCategory.OperationTimeout,
+                        $"Check the network path to {target} and any proxy in between, or allow more time with -TimeoutSec, then run the command again.");
                 default:
                     return ("ServiceError", ErrorCategory.InvalidOperation,
                         "Read the service's message above; run the command again if the cause is temporary.");

@@ -18,5 +18,6 @@ namespace TuningJobs.Errors
         EngineLoadFailed,
         ObjectiveTypeUnknown,
         InvalidConfiguration,
+        Timeout,
     }
 }

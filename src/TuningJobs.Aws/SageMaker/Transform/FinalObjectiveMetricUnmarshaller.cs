@@ -2,38 +2,37 @@ using System.Text.Json;
 using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
 
-namespace TuningJobs.Aws.SageMaker.Transform
+namespace TuningJobs.Aws.SageMaker.Transform;
+
+/// <summary>
+/// The model calls Value a "float"; generated clients read it through a 32-bit float and lose digits.
+/// Here it is read as a double, equal to the number on the wire.
+/// </summary>
+internal sealed class FinalObjectiveMetricUnmarshaller : IJsonUnmarshaller<FinalHyperParameterTuningJobObjectiveMetric, JsonUnmarshallerContext>
 {
-    /// <summary>
-    /// The model calls Value a "float"; generated clients read it through a 32-bit float and lose digits.
-    /// Here it is read as a double, equal to the number on the wire.
-    /// </summary>
-    internal sealed class FinalObjectiveMetricUnmarshaller : IJsonUnmarshaller<FinalHyperParameterTuningJobObjectiveMetric, JsonUnmarshallerContext>
+    public static readonly FinalObjectiveMetricUnmarshaller Instance = new FinalObjectiveMetricUnmarshaller();
+
+    public FinalHyperParameterTuningJobObjectiveMetric Unmarshall(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader)
     {
-        public static readonly FinalObjectiveMetricUnmarshaller Instance = new FinalObjectiveMetricUnmarshaller();
+        if (context.IsEmptyResponse) return null;
+        context.Read(ref reader);
+        if (!ExpectedJson.IsObject(context)) return null;
 
-        public FinalHyperParameterTuningJobObjectiveMetric Unmarshall(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader)
+        var metric = new FinalHyperParameterTuningJobObjectiveMetric();
+        double? value = null;
+        var depth = context.CurrentDepth;
+        while (context.ReadAtDepth(depth, ref reader))
         {
-            if (context.IsEmptyResponse) return null;
-            context.Read(ref reader);
-            if (!ExpectedJson.IsObject(context)) return null;
-
-            var metric = new FinalHyperParameterTuningJobObjectiveMetric();
-            double? value = null;
-            var depth = context.CurrentDepth;
-            while (context.ReadAtDepth(depth, ref reader))
-            {
-                if (context.TestExpression("MetricName", depth, ref reader))
-                    metric.MetricName = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
-                else if (context.TestExpression("Type", depth, ref reader))
-                    metric.Type = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
-                else if (context.TestExpression("Value", depth, ref reader))
-                    value = NullableDoubleUnmarshaller.Instance.Unmarshall(context, ref reader);
-            }
-            // Value is required: a metric without one is no final metric, not a plausible-looking 0.
-            if (!value.HasValue) return null;
-            metric.Value = value.Value;
-            return metric;
+            if (context.TestExpression("MetricName", depth, ref reader))
+                metric.MetricName = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
+            else if (context.TestExpression("Type", depth, ref reader))
+                metric.Type = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
+            else if (context.TestExpression("Value", depth, ref reader))
+                value = NullableDoubleUnmarshaller.Instance.Unmarshall(context, ref reader);
         }
+        // Value is required: a metric without one is no final metric, not a plausible-looking 0.
+        if (!value.HasValue) return null;
+        metric.Value = value.Value;
+        return metric;
     }
 }

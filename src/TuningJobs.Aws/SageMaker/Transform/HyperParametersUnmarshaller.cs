@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
+using TuningJobs.Aws.Http;
 
 namespace TuningJobs.Aws.SageMaker.Transform
 {
@@ -19,6 +20,10 @@ namespace TuningJobs.Aws.SageMaker.Transform
             if (!ExpectedJson.IsObject(context)) return result;
             while (!context.Peek(JsonTokenType.EndObject, ref reader))
             {
+                if (result.Count == ResponseBounds.MaxHyperParametersPerJob)
+                {
+                    throw new ResponseBoundException($"held a training job with more than {ResponseBounds.MaxHyperParametersPerJob} hyperparameters, more than the API allows");
+                }
                 var key = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
                 var value = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
                 result.Add(key, value);   // a key sent twice is not the documented JSON

@@ -2,13 +2,20 @@ using System;
 using System.Net;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
+using TuningJobs.Aws.Http;
 using TuningJobs.Aws.SageMaker.Model;
 
 namespace TuningJobs.Aws.SageMaker.Transform;
 
 internal sealed class ListHyperParameterTuningJobsResponseUnmarshaller : JsonResponseUnmarshaller
 {
-    public static readonly ListHyperParameterTuningJobsResponseUnmarshaller Instance = new ListHyperParameterTuningJobsResponseUnmarshaller();
+    private readonly int _maxSummaries;
+
+    /// <param name="maxSummaries">The request's MaxResults: an answer with more summaries is not read further.</param>
+    internal ListHyperParameterTuningJobsResponseUnmarshaller(int maxSummaries = ResponseBounds.MaxSummariesPerPage)
+    {
+        _maxSummaries = maxSummaries;
+    }
 
     public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
     {
@@ -24,8 +31,8 @@ internal sealed class ListHyperParameterTuningJobsResponseUnmarshaller : JsonRes
             }
             else if (context.TestExpression("HyperParameterTuningJobSummaries", depth, ref reader))
             {
-                response.HyperParameterTuningJobSummaries = new JsonListUnmarshaller<HyperParameterTuningJob, HyperParameterTuningJobUnmarshaller>(
-                    HyperParameterTuningJobUnmarshaller.Instance).Unmarshall(context, ref reader);
+                response.HyperParameterTuningJobSummaries = new BoundedListUnmarshaller<HyperParameterTuningJob, HyperParameterTuningJobUnmarshaller>(
+                    HyperParameterTuningJobUnmarshaller.Instance, _maxSummaries, "tuning job summaries").Unmarshall(context, ref reader);
             }
         }
         return response;

@@ -4,6 +4,7 @@ using System.Net;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
+using TuningJobs.Aws.Http;
 using TuningJobs.Aws.SageMaker.Model;
 
 namespace TuningJobs.Aws.SageMaker.Transform
@@ -12,6 +13,14 @@ namespace TuningJobs.Aws.SageMaker.Transform
     {
         public static readonly ListTrainingJobsForHyperParameterTuningJobResponseUnmarshaller Instance =
             new ListTrainingJobsForHyperParameterTuningJobResponseUnmarshaller();
+
+        private readonly int _maxSummaries;
+
+        /// <param name="maxSummaries">The request's MaxResults: an answer with more summaries is not read further.</param>
+        internal ListTrainingJobsForHyperParameterTuningJobResponseUnmarshaller(int maxSummaries = ResponseBounds.MaxSummariesPerPage)
+        {
+            _maxSummaries = maxSummaries;
+        }
 
         public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
         {
@@ -27,8 +36,8 @@ namespace TuningJobs.Aws.SageMaker.Transform
                 }
                 else if (context.TestExpression("TrainingJobSummaries", depth, ref reader))
                 {
-                    response.TrainingJobSummaries = new JsonListUnmarshaller<HyperParameterTrainingJobSummary, HyperParameterTrainingJobSummaryUnmarshaller>(
-                        HyperParameterTrainingJobSummaryUnmarshaller.Instance).Unmarshall(context, ref reader);
+                    response.TrainingJobSummaries = new BoundedListUnmarshaller<HyperParameterTrainingJobSummary, HyperParameterTrainingJobSummaryUnmarshaller>(
+                        HyperParameterTrainingJobSummaryUnmarshaller.Instance, _maxSummaries, "training job summaries").Unmarshall(context, ref reader);
                 }
             }
             return response;

@@ -1,0 +1,194 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using TuningJobs.Aws;
+using TuningJobs.Aws.Http;
+using TuningJobs.Aws.SageMaker;
+using TuningJobs.LocalEndpoint;
+using TuningJobs.Api;
+using TuningJobs.Errors;
+using TuningJobs.Listing;
+using Xunit;
+
+namespace TuningJobs.Tests.Aws;
+
+/// <summary>
+/// Answers that misbehave after their headers, over real HTTP through the real engine with a 2 s attempt timeout and
+/// two attempts: each ends in its own terminating kind within a bounded time, and a page that succeeds on a retry
+/// yields each job once. The time bounds are generous: they prove that a wait ends, not how fast.
+/// </summary>
+public sealed class AttemptDeadlineTests
+{
+    private const string TuningJob = "xgb-churn-0412";   // 42 jobs
+    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan _bounded = TimeSpan.FromSeconds(15);
+
+    /// <summary>The engine as ClientFactory builds it, with two attempts (as AWS_MAX_ATTEMPTS=2 gives) set on the config.</summary>
+    private static EngineHarness.Engine TwoAttempts(LocalSageMakerEndpoint endpoint, long? maxAnswerBytes = null)
+    {
+        var config = new SageMakerConfig
+        {
+            ServiceURL = endpoint.Url.AbsoluteUri,
+            AuthenticationRegion = "us-east-1",
+            Timeout = _timeout,
+            MaxErrorRetry = 1,
+        };
+        if (maxAnswerBytes.HasValue)
+        {
+            config.HttpClientFactory = new AttemptDeadlineHttpClientFactory(maxAnswerBytes.Value);
+        }
+        var credentials = new BasicAWSCredentials(LocalSageMakerEndpoint.DefaultAccessKeyId, LocalSageMakerEndpoint.DefaultSecretAccessKey);
+        var client = new CachedClient(new SageMakerClient(credentials, config), "endpoint " + endpoint.Url.AbsoluteUri);
+        return new EngineHarness.Engine(new AwsSageMakerApi(_ => client), EngineHarness.Connection(endpoint));
+    }
+
+    /// <summary>Lists until the failure: the failure, how long it took, and where the pager stood.</summary>
+    private static (TuningJobsException Failure, TimeSpan Elapsed, Pager<HyperParameterTrainingJobSummary> Pager) FailListing(EngineHarness.Engine engine, int pageSize)
+    {
+        var clock = Stopwatch.StartNew();
+        var (_, pager, failure) = engine.TryList(TuningJob, pageSize);
+        Assert.NotNull(failure);
+        return (failure, clock.Elapsed, pager);
+    }
+
+    [Fact]
+    public async Task ABodyThatDripsEndsInTimeoutAfterTheAttempts()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        endpoint.Faults.StalledBody = new StalledBodyFault { PageIndex = 0, IntervalMilliseconds = 500, Times = 1000 };
+
+        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint), 15);
+
+        Assert.Equal(FailureKind.Timeout, failure.Kind);
+        Assert.Equal($"No complete answer from endpoint {endpoint.Url.AbsoluteUri} within 2 s (attempt timeout), after 2 attempts.", failure.Message);
+        Assert.True(elapsed < _bounded, $"took {elapsed}");
+        Assert.Equal(new[] { "stalledBody", "stalledBody" }, endpoint.Requests.Select(r => r.Fault));
+        Assert.Equal(0, pager.Taken);
+        Assert.Null(pager.PendingToken);
+    }
+
+    [Fact]
+    public async Task ABodyThatDripsOnALaterPageKeepsTheResumePoint()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        endpoint.Faults.StalledBody = new StalledBodyFault { PageIndex = 1, IntervalMilliseconds = 500, Times = 1000 };
+
+        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint), 15);
+
+        Assert.Equal(FailureKind.Timeout, failure.Kind);
+        Assert.True(elapsed < _bounded, $"took {elapsed}");
+        Assert.Equal(15, pager.Taken);
+        Assert.NotNull(pager.PendingToken);
+        Assert.Equal(endpoint.Requests.Snapshot()[1].NextToken, pager.PendingToken);
+    }
+
+    [Fact]
+    public async Task ADripOnTheFirstAttemptThatSucceedsOnTheSecondYieldsEachJobOnce()
+    {
+        await using var clean = await LocalSageMakerEndpoint.StartAsync();
+        var expected = TwoAttempts(clean).List(TuningJob, 15);
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        endpoint.Faults.StalledBody = new StalledBodyFault { PageIndex = 1, IntervalMilliseconds = 500, Times = 1 };
+
+        var names = TwoAttempts(endpoint).List(TuningJob, 15);
+
+        Assert.Equal(42, expected.Count);
+        Assert.Equal(expected, names);
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.Equal(new[] { null, "stalledBody", null, null }, endpoint.Requests.Select(r => r.Fault));
+    }
+
+    [Theory]
+    [InlineData(15)]
+    [InlineData(100)]
+    public async Task ABodyThatNeverEndsEndsAtTheSummaryBound(int pageSize)
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        endpoint.Faults.EndlessBody = new PageFault { PageIndex = 0, Times = 1000 };
+
+        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint), pageSize);
+
+        // The summary bound comes long before the 2 s deadline or the byte bound: a summary is a few hundred bytes.
+        Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
+        Assert.Contains($"held more than {pageSize} training job summaries where the request allowed at most {pageSize}", failure.Message);
+        Assert.NotNull(failure.RequestId);
+        Assert.True(elapsed < _bounded, $"took {elapsed}");
+        Assert.Equal(2, endpoint.Requests.Count);
+    }
+
+    [Fact]
+    public async Task ABodyThatNeverEndsEndsAtTheByteBoundWhenThatComesFirst()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        endpoint.Faults.EndlessBody = new PageFault { PageIndex = 0, Times = 1000 };
+
+        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint, maxAnswerBytes: 8 * 1024), 100);
+
+        Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
+        Assert.Contains("was larger than 8 KiB, more than any answer the API allows", failure.Message);
+        Assert.True(elapsed < _bounded, $"took {elapsed}");
+    }
+
+    [Fact]
+    public async Task APageWithMoreSummariesThanAskedForIsInvalidResponse()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        endpoint.Faults.OversizedPage = new OversizedPageFault { PageIndex = 0, ExtraSummaries = 1, Times = 1000 };
+
+        var (failure, _, _) = FailListing(TwoAttempts(endpoint), 15);
+
+        Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
+        Assert.Contains("held more than 15 training job summaries", failure.Message);
+    }
+
+    [Fact]
+    public async Task ATuningJobPageWithMoreSummariesThanAskedForIsInvalidResponse()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        endpoint.Faults.OversizedPage = new OversizedPageFault { PageIndex = 0, ExtraSummaries = 1, Times = 1000 };
+
+        var failure = await Assert.ThrowsAsync<TuningJobsException>(() =>
+        {
+            var engine = TwoAttempts(endpoint);
+            return engine.Api.ListTuningJobsAsync(engine.Connection, new TuningJobsRequest { MaxResults = 2 }, default);
+        });
+
+        Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
+        Assert.Contains("held more than 2 tuning job summaries", failure.Message);
+    }
+
+    [Fact]
+    public async Task AnEndlessTuningJobPageEndsAtTheDefaultBound()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        endpoint.Faults.EndlessBody = new PageFault { PageIndex = 0, Times = 1000 };
+        var engine = TwoAttempts(endpoint);
+
+        var failure = await Assert.ThrowsAsync<TuningJobsException>(() =>
+            engine.Api.ListTuningJobsAsync(engine.Connection, new TuningJobsRequest { MaxResults = 100 }, default));
+
+        Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
+        Assert.Contains("held more than 100 tuning job summaries", failure.Message);
+    }
+
+    [Fact]
+    public async Task AnAnswerWithinTheDeadlineIsReadAndConnectionsAreKeptAlive()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        endpoint.Faults.Delay = new PageDelayFault { PageIndex = 1, Milliseconds = 500 };
+
+        var names = EngineHarness.Start(endpoint, timeout: _timeout).List(TuningJob, 3);
+
+        Assert.Equal(42, names.Count);
+        var log = endpoint.Requests.Snapshot();
+        Assert.Equal(14, log.Count);
+        // The SDK keeps a few HttpClients per service client (one on Windows, one per processor elsewhere) and each
+        // keeps its connection alive: far fewer connections than requests.
+        var connections = log.Select(r => r.ConnectionId).Distinct().Count();
+        var clients = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? 1 : Environment.ProcessorCount;
+        Assert.True(connections <= Math.Min(clients, log.Count - 1), $"{connections} connections for {log.Count} requests");
+    }
+}
