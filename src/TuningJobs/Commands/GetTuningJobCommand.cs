@@ -26,6 +26,8 @@ public sealed class GetTuningJobCommand : AwsCmdlet
     private ulong _toSkip;
     private ulong _toWrite;
     private long _written;
+    private ulong _read;
+    private bool _readWhole;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("HyperParameterTuningJobName")]
@@ -115,6 +117,15 @@ public sealed class GetTuningJobCommand : AwsCmdlet
         }
     }
 
+    protected override void EndProcessing()
+    {
+        if (!PagingParameters.IncludeTotalCount) return;
+        // The API has no count. A plain listing counts what it read, exact when read to its end; with -Name, what matched.
+        WriteObject(ParameterSetName == ListingSet
+            ? PagingParameters.NewTotalCount(_read, _readWhole ? 1.0 : 0.0)
+            : PagingParameters.NewTotalCount((ulong)_written, 0.0));
+    }
+
     private TuningJobsRequest Request(string nameContains, string nextToken) => new TuningJobsRequest
     {
         NameContains = string.IsNullOrEmpty(nameContains) ? null : nameContains,
@@ -161,6 +172,8 @@ public sealed class GetTuningJobCommand : AwsCmdlet
             {
                 _toSkip = pager.SkipOwed;
                 _toWrite = pager.FirstOwed;
+                _read = (ulong)(pager.Skipped + pager.Taken);
+                _readWhole = pager.Finished && request.NextToken is null;
             }
         }
         catch (TuningJobsException failure)

@@ -62,6 +62,17 @@ public sealed class GetTuningJobCommandTests
         Assert.Equal(new int?[] { 10, 7 }, fake.TuningJobRequests.Select(r => r.MaxResults));
     }
 
+    [Theory]
+    [InlineData("Get-TuningJob -PageSize 10 -IncludeTotalCount", 25ul, 1.0)]
+    [InlineData("Get-TuningJob -IncludeTotalCount -First 5", 5ul, 0.0)]
+    [InlineData("Get-TuningJob tune-001, 'tune-01*' -IncludeTotalCount", 11ul, 0.0)]
+    public void TheTotalCountIsWhatWasReadAndExactOnlyForAWholeListing(string script, ulong total, double accuracy)
+    {
+        var count = HostedPowerShell.Run(WithTuningJobs(25), script).Last();
+        Assert.Equal(total, (ulong)count.BaseObject);
+        Assert.Equal(accuracy, (double)count.Properties["Accuracy"].Value);
+    }
+
     [Fact]
     public void NamesAreDescribedOneByOneFromThePipeline()
     {
