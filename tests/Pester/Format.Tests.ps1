@@ -53,6 +53,20 @@ Describe 'The default table view' {
     }
 }
 
+Describe 'The tuning job table view' {
+    It 'shows name, status, strategy, creation time and the training job counters in under 100 columns' {
+        $job = [TuningJobs.HyperParameterTuningJob]@{
+            HyperParameterTuningJobName = 'xgb-churn-0412'; HyperParameterTuningJobStatus = 'InProgress'; Strategy = 'Bayesian'
+            CreationTime = [datetime]::new(2026, 11, 2, 9, 0, 0, [DateTimeKind]::Utc)
+            TrainingJobStatusCounters = @{ Completed = 32; InProgress = 3; RetryableError = 1; NonRetryableError = 3 }
+        }
+        $lines = ($job | Out-String -Width 100) -split "`r?`n" | Where-Object { $_.Trim() }
+        $lines[0] -split '\s+' | Where-Object { $_ } | Should -Be 'HyperParameterTuningJobName', 'Status', 'Strategy', 'CreationTime', 'Done/Running/Failed'
+        $lines[2] | Should -Match '^xgb-churn-0412\s+InProgress\s+Bayesian\s+2026-11-02 09:00:00Z\s+32/3/4$'
+        $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 100 }
+    }
+}
+
 Describe 'Convenience properties' {
     It 'ObjectiveValue is the final metric''s value' {
         $job = New-Summary @{ FinalHyperParameterTuningJobObjectiveMetric = @{ MetricName = 'validation:auc'; Type = 'Maximize'; Value = 0.875 } }
