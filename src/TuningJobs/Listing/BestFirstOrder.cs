@@ -7,7 +7,7 @@ namespace TuningJobs.Listing;
 /// <summary>
 /// Best first, whatever the objective's direction: the service sorts by FinalObjectiveMetricValue, and the
 /// objective's Type (Maximize or Minimize) says which way is best. The listing starts descending; a Minimize
-/// objective starts it over ascending, so -Best -First 1 costs at most two requests.
+/// objective starts it over ascending, so the single best job costs at most two requests.
 /// </summary>
 internal static class BestFirstOrder
 {

@@ -13,9 +13,9 @@ internal delegate Task<Page<T>> PageSource<T>(string nextToken, int maxResults, 
 
 /// <summary>
 /// Walks the pages of one listing and yields each page as it arrives, with the part of it the caller should write:
-/// what -Skip passes over and -First leaves out is already taken away. It asks for no more items than -Skip plus
-/// -First still need, sends no request once they are met, and keeps plain facts of where it stands (the token of
-/// the page not yet read, what -Skip and -First still owe) so that a failure can say how to resume. It writes
+/// the items to pass over (skip) and those past the most to take (first) are already taken away. It asks for no more
+/// items than skip plus first still need, sends no request once they are met, and keeps plain facts of where it stands
+/// (the token of the page not yet read, what skip and first still owe) so that a failure can say how to resume. It writes
 /// nothing itself: the caller pulls pages and owns output, progress and errors.
 /// </summary>
 internal sealed class Pager<T>
@@ -25,7 +25,8 @@ internal sealed class Pager<T>
     private ulong _toSkip;
     private ulong _toTake;
 
-    /// <param name="first">-First, or ulong.MaxValue for all.</param>
+    /// <param name="skip">How many items to pass over before taking any.</param>
+    /// <param name="first">The most items to take, or ulong.MaxValue for all.</param>
     public Pager(PageSource<T> source, string startToken, int pageSize, ulong skip, ulong first)
     {
         _source = source;
@@ -42,13 +43,13 @@ internal sealed class Pager<T>
     /// <summary>Items handed to the caller to write so far.</summary>
     public long Taken { get; private set; }
 
-    /// <summary>Items read and passed over for -Skip so far.</summary>
+    /// <summary>Items read and passed over (skip) so far.</summary>
     public long Skipped { get; private set; }
 
-    /// <summary>What -Skip still owes: items still to pass over.</summary>
+    /// <summary>Items still to pass over.</summary>
     public ulong SkipOwed => _toSkip;
 
-    /// <summary>True when -First was given; <see cref="FirstOwed"/> then says how many items it still wants.</summary>
+    /// <summary>True when a most-to-take was given; <see cref="FirstOwed"/> then says how many items it still wants.</summary>
     public bool FirstGiven { get; }
 
     public ulong FirstOwed => _toTake;
@@ -102,7 +103,7 @@ internal sealed class Pager<T>
         return wanted;
     }
 
-    // With -First, one request asks for only what is still needed; -Skip's items must still be read.
+    // With a most-to-take, one request asks for only what is still needed; the items to pass over must still be read.
     private int NextPageSize()
     {
         var needed = _toTake > ulong.MaxValue - _toSkip ? ulong.MaxValue : _toSkip + _toTake;
@@ -126,7 +127,7 @@ internal sealed class PageRead<T>
 
     public Page<T> Page { get; }
 
-    /// <summary>The items the caller should write, after -Skip and -First.</summary>
+    /// <summary>The items the caller should write, after skip and first.</summary>
     public IReadOnlyList<T> Wanted { get; }
 
     public long Milliseconds { get; }
