@@ -7,9 +7,15 @@
                   client is built) to its first object and to its end.
     -Mode Memory  imports the module, streams the whole listing through Measure-Object and reports the process's
                   peak working set at the end.
+    -Mode Breakdown  where a fresh process's time goes, step by step with a Stopwatch, credentials from the environment
+                  as in the cold run: Import-Module; loading the engine; building the client; a first request (a 1-job
+                  page: the request path's first use); a first 100-job page (the first unmarshalling of a full page);
+                  then the whole listing through the cmdlet and Measure-Object. The middle steps call the module's
+                  internals by reflection (names in $Internals below); if those names change, the steps report null
+                  and the totals still hold.
 #>
 param(
-    [Parameter(Mandatory)] [ValidateSet('Import', 'Memory')] [string] $Mode,
+    [Parameter(Mandatory)] [ValidateSet('Import', 'Memory', 'Breakdown')] [string] $Mode,
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $EndpointUrl,
     [Parameter(Mandatory)] [string] $TuningJobName
@@ -21,6 +27,57 @@ function Get-AwsAssembly {
         ForEach-Object { $_.GetName().Name } |
         Where-Object { $_ -like 'AWSSDK*' -or $_ -eq 'TuningJobs.Aws' } |
         Sort-Object)
+}
+
+if ($Mode -eq 'Breakdown') {
+    $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
+    Import-Module $ModuleManifest
+    $importMs = $stopwatch.Elapsed.TotalMilliseconds
+    $steps = [ordered]@{ ImportMs = $importMs; EngineMs = $null; ClientMs = $null; FirstRequestMs = $null; FirstPageMs = $null; ListMs = $null; Count = $null; Error = $null }
+    # The module's internals this mode drives; keep in step with src/TuningJobs (Service/).
+    $Internals = @{
+        Services   = 'TuningJobs.Service.TuningJobServices'         # static Provider: loads the engine
+        Provider   = 'TuningJobs.Service.ITuningJobServiceProvider'  # GetService(connection): builds the client
+        Connection = 'TuningJobs.Service.ServiceConnection'          # EndpointUrl
+        Service    = 'TuningJobs.Service.ITuningJobService'          # ListTrainingJobsAsync(request, token)
+        Request    = 'TuningJobs.Service.TrainingJobPageRequest'     # HyperParameterTuningJobName, MaxResults
+    }
+    try {
+        $assembly = (Get-Command Get-TuningTrainingJob).ImplementingType.Assembly
+        $flags = [System.Reflection.BindingFlags]'Public,NonPublic,Static,Instance'
+        $type = @{}
+        foreach ($key in $Internals.Keys) { $type[$key] = $assembly.GetType($Internals[$key], $true) }
+        $connection = [Activator]::CreateInstance($type.Connection)
+        $type.Connection.GetProperty('EndpointUrl').SetValue($connection, [uri]$EndpointUrl)
+        $requests = foreach ($size in 1, 100) {
+            $request = [Activator]::CreateInstance($type.Request)
+            $type.Request.GetProperty('HyperParameterTuningJobName').SetValue($request, $TuningJobName)
+            $type.Request.GetProperty('MaxResults').SetValue($request, [Nullable[int]]$size)
+            $request
+        }
+        $list = $type.Service.GetMethod('ListTrainingJobsAsync')
+
+        $stopwatch.Restart()
+        $provider = $type.Services.GetProperty('Provider', $flags).GetValue($null)
+        $steps.EngineMs = $stopwatch.Elapsed.TotalMilliseconds
+        $stopwatch.Restart()
+        $service = $type.Provider.GetMethod('GetService').Invoke($provider, @($connection))
+        $steps.ClientMs = $stopwatch.Elapsed.TotalMilliseconds
+        $stopwatch.Restart()
+        $null = $list.Invoke($service, @($requests[0], [System.Threading.CancellationToken]::None)).GetAwaiter().GetResult()
+        $steps.FirstRequestMs = $stopwatch.Elapsed.TotalMilliseconds
+        $stopwatch.Restart()
+        $null = $list.Invoke($service, @($requests[1], [System.Threading.CancellationToken]::None)).GetAwaiter().GetResult()
+        $steps.FirstPageMs = $stopwatch.Elapsed.TotalMilliseconds
+    }
+    catch {
+        $steps.Error = "The breakdown's internal steps failed: $($_.Exception.GetBaseException().Message)"
+    }
+    $stopwatch.Restart()
+    $steps.Count = (Get-TuningTrainingJob $TuningJobName -EndpointUrl $EndpointUrl | Measure-Object).Count
+    $steps.ListMs = $stopwatch.Elapsed.TotalMilliseconds
+    [pscustomobject]$steps | ConvertTo-Json -Compress
+    return
 }
 
 $credential = [pscredential]::new('AKIDLOCALENDPOINT', (ConvertTo-SecureString 'local-endpoint-secret-key' -AsPlainText -Force))
