@@ -94,9 +94,10 @@ namespace TuningJobs.Aws
         {
             if (connection.Region != null) return RegionEndpoint.GetBySystemName(connection.Region);
             if (profile?.Region != null) return profile.Region;
-            // With an explicit endpoint the region only names the signing scope: no instance-metadata probe for it.
+            // With an explicit endpoint the region only names the signing scope: no instance-metadata probe for it,
+            // so nothing to bound and no thread to wait on.
             var probeMetadata = connection.EndpointUrl == null;
-            return Bounded.Run(() =>
+            Func<RegionEndpoint> fallback = () =>
             {
                 try
                 {
@@ -106,7 +107,8 @@ namespace TuningJobs.Aws
                 {
                     return null;
                 }
-            }, RegionProbeBound, () => null);
+            };
+            return probeMetadata ? Bounded.Run(fallback, RegionProbeBound, () => null) : fallback();
         }
 
         private static AWSCredentials ResolveCredentials(ServiceConnection connection, CredentialProfile profile, SageMakerConfig config)
