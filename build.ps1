@@ -5,10 +5,11 @@
 .DESCRIPTION
     Tasks, given by position:
       Build  (default) compiles the solution (module, local endpoint, tests) and lays the module out under ./bin
-             beside TuningJobs.psd1.
+             beside TuningJobs.psd1, with ReadyToRun images of the engine per platform in bin/Dependencies/<rid>.
       Test   builds, runs the xunit tests and the Pester tests (in a fresh pwsh), and prints 'tests: N passed, N failed'.
       Demo   builds, starts the local SageMaker endpoint, runs Get-TuningTrainingJob against it and stops it.
       Clean  removes build output.
+      Bench  builds, then runs tests/Benchmark/Invoke-Benchmark.ps1 (warm session and cold process; not part of Test).
       Package builds (unless -NoBuild), then writes out/TuningJobs.<version>.nupkg, which Install-PSResource
              installs. It runs no tests.
 .EXAMPLE
