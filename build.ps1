@@ -5,13 +5,15 @@
 .DESCRIPTION
     Tasks, given by position:
       Build   (default) compiles the solution (module, local endpoint, tests) and lays the module out under ./bin
-              beside TuningJobs.psd1; the help in ./en-US is read from where it is committed.
+              beside TuningJobs.psd1, with ReadyToRun images of the engine per platform in bin/Dependencies/<rid>; the
+              help in ./en-US is read from where it is committed.
       Test    builds, runs the xunit tests and the Pester tests (in a fresh pwsh), and prints 'tests: N passed, N failed'.
       Demo    builds, starts the local SageMaker endpoint, runs Get-TuningTrainingJob against it and stops it.
       Clean   removes build output.
       Package builds (unless -NoBuild), then writes out/TuningJobs.<version>.nupkg, which Install-PSResource
               installs. It runs no tests.
-      Bench   builds, then runs tests/Benchmark/Invoke-Benchmark.ps1 and prints its table. Not part of Test.
+      Bench   builds, then runs tests/Benchmark/Invoke-Benchmark.ps1 (warm session and cold process) and prints its
+              table. Not part of Test.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
@@ -69,7 +71,52 @@ function Invoke-Build {
         if (-not (Test-Path (Join-Path $dependencies $required))) { throw "The engine's dependency $required was not laid out." }
     }
 
+    Build-ReadyToRunImages $dependencies
+
     Write-Host "Module laid out in $ModuleBin"
+}
+
+function Build-ReadyToRunImages {
+    # ReadyToRun images (IL plus precompiled native code) of what the first call loads, the engine and AWSSDK.Core,
+    # for each platform in build/ReadyToRun/ReadyToRun.csproj, into Dependencies/<rid>/; the engine loader takes
+    # them on PowerShell 7 on that platform and falls back to the IL beside them anywhere else (another platform,
+    # Windows PowerShell, a runtime that rejects the image). crossgen2 and each platform's runtime pack come from
+    # NuGet at the runtime version this SDK bundles. Images are cached by input under build/ReadyToRun/obj.
+    param([Parameter(Mandatory)][string] $Dependencies)
+    $project = Join-Path $Root 'build/ReadyToRun/ReadyToRun.csproj'
+    Invoke-Native dotnet @('restore', $project, '--nologo', '-v', 'quiet')
+    $properties = (& dotnet msbuild $project -getProperty:BundledNETCoreAppPackageVersion -getProperty:ReadyToRunRids `
+            -getProperty:NETCoreSdkRuntimeIdentifier -getProperty:NuGetPackageRoot | ConvertFrom-Json).Properties
+    $packages = $properties.NuGetPackageRoot
+    $version = $properties.BundledNETCoreAppPackageVersion
+    $crossgen = Join-Path $packages "microsoft.netcore.app.crossgen2.$($properties.NETCoreSdkRuntimeIdentifier)/$version/tools/crossgen2"
+    if ($IsWindows) { $crossgen += '.exe' }
+    if (-not (Test-Path $crossgen)) { throw "crossgen2 was restored but $crossgen is missing." }
+    $cache = Join-Path $Root 'build/ReadyToRun/obj/images'
+    foreach ($rid in $properties.ReadyToRunRids -split ';') {
+        $framework = Join-Path $packages "microsoft.netcore.app.runtime.$rid/$version/runtimes/$rid/lib/net10.0"
+        if (-not (Test-Path $framework)) { throw "The runtime pack for $rid was restored but $framework is missing." }
+        # What the engine's load context resolves to at run time: the framework's assemblies, and from the folder
+        # only what the framework does not have.
+        $references = @(Get-ChildItem $framework -Filter '*.dll' | ForEach-Object FullName) + @(Join-Path $ModuleBin 'TuningJobs.dll') +
+            @(Get-ChildItem $Dependencies -Filter '*.dll' | Where-Object { -not (Test-Path (Join-Path $framework $_.Name)) } | ForEach-Object FullName)
+        $os, $architecture = $rid -split '-'
+        $targetOs = @{ linux = 'linux'; win = 'windows'; osx = 'osx' }[$os]
+        $target = New-Item -ItemType Directory -Path (Join-Path $Dependencies $rid) -Force
+        foreach ($name in 'AWSSDK.Core', 'TuningJobs.Aws') {
+            $source = Join-Path $Dependencies "$name.dll"
+            $key = (Get-FileHash $source -Algorithm SHA256).Hash.Substring(0, 16)
+            $image = Join-Path $cache "$rid/$version/$name.$key.dll"
+            if (-not (Test-Path $image)) {
+                New-Item -ItemType Directory -Path (Split-Path $image) -Force | Out-Null
+                $arguments = @($source, '-o', $image, '--targetos', $targetOs, '--targetarch', $architecture, '-O') + @($references | ForEach-Object { '-r', $_ })
+                $log = & $crossgen @arguments 2>&1
+                if ($LASTEXITCODE -ne 0) { Remove-Item $image -ErrorAction Ignore; throw "crossgen2 failed for $name ($rid): $log" }
+            }
+            Copy-Item $image (Join-Path $target "$name.dll")
+        }
+    }
+    Write-Host "ReadyToRun images for $($properties.ReadyToRunRids -replace ';', ', ') laid out in $Dependencies/<rid>"
 }
 
 function Get-PesterManifest {

@@ -110,9 +110,10 @@ namespace TuningJobs.Aws
         {
             if (connection.Region != null) return RegionEndpoint.GetBySystemName(connection.Region);
             if (profile?.Region != null) return profile.Region;
-            // With an explicit or configured endpoint the region only names the signing scope: no instance-metadata probe for it.
+            // With an explicit or configured endpoint the region only names the signing scope: no instance-metadata probe
+            // for it, so nothing to bound and no thread to wait on.
             var probeMetadata = !endpointGiven;
-            return Bounded.Run(() =>
+            Func<RegionEndpoint> fallback = () =>
             {
                 try
                 {
@@ -122,7 +123,8 @@ namespace TuningJobs.Aws
                 {
                     return null;
                 }
-            }, RegionProbeBound, () => null);
+            };
+            return probeMetadata ? Bounded.Run(fallback, RegionProbeBound, () => null) : fallback();
         }
 
         private static AWSCredentials ResolveCredentials(AwsConnection connection, CredentialProfile profile, SageMakerConfig config)

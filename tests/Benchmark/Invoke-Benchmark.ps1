@@ -14,6 +14,13 @@
       aws          aws sagemaker list-training-jobs-for-hyper-parameter-tuning-job, default page size and
                    --page-size 100, started from this session as an ops script would (process start included;
                    the output is captured as text, its JSON is parsed outside the timing to check the count).
+    Cold processes, as ops scripts run the module (-ColdLatencyMilliseconds, 20 by default; -ColdRuns rounds, each
+    round one of every kind, interleaved): a bare `dotnet pwsh -NoProfile -NonInteractive -Command 1`; a fresh pwsh
+    that imports the module and lists bench-1k through Measure-Object (credentials from the environment); the floor
+    for the same requests; the AWS CLI with --page-size 100; and a breakdown process that times each step from
+    inside (Measure-FreshProcess.ps1 -Mode Breakdown). The module's overhead is the fresh run minus the bare start
+    minus the floor; the breakdown splits it into import, engine load, client build, first request, first page and
+    the rest. -ColdOnly runs just this section.
     Once, at no delay, in fresh `dotnet pwsh -NoProfile` processes: Import-Module timed from inside the process
     (plus which AWS assemblies the import loaded), and the peak working set after 1,000 and 10,000 jobs streamed
     through Measure-Object. Medians throughout. The table is also written to out/bench/.
@@ -34,6 +41,13 @@ param(
     # Fresh processes for Import-Module and for each peak-working-set figure.
     [ValidateRange(1, 20)] [int] $ImportRuns = 5,
     [ValidateRange(1, 20)] [int] $MemoryRuns = 2,
+
+    # Cold-process section: rounds (each one bare start, fresh run, floor, CLI and breakdown) and the delay.
+    [ValidateRange(1, 30)] [int] $ColdRuns = 7,
+    [int] $ColdLatencyMilliseconds = 20,
+
+    # Only the cold-process section (quicker, for trying a change).
+    [switch] $ColdOnly,
 
     # The AWS CLI to run; by default the first of /usr/bin/aws and the `aws` commands on PATH whose --version works.
     [string] $AwsCli,
@@ -107,6 +121,112 @@ function Format-Ratio($Value, $Reference) {
 
 function Format-Ms($Value) { if ($null -eq $Value) { '—' } else { '{0:0.0} ms' -f $Value } }
 
+
+function Get-Spread([double[]] $Values) {
+    $sorted = @($Values | Sort-Object)
+    if ($sorted.Count -eq 0) { return '' }
+    '{0:0}–{1:0}' -f $sorted[0], $sorted[-1]
+}
+
+function Measure-Process([string[]] $Arguments, [string] $Command = 'dotnet') {
+    # Wall time of one process, start to exit, with its output.
+    $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
+    $output = & $Command @Arguments 2>&1
+    $elapsed = $stopwatch.Elapsed.TotalMilliseconds
+    [pscustomobject]@{ Ms = $elapsed; ExitCode = $LASTEXITCODE; Output = @($output) }
+}
+
+function Measure-ColdSection {
+    # As an ops script runs the module: a fresh pwsh, import, list, exit. Every kind of run once per round, so that
+    # the machine's load falls on all of them alike; medians over the rounds.
+    param([int] $Rounds, [int] $Latency, $Floor, $Cli)
+    Set-Latency $Latency
+    $pwsh = Join-Path $PSHOME 'pwsh.dll'
+    $url = $script:Endpoint.Url
+    $freshCommand = "Import-Module '$Manifest'; (Get-TuningTrainingJob $SmallJob -EndpointUrl '$url' | Measure-Object).Count"
+    $cliArguments = @('sagemaker', 'list-training-jobs-for-hyper-parameter-tuning-job', '--hyper-parameter-tuning-job-name', $SmallJob,
+        '--endpoint-url', $url.TrimEnd('/'), '--region', 'us-east-1', '--output', 'json', '--page-size', "$PageSize")
+    $runs = @{ Bare = @(); BareMeasure = @(); Fresh = @(); Floor = @(); Cli = @(); Breakdown = @() }
+    $problems = [System.Collections.Generic.List[string]]::new()
+    [void]$Floor.List($SmallJob, $PageSize)
+    for ($round = 1; $round -le $Rounds; $round++) {
+        Write-Host "  cold round $round of $Rounds"
+        $bare = Measure-Process @($pwsh, '-NoProfile', '-NonInteractive', '-Command', '1')
+        $runs.Bare += $bare.Ms
+        # The same start plus Measure-Object's first use, which auto-loads Microsoft.PowerShell.Utility: a cost of
+        # the script's pipeline, not of the module.
+        $runs.BareMeasure += (Measure-Process @($pwsh, '-NoProfile', '-NonInteractive', '-Command', '(1 | Measure-Object).Count')).Ms
+        $fresh = Measure-Process @($pwsh, '-NoProfile', '-NonInteractive', '-Command', $freshCommand)
+        $runs.Fresh += $fresh.Ms
+        if ($fresh.ExitCode -ne 0 -or "$($fresh.Output[-1])".Trim() -ne '1000') { $problems.Add("Cold run $round ended with exit code $($fresh.ExitCode) and '$($fresh.Output -join ' ')', expected 1000.") }
+        $runs.Floor += $Floor.List($SmallJob, $PageSize).TotalMilliseconds
+        if ($Cli) {
+            $aws = Measure-Process $cliArguments $Cli.Path
+            $runs.Cli += $aws.Ms
+            if ($aws.ExitCode -ne 0) { $problems.Add("The AWS CLI's cold run $round failed with exit code $($aws.ExitCode).") }
+        }
+        $breakdown = Measure-Process @($pwsh, '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Measure-FreshProcess.ps1'),
+            '-Mode', 'Breakdown', '-ModuleManifest', $Manifest, '-EndpointUrl', $url, '-TuningJobName', $SmallJob)
+        if ($breakdown.ExitCode -ne 0) { $problems.Add("Breakdown run $round failed: $($breakdown.Output -join ' ')"); continue }
+        $sample = "$($breakdown.Output[-1])" | ConvertFrom-Json
+        if ($sample.Error) { $problems.Add($sample.Error) }
+        if ($sample.Count -ne 1000) { $problems.Add("Breakdown run $round counted $($sample.Count) jobs, expected 1000.") }
+        $runs.Breakdown += $sample
+    }
+
+    $median = @{}
+    foreach ($kind in 'Bare', 'BareMeasure', 'Fresh', 'Floor', 'Cli') { $median[$kind] = if ($runs[$kind].Count) { Get-Median $runs[$kind] } else { $null } }
+    $overhead = $median.Fresh - $median.Bare - $median.Floor
+    $ownOverhead = $median.Fresh - $median.BareMeasure - $median.Floor
+    $perRequest = $median.Floor / 10
+    $step = {
+        param([string] $Name)
+        $values = @($runs.Breakdown | ForEach-Object { $_.$Name } | Where-Object { $null -ne $_ })
+        if ($values.Count) { Get-Median $values } else { $null }
+    }
+    $import = & $step ImportMs; $engine = & $step EngineMs; $client = & $step ClientMs
+    $firstRequest = & $step FirstRequestMs; $firstPage = & $step FirstPageMs; $list = & $step ListMs; $measureObject = & $step MeasureObjectMs
+    $firstRequestCost = if ($null -ne $firstRequest) { $firstRequest - $perRequest } else { $null }
+    $firstPageCost = if ($null -ne $firstPage) { $firstPage - $perRequest } else { $null }
+    $parts = @($import, $engine, $client, $firstRequestCost, $firstPageCost, $measureObject)
+    $rest = if ($parts -contains $null) { $null } else { $overhead - ($parts | Measure-Object -Sum).Sum }
+
+    $noCli = 'AWS CLI not installed'
+    $fmt = { param($v) if ($null -eq $v) { '—' } else { '{0:0} ms' -f $v } }
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $lines.Add("Cold process, as ops scripts run it: $Latency ms per request, 1,000 jobs (10 requests), medians of $Rounds interleaved rounds")
+    $lines.Add('')
+    $lines.Add('| measure | median | runs (min–max) | note |')
+    $lines.Add('| --- | ---: | ---: | --- |')
+    $lines.Add(('| bare `dotnet pwsh -NoProfile -NonInteractive -Command 1` | {0} | {1} | process start and exit |' -f (& $fmt $median.Bare), (Get-Spread $runs.Bare)))
+    $lines.Add(('| bare start plus Measure-Object''s first use: `-Command ''(1 \| Measure-Object).Count''` | {0} | {1} | auto-loads Microsoft.PowerShell.Utility |' -f (& $fmt $median.BareMeasure), (Get-Spread $runs.BareMeasure)))
+    $lines.Add(('| fresh pwsh: Import-Module, Get-TuningTrainingJob 1,000 jobs \| Measure-Object, exit | {0} | {1} | credentials from the environment |' -f (& $fmt $median.Fresh), (Get-Spread $runs.Fresh)))
+    $lines.Add(('| floor: the same 10 signed requests, one warm connection | {0} | {1} | the wire |' -f (& $fmt $median.Floor), (Get-Spread $runs.Floor)))
+    if ($Cli) {
+        $lines.Add(('| aws sagemaker list-… --page-size 100, cold | {0} | {1} | {2} |' -f (& $fmt $median.Cli), (Get-Spread $runs.Cli), $Cli.Version))
+    }
+    else { $lines.Add("| aws sagemaker list-… --page-size 100, cold | — | | $noCli |") }
+    $lines.Add(('| **module overhead** = fresh − bare − floor | **{0}** | | target ≤ 150 ms |' -f (& $fmt $overhead)))
+    $lines.Add(('| module overhead without Measure-Object''s auto-load = fresh − (bare + Measure-Object) − floor | {0} | | |' -f (& $fmt $ownOverhead)))
+    $lines.Add('')
+    $lines.Add('| overhead, step by step (Stopwatch inside a fresh process) | median | runs (min–max) |')
+    $lines.Add('| --- | ---: | ---: |')
+    $lines.Add(('| Import-Module ./TuningJobs.psd1 | {0} | {1} |' -f (& $fmt $import), (Get-Spread ($runs.Breakdown | ForEach-Object ImportMs))))
+    $lines.Add(('| engine load (TuningJobs.Aws and AWSSDK.Core into their load context) | {0} | {1} |' -f (& $fmt $engine), (Get-Spread ($runs.Breakdown | ForEach-Object { $_.EngineMs } | Where-Object { $null -ne $_ }))))
+    $lines.Add(('| client build (config, region, credentials from the environment) | {0} | {1} |' -f (& $fmt $client), (Get-Spread ($runs.Breakdown | ForEach-Object { $_.ClientMs } | Where-Object { $null -ne $_ }))))
+    $lines.Add(('| first request (a 1-job page) minus one floor request ({0:0.0} ms) | {1} | |' -f $perRequest, (& $fmt $firstRequestCost)))
+    $lines.Add(('| first 100-job page (first parse) minus one floor request | {0} | |' -f (& $fmt $firstPageCost)))
+    $lines.Add(('| Measure-Object''s first use (auto-loads Microsoft.PowerShell.Utility: the script''s cost, not the module''s) | {0} | {1} |' -f (& $fmt $measureObject), (Get-Spread ($runs.Breakdown | ForEach-Object { $_.MeasureObjectMs } | Where-Object { $null -ne $_ }))))
+    $lines.Add(('| the rest (cmdlet binding and pipeline first use, the other 9 pages, exit) = overhead − the above | {0} | {1} |' -f (& $fmt $rest),
+            $(if ($null -ne $rest -and $rest -lt 0) { 'negative: the steps, taken one by one, overlap in the single run with pwsh''s own background start-up' } else { '' })))
+    $lines.Add(('| (for reference: the breakdown process''s own full listing after those steps) | {0} | {1} |' -f (& $fmt $list), (Get-Spread ($runs.Breakdown | ForEach-Object ListMs))))
+
+    [pscustomobject]@{
+        Lines = $lines; Problems = $problems; Runs = $runs; Overhead = $overhead; OwnOverhead = $ownOverhead; Median = $median
+        Breakdown = [ordered]@{ Import = $import; Engine = $engine; Client = $client; FirstRequest = $firstRequestCost; FirstPage = $firstPageCost; MeasureObject = $measureObject; Rest = $rest; List = $list }
+    }
+}
+
 #endregion
 
 $benchClock = [System.Diagnostics.Stopwatch]::StartNew()
@@ -152,6 +272,32 @@ try {
             Latency = $Latency; Measure = $Measure; Value = $Value; Unit = $Unit
             Floor = $Floor; CliDefault = $CliDefault; CliPaged = $CliPaged; Requests = $Requests; Note = $Note
         })
+    }
+
+    # --- Cold processes, as ops scripts run the module. ---
+    Write-Host "Cold processes at $ColdLatencyMilliseconds ms: $ColdRuns rounds of bare start, fresh run, floor, AWS CLI and breakdown ..."
+    $coldFloor = [TuningJobs.Benchmark.FloorClient]::new($script:Endpoint.Url, $credential.UserName, $secret, 'us-east-1')
+    try { $cold = Measure-ColdSection -Rounds $ColdRuns -Latency $ColdLatencyMilliseconds -Floor $coldFloor -Cli $cli }
+    finally { $coldFloor.Dispose() }
+    Set-Latency 0
+    $coldTargets = @(
+        ('- [{0}] module overhead in a fresh process ≤ 150 ms: {1:0} ms' -f $(if ($cold.Overhead -le 150) { 'met' } else { 'MISSED' }), $cold.Overhead)
+        $(if ($cli) { '- [{0}] (stretch) the whole fresh run faster than the AWS CLI''s cold --page-size 100: {1:0} ms vs {2:0} ms' -f $(if ($cold.Median.Fresh -lt $cold.Median.Cli) { 'met' } else { 'MISSED' }), $cold.Median.Fresh, $cold.Median.Cli }
+          else { '- [n/a] (stretch) faster than the AWS CLI cold: the AWS CLI is not installed' })
+    )
+    foreach ($problem in $cold.Problems) { $checks.Add($problem) }
+    if ($ColdOnly) {
+        $report = @("TuningJobs benchmark (cold section only), $(Get-Date -Format 'yyyy-MM-dd HH:mm') UTC$(Get-Date -Format 'zzz')",
+            "Machine: $($machine.Cores) cores, $($machine.Cpu); PowerShell $($machine.PowerShell) on $($machine.Runtime); load average $((Get-Content /proc/loadavg -ErrorAction Ignore) -replace ' \d+/.*$', '')", '') +
+            @($cold.Lines) + @('', 'Targets:') + $coldTargets +
+            $(if ($checks.Count) { @('', 'Checks that failed:') + @($checks | ForEach-Object { "- $_" }) } else { @() })
+        $report | ForEach-Object { Write-Host $_ }
+        New-Item -ItemType Directory -Path $OutputDirectory -Force | Out-Null
+        $stamp = Get-Date -Format 'yyyyMMdd-HHmmss'
+        $report | Set-Content -Path (Join-Path $OutputDirectory "cold-$stamp.md")
+        $cold | Select-Object Runs, Overhead, OwnOverhead, Median, Breakdown | ConvertTo-Json -Depth 6 | Set-Content -Path (Join-Path $OutputDirectory "cold-$stamp.json")
+        if ($checks.Count) { exit 1 }
+        return
     }
 
     # --- Fresh processes, no delay: Import-Module, assemblies, cold first call; peak working set. ---
@@ -309,7 +455,7 @@ try {
         "Medians of $Runs runs in the warm session, $CliRuns per AWS CLI figure, $ImportRuns fresh processes for Import-Module, $MemoryRuns per working-set figure."
         ''
     )
-    $report = @($header) + @($lines) + @('', 'Targets:') + @($targets) + $(if ($checks.Count) { @('', 'Checks that failed:') + @($checks | ForEach-Object { "- $_" }) } else { @() }) +
+    $report = @($header) + @($lines) + @('') + @($cold.Lines) + @('', 'Targets:') + @($targets) + $coldTargets + $(if ($checks.Count) { @('', 'Checks that failed:') + @($checks | ForEach-Object { "- $_" }) } else { @() }) +
         @('', ('Benchmark wall time: {0:0} s' -f $benchClock.Elapsed.TotalSeconds))
     $report | ForEach-Object { Write-Host $_ }
 
@@ -319,6 +465,7 @@ try {
     [pscustomobject]@{
         Machine = $machine; Cli = $cli; PerLatency = $perLatency; Imports = $imports; Memory = $memory
         LoadedOnImport = $loadedOnImport; LoadedOnFirstCall = $loadedOnCall; Checks = $checks
+        Cold = $cold | Select-Object Runs, Overhead, OwnOverhead, Median, Breakdown
     } | ConvertTo-Json -Depth 6 | Set-Content -Path (Join-Path $OutputDirectory "bench-$stamp.json")
     Write-Host "Written to $(Join-Path $OutputDirectory "bench-$stamp.md") and .json"
     if ($checks.Count) { exit 1 }

@@ -7,14 +7,22 @@
                   client is built) to its first object and to its end.
     -Mode Memory  imports the module, streams the whole listing through Measure-Object and reports the process's
                   peak working set at the end.
+    -Mode Breakdown  where a fresh process's time goes, step by step with a Stopwatch, credentials from the environment
+                  as in the cold run: Import-Module; loading the engine; building the client; a first request (a 1-job
+                  page: the request path's first use); a first 100-job page (the first unmarshalling of a full page);
+                  Measure-Object's first use (it auto-loads Microsoft.PowerShell.Utility); then the whole listing
+                  through the cmdlet and Measure-Object. The middle steps call the module's
+                  internals by reflection (names in $Internals below); if those names change, the steps report null
+                  and the totals still hold.
 #>
 param(
-    [Parameter(Mandatory)] [ValidateSet('Import', 'Memory')] [string] $Mode,
+    [Parameter(Mandatory)] [ValidateSet('Import', 'Memory', 'Breakdown')] [string] $Mode,
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $EndpointUrl,
     [Parameter(Mandatory)] [string] $TuningJobName,
-    [Parameter(Mandatory)] [string] $AccessKeyId,
-    [Parameter(Mandatory)] [string] $SecretKey
+    # The key pair for -Credential; without it the credentials come from the environment, as in the cold run.
+    [string] $AccessKeyId,
+    [string] $SecretKey
 )
 $ErrorActionPreference = 'Stop'
 
@@ -25,7 +33,64 @@ function Get-AwsAssembly {
         Sort-Object)
 }
 
-$credential = [pscredential]::new($AccessKeyId, (ConvertTo-SecureString $SecretKey -AsPlainText -Force))
+if ($Mode -eq 'Breakdown') {
+    $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
+    Import-Module $ModuleManifest
+    $importMs = $stopwatch.Elapsed.TotalMilliseconds
+    $steps = [ordered]@{ ImportMs = $importMs; EngineMs = $null; ClientMs = $null; FirstRequestMs = $null; FirstPageMs = $null; MeasureObjectMs = $null; ListMs = $null; Count = $null; Error = $null }
+    # The module's internals this mode drives; keep in step with src/TuningJobs (Loading/, Api/) and src/TuningJobs.Aws.
+    $Internals = @{
+        Engine     = 'TuningJobs.Loading.Engine'       # static Api: loads the engine
+        Api        = 'TuningJobs.Api.ISageMakerApi'     # ListTrainingJobsAsync(connection, request, token)
+        Connection = 'TuningJobs.Api.AwsConnection'     # EndpointUrl
+        Request    = 'TuningJobs.Api.TrainingJobsRequest'   # HyperParameterTuningJobName, MaxResults
+    }
+    try {
+        $assembly = (Get-Command Get-TuningTrainingJob).ImplementingType.Assembly
+        $flags = [System.Reflection.BindingFlags]'Public,NonPublic,Static,Instance'
+        $type = @{}
+        foreach ($key in $Internals.Keys) { $type[$key] = $assembly.GetType($Internals[$key], $true) }
+        $connection = [Activator]::CreateInstance($type.Connection)
+        $type.Connection.GetProperty('EndpointUrl').SetValue($connection, [uri]$EndpointUrl)
+        $requests = foreach ($size in 1, 100) {
+            $request = [Activator]::CreateInstance($type.Request)
+            $type.Request.GetProperty('HyperParameterTuningJobName').SetValue($request, $TuningJobName)
+            $type.Request.GetProperty('MaxResults').SetValue($request, [Nullable[int]]$size)
+            $request
+        }
+        $list = $type.Api.GetMethod('ListTrainingJobsAsync')
+
+        $stopwatch.Restart()
+        $api = $type.Engine.GetProperty('Api', $flags).GetValue($null)
+        $steps.EngineMs = $stopwatch.Elapsed.TotalMilliseconds
+        # The engine builds (and keeps) the connection's client on its first call; its client source builds it alone.
+        $clientFor = $api.GetType().GetField('_clientFor', $flags).GetValue($api)
+        $stopwatch.Restart()
+        $null = $clientFor.Invoke($connection)
+        $steps.ClientMs = $stopwatch.Elapsed.TotalMilliseconds
+        $stopwatch.Restart()
+        $null = $list.Invoke($api, @($connection, $requests[0], [System.Threading.CancellationToken]::None)).GetAwaiter().GetResult()
+        $steps.FirstRequestMs = $stopwatch.Elapsed.TotalMilliseconds
+        $stopwatch.Restart()
+        $null = $list.Invoke($api, @($connection, $requests[1], [System.Threading.CancellationToken]::None)).GetAwaiter().GetResult()
+        $steps.FirstPageMs = $stopwatch.Elapsed.TotalMilliseconds
+    }
+    catch {
+        $steps.Error = "The breakdown's internal steps failed: $($_.Exception.GetBaseException().Message)"
+    }
+    # Measure-Object's first use auto-loads Microsoft.PowerShell.Utility: the script's cost, with or without the module.
+    $stopwatch.Restart()
+    $null = 1 | Measure-Object
+    $steps.MeasureObjectMs = $stopwatch.Elapsed.TotalMilliseconds
+    $stopwatch.Restart()
+    $steps.Count = (Get-TuningTrainingJob $TuningJobName -EndpointUrl $EndpointUrl | Measure-Object).Count
+    $steps.ListMs = $stopwatch.Elapsed.TotalMilliseconds
+    [pscustomobject]$steps | ConvertTo-Json -Compress
+    return
+}
+
+$connection = @{ EndpointUrl = $EndpointUrl }
+if ($AccessKeyId) { $connection.Credential = [pscredential]::new($AccessKeyId, (ConvertTo-SecureString $SecretKey -AsPlainText -Force)) }
 
 $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
 Import-Module $ModuleManifest
@@ -35,7 +100,7 @@ $afterImport = Get-AwsAssembly
 if ($Mode -eq 'Import') {
     $firstMs = $null
     $stopwatch.Restart()
-    $count = Get-TuningTrainingJob $TuningJobName -EndpointUrl $EndpointUrl -Credential $credential |
+    $count = Get-TuningTrainingJob $TuningJobName @connection |
         ForEach-Object { if ($null -eq $firstMs) { $firstMs = $stopwatch.Elapsed.TotalMilliseconds }; $_ } |
         Measure-Object | ForEach-Object Count
     $listMs = $stopwatch.Elapsed.TotalMilliseconds
@@ -49,7 +114,7 @@ if ($Mode -eq 'Import') {
     } | ConvertTo-Json -Compress
 }
 else {
-    $count = (Get-TuningTrainingJob $TuningJobName -EndpointUrl $EndpointUrl -Credential $credential | Measure-Object).Count
+    $count = (Get-TuningTrainingJob $TuningJobName @connection | Measure-Object).Count
     $process = [System.Diagnostics.Process]::GetCurrentProcess()
     $process.Refresh()
     [pscustomobject]@{

@@ -25,7 +25,8 @@ Describe 'build.ps1 Package' {
         try { $entries = $zip.Entries.FullName } finally { $zip.Dispose() }
         foreach ($expected in 'TuningJobs.psd1', 'TuningJobs.Format.ps1xml', 'TuningJobs.Types.ps1xml', 'LICENSE', 'bin/TuningJobs.dll',
             'bin/Dependencies/TuningJobs.Aws.dll', 'bin/Dependencies/AWSSDK.Core.dll', 'en-US/TuningJobs.dll-Help.xml',
-            'en-US/about_TuningJobs.help.txt') {
+            'en-US/about_TuningJobs.help.txt', 'bin/Dependencies/linux-x64/AWSSDK.Core.dll', 'bin/Dependencies/win-x64/AWSSDK.Core.dll',
+            'bin/Dependencies/osx-arm64/AWSSDK.Core.dll', 'bin/Dependencies/linux-x64/TuningJobs.Aws.dll') {
             $entries | Should -Contain $expected
         }
     }

@@ -15,17 +15,28 @@ internal sealed class EngineLoadContext : AssemblyLoadContext
 {
     private static readonly string _sharedAssemblyName = typeof(EngineLoadContext).Assembly.GetName().Name;
     private readonly string _folder;
+    private readonly string _images;
 
-    public EngineLoadContext(string folder)
+    public EngineLoadContext(string folder, string images = null)
     {
         _folder = folder;
+        _images = images;
+    }
+
+    /// <summary>The platform's ReadyToRun image of an assembly where there is one, else its IL in the folder, else null.</summary>
+    internal string PathOf(string name)
+    {
+        var image = _images == null ? null : Path.Combine(_images, name + ".dll");
+        if (image != null && File.Exists(image)) return image;
+        var path = Path.Combine(_folder, name + ".dll");
+        return File.Exists(path) ? path : null;
     }
 
     protected override Assembly Load(AssemblyName assemblyName)
     {
         if (string.Equals(assemblyName.Name, _sharedAssemblyName, StringComparison.OrdinalIgnoreCase)) return null;
-        var path = Path.Combine(_folder, assemblyName.Name + ".dll");
-        if (!File.Exists(path)) return null;   // the framework's own assemblies
+        var path = PathOf(assemblyName.Name);
+        if (path == null) return null;   // the framework's own assemblies
 
         // The folder also holds netstandard back-ports of framework assemblies (System.Text.Json, System.Memory...)
         // for Windows PowerShell; on PowerShell 7 the framework's newer copies serve better.

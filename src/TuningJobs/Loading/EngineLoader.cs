@@ -26,8 +26,14 @@ internal static class EngineLoader
         string.Equals(typeof(object).Assembly.GetName().Name, "System.Private.CoreLib", StringComparison.Ordinal);
 
     // A separate method, so that Windows PowerShell never compiles a reference to AssemblyLoadContext.
-    private static Assembly LoadIsolated(string folder, string enginePath) =>
-        new EngineLoadContext(folder).LoadFromAssemblyPath(enginePath);
+    // ReadyToRun images (precompiled code, IL kept) of the engine for this platform, where the module ships them,
+    // sit in Dependencies/<os>-<arch>; every other platform JIT-compiles the IL in Dependencies.
+    private static Assembly LoadIsolated(string folder, string enginePath)
+    {
+        var images = Path.Combine(folder, ReadyToRun.PlatformFolderName() ?? "none");
+        var context = new EngineLoadContext(folder, Directory.Exists(images) ? images : null);
+        return context.LoadFromAssemblyPath(context.PathOf(Path.GetFileNameWithoutExtension(enginePath)) ?? enginePath);
+    }
 
     private static readonly object _resolverGate = new object();
     private static string _resolverFolder;

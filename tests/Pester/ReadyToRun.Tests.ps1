@@ -1,0 +1,107 @@
+# What the ReadyToRun lever depends on: build.ps1 lays out precompiled images of the engine and AWSSDK.Core for each
+# platform under bin/Dependencies/<rid>, the engine loader takes this platform's images, the runtime accepts their
+# code (the request path is not JIT-compiled), and everywhere else the IL beside them still lists jobs. No timing.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
+    $script:Endpoint = Initialize-TestSession -Folder $TestDrive -NoImport
+    $script:Key = $script:Endpoint.Credential.GetNetworkCredential()
+    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    $script:Dependencies = Join-Path $script:Root 'bin/Dependencies'
+    $script:Platforms = @('linux-x64', 'win-x64', 'osx-arm64')
+    $script:Engine = @('AWSSDK.Core', 'TuningJobs.Aws')
+    $os = if ($IsLinux) { 'linux' } elseif ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' }
+    $script:ThisPlatform = "$os-$("$([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture)".ToLowerInvariant())"
+
+    function Get-PeFacts([string] $Path) {
+        $stream = [System.IO.File]::OpenRead($Path)
+        try {
+            $pe = [System.Reflection.PortableExecutable.PEReader]::new($stream)
+            $headers = $pe.PEHeaders
+            [pscustomobject]@{
+                Machine     = [int]$headers.CoffHeader.Machine
+                ReadyToRun  = $headers.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0
+                HasIL       = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe).MethodDefinitions.Count -gt 0
+                Identity    = [System.Reflection.AssemblyName]::GetAssemblyName($Path).FullName
+            }
+        }
+        finally { $stream.Dispose() }
+    }
+
+    # Lists jobs in a fresh pwsh with the given module and reports where the engine came from and how many of its
+    # methods the JIT compiled (the runtime writes one line per compiled method to DOTNET_JitStdOutFile).
+    function Invoke-Listing([string] $Manifest) {
+        $jitLog = Join-Path $TestDrive ("jit-" + [guid]::NewGuid().ToString('N') + '.txt')
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+`$env:AWS_EC2_METADATA_DISABLED = 'true'
+Import-Module '$Manifest'
+`$credential = [pscredential]::new('$($script:Key.UserName)', (ConvertTo-SecureString '$($script:Key.Password)' -AsPlainText -Force))
+'jobs=' + @(Get-TuningTrainingJob xgb-churn-0412 -EndpointUrl '$($script:Endpoint.Url)' -Credential `$credential).Count
+foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -in 'AWSSDK.Core', 'TuningJobs.Aws' }) {
+    `$assembly.GetName().Name + '=' + `$assembly.Location
+}
+"@
+        $run = Invoke-FreshPwsh -Script $script -Environment @{
+            AWS_SHARED_CREDENTIALS_FILE = $env:AWS_SHARED_CREDENTIALS_FILE; AWS_CONFIG_FILE = $env:AWS_CONFIG_FILE
+            DOTNET_JitStdOutFile = $jitLog; DOTNET_JitDisasmSummary = '1'
+        }
+        if ($run.ExitCode -ne 0) { throw "The listing failed with exit code $($run.ExitCode): $($run.Output) $($run.Errors)" }
+        $lines = $run.Output -split "`r?`n" | Where-Object { $_ }
+        $locations = @{}
+        foreach ($line in $lines | Where-Object { $_ -match '^(AWSSDK\.Core|TuningJobs\.Aws)=' }) { $name, $path = $line -split '=', 2; $locations[$name] = $path }
+        $compiled = if (Test-Path $jitLog) { @(Get-Content $jitLog | Where-Object { $_ -match 'JIT compiled (Amazon|TuningJobs\.Aws)\.' }).Count } else { $null }
+        [pscustomobject]@{
+            Jobs              = ($lines | Where-Object { $_ -like 'jobs=*' }) -replace '^jobs=', ''
+            Locations         = $locations
+            EngineMethodsJitted = $compiled
+        }
+    }
+}
+
+AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
+
+Describe 'ReadyToRun images of the engine' {
+    It 'lays out an image of <_> for every platform, with the IL and the identity of the IL copy' -ForEach @('AWSSDK.Core', 'TuningJobs.Aws') {
+        $il = Get-PeFacts (Join-Path $script:Dependencies "$_.dll")
+        $il.ReadyToRun | Should -BeFalse -Because 'the copy in Dependencies is the IL every other platform and Windows PowerShell load'
+        $machines = @{ 'linux-x64' = 0x8664 -bxor 0x7B79; 'win-x64' = 0x8664; 'osx-arm64' = 0xAA64 -bxor 0x4644 }
+        foreach ($platform in $script:Platforms) {
+            $image = Join-Path $script:Dependencies "$platform/$_.dll"
+            $image | Should -Exist
+            $facts = Get-PeFacts $image
+            $facts.ReadyToRun | Should -BeTrue -Because "$image should carry precompiled code"
+            $facts.Machine | Should -Be $machines[$platform] -Because "$image should be compiled for $platform"
+            $facts.HasIL | Should -BeTrue
+            $facts.Identity | Should -Be $il.Identity
+        }
+    }
+
+    It 'loads this platform''s images, whose code the runtime uses' {
+        if ($script:ThisPlatform -notin $script:Platforms) { Set-ItResult -Skipped -Because "no images are built for $($script:ThisPlatform)"; return }
+        $listing = Invoke-Listing (Join-Path $script:Root 'TuningJobs.psd1')
+        $listing.Jobs | Should -Be '42'
+        foreach ($name in $script:Engine) {
+            $listing.Locations[$name] | Should -Be (Join-Path $script:Dependencies "$($script:ThisPlatform)/$name.dll")
+        }
+        # About a thousand methods of the request path are JIT-compiled from IL; with the images, a handful of generic
+        # instantiations at most.
+        $listing.EngineMethodsJitted | Should -BeLessThan 100
+    }
+
+    It 'lists jobs from the IL where the module has no image for the platform' {
+        $copy = Join-Path $TestDrive 'il-only/TuningJobs'
+        New-Item -ItemType Directory -Path $copy -Force | Out-Null
+        foreach ($item in 'TuningJobs.psd1', 'TuningJobs.Format.ps1xml', 'TuningJobs.Types.ps1xml', 'bin', 'en-US') {
+            Copy-Item -Path (Join-Path $script:Root $item) -Destination $copy -Recurse
+        }
+        foreach ($platform in $script:Platforms) { Remove-Item (Join-Path $copy "bin/Dependencies/$platform") -Recurse -Force }
+
+        $listing = Invoke-Listing (Join-Path $copy 'TuningJobs.psd1')
+        $listing.Jobs | Should -Be '42'
+        foreach ($name in $script:Engine) {
+            $listing.Locations[$name] | Should -Be (Join-Path $copy "bin/Dependencies/$name.dll")
+        }
+        $listing.EngineMethodsJitted | Should -BeGreaterThan 100 -Because 'from IL the request path is JIT-compiled'
+    }
+}
