@@ -42,6 +42,13 @@ public static class ErrorResponses
     public static ServiceErrorException InvalidSignature(string message) =>
         new(403, "InvalidSignatureException", message);
 
+    // awsJson services answer a signature outside the allowed window with 400 and these texts, the server's time last.
+    public static ServiceErrorException SignatureExpired(string signedAt, string earliest, string now, int minutes) =>
+        new(400, "InvalidSignatureException", $"Signature expired: {signedAt} is now earlier than {earliest} ({now} - {minutes} min.)");
+
+    public static ServiceErrorException SignatureNotYetCurrent(string signedAt, string latest, string now, int minutes) =>
+        new(400, "InvalidSignatureException", $"Signature not yet current: {signedAt} is still later than {latest} ({now} + {minutes} min.)");
+
     public static ServiceErrorException UnknownOperation(int statusCode, string message) =>
         new(statusCode, "UnknownOperationException", message);
 

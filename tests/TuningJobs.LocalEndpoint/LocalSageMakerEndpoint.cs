@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Threading;
@@ -29,6 +30,7 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
     private WebApplication _app;
     private long _latencyTicks;
     private int _disposed;
+    private int _signatureRejections;
 
     public Uri Url { get; private set; }
 
@@ -52,6 +54,18 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
     /// </summary>
     public string SigningRegion { get; private set; }
 
+    /// <summary>
+    /// The endpoint's own clock, the machine's unless a test sets another: a signature more than
+    /// <see cref="SigV4Verifier.AllowedSkew"/> from it is rejected, and every answer's Date header tells its time, as
+    /// AWS's do, so that a client whose clock is off can correct it.
+    /// </summary>
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
+    /// <summary>How many requests were turned away before the operation, for their signature: they are not in <see cref="Requests"/>.</summary>
+    public int SignatureRejections => Volatile.Read(ref _signatureRejections);
+
+    internal void CountSignatureRejection() => Interlocked.Increment(ref _signatureRejections);
+
     public static async Task<LocalSageMakerEndpoint> StartAsync(string signingRegion = null)
     {
         var endpoint = new LocalSageMakerEndpoint { SigningRegion = signingRegion };
@@ -74,9 +88,13 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
         var app = builder.Build();
         var pipeline = new OperationPipeline(endpoint, endpoint._rawResponses, endpoint._stopping.Token);
         var control = new ControlApi(endpoint, endpoint._rawResponses);
-        app.Run(context => context.Request.Path.Value.StartsWith(ControlApi.Prefix, StringComparison.Ordinal)
-            ? control.HandleAsync(context)
-            : pipeline.HandleAsync(context));
+        app.Run(context =>
+        {
+            context.Response.Headers.Date = endpoint.Clock().ToString("r", CultureInfo.InvariantCulture);
+            return context.Request.Path.Value.StartsWith(ControlApi.Prefix, StringComparison.Ordinal)
+                ? control.HandleAsync(context)
+                : pipeline.HandleAsync(context);
+        });
 
         await app.StartAsync();
         endpoint._app = app;

@@ -54,10 +54,11 @@ internal sealed class OperationPipeline
             SigV4Identity identity;
             try
             {
-                identity = SigV4Verifier.Verify(request, body, _endpoint.SigningRegion);
+                identity = SigV4Verifier.Verify(request, body, _endpoint.SigningRegion, _endpoint.Clock());
             }
             catch (ServiceErrorException error)
             {
+                _endpoint.CountSignatureRejection();
                 await WriteErrorAsync(context, error, requestId, token);
                 return;
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
@@ -12,15 +13,21 @@ public sealed record SigV4Identity(string AccessKeyId, string Region);
 /// <summary>
 /// Checks that a request is signed with AWS Signature Version 4 (header form) for service sagemaker with the one key
 /// pair the endpoint knows, by computing the signature itself: a wrong secret, a changed header or body, or a scope
-/// for another service is rejected with the error code AWS uses. The endpoint serves POST / without a query, so the
+/// for another service is rejected with the error code AWS uses, and so is a signature dated more than
+/// <see cref="AllowedSkew"/> from the endpoint's clock. The endpoint serves POST / without a query, so the
 /// canonical URI and query are fixed. Messages never contain a secret.
 /// </summary>
 internal static class SigV4Verifier
 {
     private const string Algorithm = "AWS4-HMAC-SHA256";
+    private const string BasicFormat = "yyyyMMdd'T'HHmmss'Z'";
+
+    /// <summary>How far a signature's X-Amz-Date may be from the endpoint's clock, either way: SigV4's 15 minutes.</summary>
+    public static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
 
     /// <param name="signingRegion">The one region a credential scope may name, as a regional AWS endpoint has; null accepts any.</param>
-    public static SigV4Identity Verify(HttpRequest request, byte[] body, string signingRegion = null)
+    /// <param name="now">The endpoint's clock.</param>
+    public static SigV4Identity Verify(HttpRequest request, byte[] body, string signingRegion, DateTimeOffset now)
     {
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.Length == 0)
@@ -52,6 +59,24 @@ internal static class SigV4Verifier
         if (accessKeyId != LocalSageMakerEndpoint.DefaultAccessKeyId)
         {
             throw ErrorResponses.UnrecognizedClient();
+        }
+
+        if (!DateTimeOffset.TryParseExact(amzDate, BasicFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt))
+        {
+            throw ErrorResponses.IncompleteSignature($"Date must be in ISO-8601 'basic format'. Got '{amzDate}'.");
+        }
+
+        // The service's time to the second, as its message shows it.
+        now = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        string Basic(DateTimeOffset time) => time.UtcDateTime.ToString(BasicFormat, CultureInfo.InvariantCulture);
+        if (signedAt < now - AllowedSkew)
+        {
+            throw ErrorResponses.SignatureExpired(amzDate, Basic(now - AllowedSkew), Basic(now), (int)AllowedSkew.TotalMinutes);
+        }
+
+        if (signedAt > now + AllowedSkew)
+        {
+            throw ErrorResponses.SignatureNotYetCurrent(amzDate, Basic(now + AllowedSkew), Basic(now), (int)AllowedSkew.TotalMinutes);
         }
 
         var signedHeaders = parts["SignedHeaders"];

@@ -62,6 +62,29 @@ public sealed class ResponseReadingTests
         Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
     }
 
+    // The model bounds NextToken at 8,192 characters: a longer one could not be passed back, to the service or to -NextToken.
+    [Theory]
+    [InlineData(8192, true)]
+    [InlineData(8193, false)]
+    public async Task ANextTokenLongerThanTheModelAllowsIsInvalidResponse(int length, bool accepted)
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        var token = string.Concat(Enumerable.Repeat("'\u2019$(x)", length)).Substring(0, length);
+        var body = "{\"NextToken\":" + System.Text.Json.JsonSerializer.Serialize(token) + ",\"TrainingJobSummaries\":[]}";
+        var (page, failure) = await Answer(endpoint, EngineHarness.Start(endpoint), body);
+        if (accepted)
+        {
+            Assert.Null(failure);
+            Assert.Equal(token, page.NextToken);
+        }
+        else
+        {
+            Assert.Null(page);
+            Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
+            Assert.Contains("8193 characters", failure.Message);
+        }
+    }
+
     [Fact]
     public async Task MissingOptionalMembersAndNullObjectsBecomeNulls()
     {

@@ -50,6 +50,11 @@ internal sealed class FakeSageMakerApi : ISageMakerApi
 
     public Func<TrainingJobsRequest, Exception> Failure { get; set; }
 
+    /// <summary>When set, the first page points on with this text instead of an offset, as a service may send any text.</summary>
+    public string CraftedNextToken { get; set; }
+
+    private int _craftedOffset;
+
     /// <summary>The account's tuning jobs, for ListHyperParameterTuningJobs and DescribeHyperParameterTuningJob; null makes both fail.</summary>
     public List<HyperParameterTuningJob> TuningJobs { get; set; } = new[] { "xgb-churn-0412", "xgb-churn-0413", "resnet-sweep-big" }
         .Select(name => new HyperParameterTuningJob { HyperParameterTuningJobName = name, HyperParameterTuningJobStatus = "Completed" }).ToList();
@@ -136,10 +141,15 @@ internal sealed class FakeSageMakerApi : ISageMakerApi
                 ? jobs.OrderByDescending(j => j.FinalHyperParameterTuningJobObjectiveMetric.Value)
                 : jobs.OrderBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Value);
         }
-        var offset = request.NextToken == null ? 0 : int.Parse(request.NextToken);
+        var offset = request.NextToken == null ? 0 : request.NextToken == CraftedNextToken ? _craftedOffset : int.Parse(request.NextToken);
         var size = request.MaxResults ?? 10;
         var page = sorted.Skip(offset).Take(size).ToList();
         var next = offset + size < jobs.Count ? (offset + size).ToString() : null;
+        if (CraftedNextToken != null && offset == 0 && next != null)
+        {
+            _craftedOffset = offset + size;
+            next = CraftedNextToken;
+        }
         return new Page<HyperParameterTrainingJobSummary>(page, next, "req-" + Requests.Count);
     }
 }

@@ -1,0 +1,43 @@
+# A machine clock 20 minutes off, either way, with the module as it ships (the SDK's netstandard2.0 build): the local
+# endpoint turns the first signature away as AWS does, and the SDK corrects its clock from that answer and lists. The
+# SDK's clock is process-wide, so each case skews it in a fresh pwsh, as the SDK's own clock-skew tests do (its private
+# AWSConfigs.utcNowSource).
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
+    $script:Endpoint = Initialize-TestSession -Folder $TestDrive -NoImport
+
+    function Invoke-SkewedListing([int] $Minutes, [bool] $Correct) {
+        $pair = $script:Endpoint.Credential.GetNetworkCredential()
+        $run = Invoke-FreshPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$(Join-Path $PSScriptRoot '../../TuningJobs.psd1')'
+`$aws = @{
+    EndpointUrl = '$($script:Endpoint.Url)'; Region = 'us-east-1'
+    Credential = [pscredential]::new('$($pair.UserName)', (ConvertTo-SecureString '$($pair.Password)' -AsPlainText -Force))
+}
+`$null = Get-TuningTrainingJob xgb-churn-0412 -First 1 @aws   # loads the engine and the SDK, with the machine's clock
+Add-Type -TypeDefinition 'public static class SkewedClock { public static System.TimeSpan Skew; public static System.DateTime UtcNow() { return System.DateTime.UtcNow + Skew; } }'
+[SkewedClock]::Skew = [timespan]::FromMinutes($Minutes)
+`$core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'AWSSDK.Core' }
+`$configs = `$core.GetType('Amazon.AWSConfigs')
+`$configs.GetField('utcNowSource', [Reflection.BindingFlags]'Static,NonPublic').SetValue(`$null, [Delegate]::CreateDelegate([Func[datetime]], [SkewedClock].GetMethod('UtcNow')))
+`$configs::CorrectForClockSkew = `$$Correct
+try { 'count=' + @(Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 @aws).Count } catch { 'error=' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }
+"@
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Output.Trim()
+    }
+}
+
+AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
+
+Describe 'A machine clock 20 minutes off' {
+    It 'is corrected from the answer and the listing completes (<Minutes> min)' -ForEach @(@{ Minutes = -20 }, @{ Minutes = 20 }) {
+        Invoke-SkewedListing $Minutes $true | Should -Be 'count=42'
+    }
+
+    It 'fails as "Signature expired" when the SDK may not correct it' {
+        Invoke-SkewedListing -20 $false | Should -BeLike 'error=InvalidCredentials,* Signature expired: * is now earlier than * (* - 15 min.)*'
+    }
+}

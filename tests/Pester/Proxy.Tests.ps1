@@ -1,0 +1,63 @@
+# HTTP_PROXY, HTTPS_PROXY and NO_PROXY are honoured: .NET reads them once per process into HttpClient.DefaultProxy, which
+# the SDK's HttpClient uses when no proxy is configured, so each case runs the built module in a fresh pwsh whose
+# environment has them from the start, against a loopback proxy that counts what passes through it.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
+    $script:Endpoint = Initialize-TestSession -Folder $TestDrive -NoImport
+    $script:Port = ([uri]$script:Endpoint.Url).Port
+    Add-Type -Path (Join-Path $PSScriptRoot '../TuningJobs.LocalEndpoint/LoopbackProxy.cs')
+
+    # The fresh processes get only the proxy variables each case gives. On Linux and macOS .NET reads the lower-case
+    # form first, and one that is present but empty still hides the upper-case one, so they are removed, not emptied
+    # ([Environment]::SetEnvironmentVariable with $null from PowerShell would leave them set to '').
+    $script:Names = 'http_proxy', 'https_proxy', 'no_proxy', 'all_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY'
+    $script:Saved = @{}
+    foreach ($name in $script:Names) { $script:Saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+    foreach ($name in $script:Names) { Remove-Item "env:$name" -ErrorAction Ignore }
+
+    function Invoke-Listing([string] $EndpointUrl, [hashtable] $Environment) {
+        $pair = $script:Endpoint.Credential.GetNetworkCredential()
+        $run = Invoke-FreshPwsh -Environment $Environment -Script @"
+Import-Module '$(Join-Path $PSScriptRoot '../../TuningJobs.psd1')'
+`$credential = [pscredential]::new('$($pair.UserName)', (ConvertTo-SecureString '$($pair.Password)' -AsPlainText -Force))
+try { 'count=' + @(Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 -EndpointUrl '$EndpointUrl' -Region us-east-1 -Credential `$credential).Count }
+catch { 'error=' + `$_.FullyQualifiedErrorId }
+"@
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Output.Trim()
+    }
+}
+
+AfterAll {
+    foreach ($name in $script:Names) { if ($null -ne $script:Saved[$name]) { [Environment]::SetEnvironmentVariable($name, $script:Saved[$name]) } }
+    Stop-LocalSageMakerEndpoint $script:Endpoint
+}
+
+Describe 'Proxy variables' {
+    BeforeEach {
+        $script:Proxy = [TuningJobs.LocalEndpoint.LoopbackProxy]::new()
+        Clear-EndpointRequest $script:Endpoint
+    }
+    AfterEach { $script:Proxy.Dispose() }
+
+    It 'sends every request of an http endpoint through HTTP_PROXY' {
+        Invoke-Listing $script:Endpoint.Url @{ HTTP_PROXY = $script:Proxy.Url.AbsoluteUri } | Should -Be 'count=42'
+        $script:Proxy.Requests | Should -Be (@("POST http://127.0.0.1:$($script:Port)/") * 5)
+        (Get-EndpointRequest $script:Endpoint).Count | Should -Be 5
+    }
+
+    It 'goes straight to a host NO_PROXY names' {
+        Invoke-Listing $script:Endpoint.Url @{ HTTP_PROXY = $script:Proxy.Url.AbsoluteUri; NO_PROXY = '127.0.0.1' } | Should -Be 'count=42'
+        $script:Proxy.Requests | Should -BeNullOrEmpty
+        (Get-EndpointRequest $script:Endpoint).Count | Should -Be 5
+    }
+
+    It 'opens an https endpoint through HTTPS_PROXY with CONNECT' {
+        # The tunnel leads to the endpoint's plain-HTTP port, so TLS fails behind the proxy: what matters is the way out.
+        $result = Invoke-Listing "https://127.0.0.1:$($script:Port)/" @{ HTTPS_PROXY = $script:Proxy.Url.AbsoluteUri; HTTP_PROXY = 'http://127.0.0.1:9/' }
+        $result | Should -BeLike 'error=ConnectionFailed,*'
+        $script:Proxy.Requests | Should -Not -BeNullOrEmpty
+        $script:Proxy.Requests | Should -Be (@("CONNECT 127.0.0.1:$($script:Port)") * $script:Proxy.Requests.Count)
+    }
+}
