@@ -302,7 +302,7 @@ public sealed class SampleData
             {
                 case "Failed":
                     job.ObjectiveStatus = "Failed";
-                    job.FailureReason = FailureReasons[(i / 10) % FailureReasons.Length];
+                    job.FailureReason = _failureReasons[(i / 10) % _failureReasons.Length];
                     break;
                 case "InProgress" or "Stopping":
                     job.ObjectiveStatus = "Pending";
@@ -339,7 +339,7 @@ public sealed class SampleData
         };
     }
 
-    private static readonly string[] FailureReasons =
+    private static readonly string[] _failureReasons =
     {
         "AlgorithmError: framework error: XGBoostError: [09:14:07] src/learner.cc:1037: Check failed: mparam_.num_feature != 0 (0 vs. 0) : 0 feature is supplied.",
         "ClientError: Please ensure the data channel 'train' has data.",

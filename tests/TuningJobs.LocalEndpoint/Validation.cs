@@ -18,8 +18,8 @@ public sealed class Validation
 
     // The model's patterns must match the whole value; \z is added here rather than shown in messages,
     // because the service prints the pattern as modelled.
-    private static readonly Regex TuningJobName = new(TuningJobNamePattern + "\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex NameContains = new(NameContainsPattern + "\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex _tuningJobName = new(TuningJobNamePattern + "\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex _nameContains = new(NameContainsPattern + "\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public static readonly string[] TrainingJobSortBy = { "Name", "CreationTime", "Status", "FinalObjectiveMetricValue" };
     public static readonly string[] TuningJobSortBy = { "Name", "Status", "CreationTime" };
@@ -71,9 +71,9 @@ public sealed class Validation
         }
     }
 
-    public void TuningJobNameFormat(string value, string member) => Pattern(value, member, TuningJobName, TuningJobNamePattern);
+    public void TuningJobNameFormat(string value, string member) => Pattern(value, member, _tuningJobName, TuningJobNamePattern);
 
-    public void NameContainsFormat(string value, string member) => Pattern(value, member, NameContains, NameContainsPattern);
+    public void NameContainsFormat(string value, string member) => Pattern(value, member, _nameContains, NameContainsPattern);
 
     /// <summary>Enum values are compared with exact spelling, as the service does ("name" is not "Name").</summary>
     public void Enum(string value, string member, string[] allowed)

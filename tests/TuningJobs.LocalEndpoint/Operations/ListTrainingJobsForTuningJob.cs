@@ -9,7 +9,7 @@ public sealed class ListTrainingJobsForTuningJob : IOperation
 {
     public const string OperationName = "ListTrainingJobsForHyperParameterTuningJob";
 
-    private static readonly IReadOnlyDictionary<string, MemberKind> MemberKinds = new Dictionary<string, MemberKind>(StringComparer.Ordinal)
+    private static readonly IReadOnlyDictionary<string, MemberKind> _memberKinds = new Dictionary<string, MemberKind>(StringComparer.Ordinal)
     {
         ["HyperParameterTuningJobName"] = MemberKind.String,
         ["MaxResults"] = MemberKind.Integer,
@@ -21,7 +21,7 @@ public sealed class ListTrainingJobsForTuningJob : IOperation
 
     public string Name => OperationName;
 
-    public IReadOnlyDictionary<string, MemberKind> Members => MemberKinds;
+    public IReadOnlyDictionary<string, MemberKind> Members => _memberKinds;
 
     public void Validate(OperationRequest request)
     {

@@ -10,7 +10,7 @@ public sealed class ListTuningJobs : IOperation
 {
     public const string OperationName = "ListHyperParameterTuningJobs";
 
-    private static readonly IReadOnlyDictionary<string, MemberKind> MemberKinds = new Dictionary<string, MemberKind>(StringComparer.Ordinal)
+    private static readonly IReadOnlyDictionary<string, MemberKind> _memberKinds = new Dictionary<string, MemberKind>(StringComparer.Ordinal)
     {
         ["CreationTimeAfter"] = MemberKind.Timestamp,
         ["CreationTimeBefore"] = MemberKind.Timestamp,
@@ -26,7 +26,7 @@ public sealed class ListTuningJobs : IOperation
 
     public string Name => OperationName;
 
-    public IReadOnlyDictionary<string, MemberKind> Members => MemberKinds;
+    public IReadOnlyDictionary<string, MemberKind> Members => _memberKinds;
 
     public void Validate(OperationRequest request)
     {
