@@ -3,7 +3,6 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
-using TuningJobs.Aws.Http;
 using TuningJobs.Aws.SageMaker.Internal;
 using TuningJobs.Aws.SageMaker.Model;
 using TuningJobs.Aws.SageMaker.Transform;
@@ -32,15 +31,17 @@ internal sealed class SageMakerClient : AmazonServiceClient
         pipeline.AddHandlerAfter<Marshaller>(new SageMakerAuthSchemeHandler());
     }
 
-    public Task<ListTrainingJobsForHyperParameterTuningJobResponse> ListTrainingJobsForHyperParameterTuningJobAsync(
+    public Task<PageResponse<HyperParameterTrainingJobSummary>> ListTrainingJobsForHyperParameterTuningJobAsync(
         ListTrainingJobsForHyperParameterTuningJobRequest request, CancellationToken cancellationToken) =>
-        Send<ListTrainingJobsForHyperParameterTuningJobResponse>(request, ListTrainingJobsForHyperParameterTuningJobRequestMarshaller.Instance,
-            new ListTrainingJobsForHyperParameterTuningJobResponseUnmarshaller(request.MaxResults ?? ResponseBounds.MaxSummariesPerPage), cancellationToken);
+        Send<PageResponse<HyperParameterTrainingJobSummary>>(request, ListTrainingJobsForHyperParameterTuningJobRequestMarshaller.Instance,
+            new PageResponseUnmarshaller<HyperParameterTrainingJobSummary>("TrainingJobSummaries", HyperParameterTrainingJobSummaryUnmarshaller.Instance,
+                "training job summaries", request.Members.MaxResults), cancellationToken);
 
-    public Task<ListHyperParameterTuningJobsResponse> ListHyperParameterTuningJobsAsync(
+    public Task<PageResponse<HyperParameterTuningJob>> ListHyperParameterTuningJobsAsync(
         ListHyperParameterTuningJobsRequest request, CancellationToken cancellationToken) =>
-        Send<ListHyperParameterTuningJobsResponse>(request, ListHyperParameterTuningJobsRequestMarshaller.Instance,
-            new ListHyperParameterTuningJobsResponseUnmarshaller(request.MaxResults ?? ResponseBounds.MaxSummariesPerPage), cancellationToken);
+        Send<PageResponse<HyperParameterTuningJob>>(request, ListHyperParameterTuningJobsRequestMarshaller.Instance,
+            new PageResponseUnmarshaller<HyperParameterTuningJob>("HyperParameterTuningJobSummaries", HyperParameterTuningJobUnmarshaller.Instance,
+                "tuning job summaries", request.Members.MaxResults), cancellationToken);
 
     public Task<DescribeHyperParameterTuningJobResponse> DescribeHyperParameterTuningJobAsync(
         DescribeHyperParameterTuningJobRequest request, CancellationToken cancellationToken) =>

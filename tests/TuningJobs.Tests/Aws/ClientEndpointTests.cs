@@ -27,7 +27,7 @@ public sealed class ClientEndpointTests
     private static string UrlFor(AwsConnection connection)
     {
         using var client = ClientFactory.Create(connection);
-        var request = new ListTrainingJobsForHyperParameterTuningJobRequest { HyperParameterTuningJobName = "my-tuning" };
+        var request = new ListTrainingJobsForHyperParameterTuningJobRequest(new TrainingJobsRequest { HyperParameterTuningJobName = "my-tuning" });
         // The SDK ends the URL with a slash; the rule set writes hosts without one.
         return client.Config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(request)).URL.TrimEnd('/');
     }

@@ -46,7 +46,7 @@ public sealed class ConfiguredEndpointTests
     private static void AssertLoopback(AwsConnection connection)
     {
         using var client = ClientFactory.Create(connection);
-        var request = new ListTrainingJobsForHyperParameterTuningJobRequest { HyperParameterTuningJobName = TuningJob };
+        var request = new ListTrainingJobsForHyperParameterTuningJobRequest(new TrainingJobsRequest { HyperParameterTuningJobName = TuningJob });
         var url = new Uri(client.Config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(request)).URL);
         Assert.True(url.IsLoopback, $"The request would go to {url}.");
     }

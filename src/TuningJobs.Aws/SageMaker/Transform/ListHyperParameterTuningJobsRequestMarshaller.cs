@@ -1,36 +1,25 @@
-using System;
 using System.Text.Json;
-using Amazon.Runtime;
-using Amazon.Runtime.Internal;
-using Amazon.Runtime.Internal.Transform;
 using TuningJobs.Aws.SageMaker.Model;
 
 namespace TuningJobs.Aws.SageMaker.Transform;
 
-internal sealed class ListHyperParameterTuningJobsRequestMarshaller : IMarshaller<IRequest, AmazonWebServiceRequest>
+internal sealed class ListHyperParameterTuningJobsRequestMarshaller()
+    : AwsJsonMarshaller<ListHyperParameterTuningJobsRequest>("ListHyperParameterTuningJobs")
 {
-    public static readonly ListHyperParameterTuningJobsRequestMarshaller Instance = new ListHyperParameterTuningJobsRequestMarshaller();
+    public static readonly ListHyperParameterTuningJobsRequestMarshaller Instance = new();
 
-    public IRequest Marshall(AmazonWebServiceRequest input)
+    protected override void WriteMembers(Utf8JsonWriter writer, ListHyperParameterTuningJobsRequest request)
     {
-        var publicRequest = (ListHyperParameterTuningJobsRequest)input;
-        var request = AwsJsonRequest.Create(publicRequest, "ListHyperParameterTuningJobs", out var body);
-        using (var writer = new Utf8JsonWriter(body.BufferWriter))
-        {
-            writer.WriteStartObject();
-            AwsJsonRequest.WriteIfSet(writer, "NameContains", publicRequest.NameContains);
-            AwsJsonRequest.WriteIfSet(writer, "StatusEquals", publicRequest.StatusEquals);
-            AwsJsonRequest.WriteIfSet(writer, "CreationTimeAfter", publicRequest.CreationTimeAfter);
-            AwsJsonRequest.WriteIfSet(writer, "CreationTimeBefore", publicRequest.CreationTimeBefore);
-            AwsJsonRequest.WriteIfSet(writer, "LastModifiedTimeAfter", publicRequest.LastModifiedTimeAfter);
-            AwsJsonRequest.WriteIfSet(writer, "LastModifiedTimeBefore", publicRequest.LastModifiedTimeBefore);
-            if (publicRequest.MaxResults.HasValue) writer.WriteNumber("MaxResults", publicRequest.MaxResults.Value);
-            AwsJsonRequest.WriteIfSet(writer, "NextToken", publicRequest.NextToken);
-            AwsJsonRequest.WriteIfSet(writer, "SortBy", publicRequest.SortBy);
-            AwsJsonRequest.WriteIfSet(writer, "SortOrder", publicRequest.SortOrder);
-            writer.WriteEndObject();
-            writer.Flush();
-        }
-        return request;
+        var members = request.Members;
+        WriteIfSet(writer, "NameContains", members.NameContains);
+        WriteIfSet(writer, "StatusEquals", members.StatusEquals);
+        WriteIfSet(writer, "CreationTimeAfter", members.CreationTimeAfter);
+        WriteIfSet(writer, "CreationTimeBefore", members.CreationTimeBefore);
+        WriteIfSet(writer, "LastModifiedTimeAfter", members.LastModifiedTimeAfter);
+        WriteIfSet(writer, "LastModifiedTimeBefore", members.LastModifiedTimeBefore);
+        WriteIfSet(writer, "MaxResults", members.MaxResults);
+        WriteIfSet(writer, "NextToken", members.NextToken);
+        WriteIfSet(writer, "SortBy", members.SortBy);
+        WriteIfSet(writer, "SortOrder", members.SortOrder);
     }
 }
