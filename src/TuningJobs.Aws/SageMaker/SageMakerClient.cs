@@ -33,19 +33,19 @@ internal sealed class SageMakerClient : AmazonServiceClient
 
     public Task<PageResponse<HyperParameterTrainingJobSummary>> ListTrainingJobsForHyperParameterTuningJobAsync(
         ListTrainingJobsForHyperParameterTuningJobRequest request, CancellationToken cancellationToken) =>
-        Send<PageResponse<HyperParameterTrainingJobSummary>>(request, ListTrainingJobsForHyperParameterTuningJobRequestMarshaller.Instance,
+        Send<PageResponse<HyperParameterTrainingJobSummary>>(request, RequestMarshallers.ListTrainingJobsForHyperParameterTuningJob,
             new PageResponseUnmarshaller<HyperParameterTrainingJobSummary>("TrainingJobSummaries", HyperParameterTrainingJobSummaryUnmarshaller.Instance,
                 "training job summaries", request.Members.MaxResults), cancellationToken);
 
     public Task<PageResponse<HyperParameterTuningJob>> ListHyperParameterTuningJobsAsync(
         ListHyperParameterTuningJobsRequest request, CancellationToken cancellationToken) =>
-        Send<PageResponse<HyperParameterTuningJob>>(request, ListHyperParameterTuningJobsRequestMarshaller.Instance,
+        Send<PageResponse<HyperParameterTuningJob>>(request, RequestMarshallers.ListHyperParameterTuningJobs,
             new PageResponseUnmarshaller<HyperParameterTuningJob>("HyperParameterTuningJobSummaries", HyperParameterTuningJobUnmarshaller.Instance,
                 "tuning job summaries", request.Members.MaxResults), cancellationToken);
 
     public Task<DescribeHyperParameterTuningJobResponse> DescribeHyperParameterTuningJobAsync(
         DescribeHyperParameterTuningJobRequest request, CancellationToken cancellationToken) =>
-        Send<DescribeHyperParameterTuningJobResponse>(request, DescribeHyperParameterTuningJobRequestMarshaller.Instance,
+        Send<DescribeHyperParameterTuningJobResponse>(request, RequestMarshallers.DescribeHyperParameterTuningJob,
             DescribeHyperParameterTuningJobResponseUnmarshaller.Instance, cancellationToken);
 
     private Task<TResponse> Send<TResponse>(AmazonWebServiceRequest request, IMarshaller<IRequest, AmazonWebServiceRequest> marshaller,
