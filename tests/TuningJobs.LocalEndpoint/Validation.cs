@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace TuningJobs.LocalEndpoint;
 
 /// <summary>
-/// Collects constraint _violations and words them the way the service does, e.g.
+/// Collects constraint violations and words them the way the service does, e.g.
 /// "2 validation errors detected: Value '0' at 'maxResults' failed to satisfy constraint: ...; Value ...".
 /// </summary>
 public sealed class Validation
@@ -71,7 +71,13 @@ public sealed class Validation
         }
     }
 
-    public void TuningJobNameFormat(string value, string member) => Pattern(value, member, _tuningJobName, TuningJobNamePattern);
+    /// <summary>A HyperParameterTuningJobName: required, 1 to 32 characters, the model's pattern.</summary>
+    public void TuningJobName(string value, string member)
+    {
+        Required(value, member);
+        Length(value, member, 1, 32);
+        Pattern(value, member, _tuningJobName, TuningJobNamePattern);
+    }
 
     public void NameContainsFormat(string value, string member) => Pattern(value, member, _nameContains, NameContainsPattern);
 
