@@ -34,46 +34,21 @@ internal sealed class AwsSageMakerApi : ISageMakerApi
         _clientFor = clientFor;
     }
 
-    public async Task<Page<HyperParameterTrainingJobSummary>> ListTrainingJobsAsync(AwsConnection connection, TrainingJobsRequest request,
-        CancellationToken cancellationToken)
-    {
-        var (response, target) = await Call(connection, request.HyperParameterTuningJobName, client => client.ListTrainingJobsForHyperParameterTuningJobAsync(
-            new ListTrainingJobsForHyperParameterTuningJobRequest
-            {
-                HyperParameterTuningJobName = request.HyperParameterTuningJobName,
-                MaxResults = request.MaxResults,
-                NextToken = request.NextToken,
-                SortBy = request.SortBy,
-                SortOrder = request.SortOrder,
-                StatusEquals = request.StatusEquals,
-            }, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return PageOf(response.TrainingJobSummaries, "training job summaries", response.NextToken, response.ResponseMetadata?.RequestId, target);
-    }
+    public Task<Page<HyperParameterTrainingJobSummary>> ListTrainingJobsAsync(AwsConnection connection, TrainingJobsRequest request,
+        CancellationToken cancellationToken) =>
+        List(connection, request.HyperParameterTuningJobName, "training job summaries", cancellationToken,
+            client => client.ListTrainingJobsForHyperParameterTuningJobAsync(new ListTrainingJobsForHyperParameterTuningJobRequest(request), cancellationToken));
 
-    public async Task<Page<HyperParameterTuningJob>> ListTuningJobsAsync(AwsConnection connection, TuningJobsRequest request,
-        CancellationToken cancellationToken)
-    {
-        var (response, target) = await Call(connection, null, client => client.ListHyperParameterTuningJobsAsync(new ListHyperParameterTuningJobsRequest
-        {
-            NameContains = request.NameContains,
-            StatusEquals = request.StatusEquals,
-            CreationTimeAfter = request.CreationTimeAfter,
-            CreationTimeBefore = request.CreationTimeBefore,
-            LastModifiedTimeAfter = request.LastModifiedTimeAfter,
-            LastModifiedTimeBefore = request.LastModifiedTimeBefore,
-            MaxResults = request.MaxResults,
-            NextToken = request.NextToken,
-            SortBy = request.SortBy,
-            SortOrder = request.SortOrder,
-        }, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return PageOf(response.HyperParameterTuningJobSummaries, "tuning job summaries", response.NextToken, response.ResponseMetadata?.RequestId, target);
-    }
+    public Task<Page<HyperParameterTuningJob>> ListTuningJobsAsync(AwsConnection connection, TuningJobsRequest request,
+        CancellationToken cancellationToken) =>
+        List(connection, null, "tuning job summaries", cancellationToken,
+            client => client.ListHyperParameterTuningJobsAsync(new ListHyperParameterTuningJobsRequest(request), cancellationToken));
 
     public async Task<HyperParameterTuningJob> DescribeTuningJobAsync(AwsConnection connection, string tuningJobName, CancellationToken cancellationToken)
     {
-        var (response, target) = await Call(connection, tuningJobName, client => client.DescribeHyperParameterTuningJobAsync(
-            new DescribeHyperParameterTuningJobRequest { HyperParameterTuningJobName = tuningJobName }, cancellationToken), cancellationToken)
-            .ConfigureAwait(false);
+        var (response, target) = await Call(connection, tuningJobName,
+            client => client.DescribeHyperParameterTuningJobAsync(new DescribeHyperParameterTuningJobRequest(tuningJobName), cancellationToken),
+            cancellationToken).ConfigureAwait(false);
         var job = response.HyperParameterTuningJob;
         if (job?.HyperParameterTuningJobName == null || job.HyperParameterTuningJobStatus == null)
         {
@@ -108,9 +83,12 @@ internal sealed class AwsSageMakerApi : ISageMakerApi
 
     // The list is required and holds objects; anything else is not the service speaking. The token goes back to the
     // service, and into resume advice as the value of -NextToken: one longer than the model allows could be neither.
-    private static Page<T> PageOf<T>(List<T> items, string what, string nextToken, string requestId, string target)
+    private async Task<Page<T>> List<T>(AwsConnection connection, string tuningJobName, string what, CancellationToken cancellationToken,
+        Func<SageMakerClient, Task<PageResponse<T>>> send)
         where T : class
     {
+        var (response, target) = await Call(connection, tuningJobName, send, cancellationToken).ConfigureAwait(false);
+        var (items, nextToken, requestId) = (response.Items, response.NextToken, response.ResponseMetadata?.RequestId);
         if (items == null || items.Contains(null))
         {
             throw new TuningJobsException(FailureKind.InvalidResponse,

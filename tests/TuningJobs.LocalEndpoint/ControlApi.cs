@@ -16,7 +16,7 @@ internal sealed class ControlApi
 {
     public const string Prefix = "/__control/";
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions _jsonOptions = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // A misspelt fault property silently doing nothing would make a reliability test pass for the wrong reason.
@@ -81,7 +81,7 @@ internal sealed class ControlApi
         }
     }
 
-    private static T Read<T>(byte[] body) => body.Length == 0 ? default : JsonSerializer.Deserialize<T>(body, JsonOptions);
+    private static T Read<T>(byte[] body) => body.Length == 0 ? default : JsonSerializer.Deserialize<T>(body, _jsonOptions);
 
     /// <summary>
     /// {"name": "...", "trainingJobs": [summaries in wire form], "objective": {"type": "...", "metricName": "..."}}, or
@@ -127,7 +127,7 @@ internal sealed class ControlApi
 
     private static async Task WriteJsonAsync<T>(HttpContext context, int statusCode, T value)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, JsonOptions);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, _jsonOptions);
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.ContentLength = bytes.Length;

@@ -302,7 +302,7 @@ public sealed class SampleData
             {
                 case "Failed":
                     job.ObjectiveStatus = "Failed";
-                    job.FailureReason = FailureReasons[(i / 10) % FailureReasons.Length];
+                    job.FailureReason = _failureReasons[(i / 10) % _failureReasons.Length];
                     break;
                 case "InProgress" or "Stopping":
                     job.ObjectiveStatus = "Pending";
@@ -339,7 +339,7 @@ public sealed class SampleData
         };
     }
 
-    private static readonly string[] FailureReasons =
+    private static readonly string[] _failureReasons =
     {
         "AlgorithmError: framework error: XGBoostError: [09:14:07] src/learner.cc:1037: Check failed: mparam_.num_feature != 0 (0 vs. 0) : 0 feature is supplied.",
         "ClientError: Please ensure the data channel 'train' has data.",
@@ -382,68 +382,36 @@ public sealed class SampleData
         const string name = "unicode-tuning";
         var t = BaseTime.AddHours(2);
 
-        SampleTrainingJob Job(int index, string suffix, string status, int minutes) => new()
+        SampleTrainingJob Job(int index, string suffix, string status, int minutes, string objectiveStatus, DateTimeOffset? end,
+            params (string Key, string Value)[] parameters) => new()
         {
             TrainingJobName = $"{name}-{index:D3}-{suffix}",
             TrainingJobArn = TrainingJobArn($"{name}-{index:D3}-{suffix}"),
             CreationTime = t.AddMinutes(minutes).AddMilliseconds(index * 111),
             TrainingJobStatus = status,
             TrainingStartTime = t.AddMinutes(minutes + 1).AddMilliseconds(index * 7),
+            TrainingEndTime = end,
+            ObjectiveStatus = objectiveStatus,
+            TunedHyperParameters = parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
         };
 
-        var jobs = new List<SampleTrainingJob>();
-
-        var failed = Job(1, "q1u2o3t4", "Failed", 0);
-        failed.TrainingEndTime = t.AddMinutes(9).AddMilliseconds(5);
-        failed.ObjectiveStatus = "Failed";
+        var failed = Job(1, "q1u2o3t4", "Failed", 0, "Failed", t.AddMinutes(9).AddMilliseconds(5),
+            ("eta", "\"1.5\""), ("path", "C:\\data\\train\\"), ("note", "line one\nline two\r\n\tindented"), ("learning rate", "0.01"));
         failed.FailureReason = "AlgorithmError: value \"eta\" must be < 1, got '1.5' in C:\\data\\train\\config.json\nsecond line\twith a tab 🚀";
-        failed.TunedHyperParameters = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["eta"] = "\"1.5\"",
-            ["path"] = "C:\\data\\train\\",
-            ["note"] = "line one\nline two\r\n\tindented",
-            ["learning rate"] = "0.01",
-        };
-        jobs.Add(failed);
 
-        var cjk = Job(2, "c0j1k2aa", "Completed", 3);
-        cjk.TrainingEndTime = t.AddMinutes(20).AddMilliseconds(999);
-        cjk.ObjectiveStatus = "Succeeded";
-        cjk.TunedHyperParameters = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["description"] = "学習率の探索 🚀✨",
-            ["описание"] = "скорость обучения",
-            ["emoji 🎯"] = "👩‍🔬",
-        };
+        var cjk = Job(2, "c0j1k2aa", "Completed", 3, "Succeeded", t.AddMinutes(20).AddMilliseconds(999),
+            ("description", "学習率の探索 🚀✨"), ("описание", "скорость обучения"), ("emoji 🎯", "👩‍🔬"));
         cjk.FinalHyperParameterTuningJobObjectiveMetric = new SampleObjectiveMetric { MetricName = "validation:accuracy", Type = "Maximize", Value = 0.9812345678901234 };
-        jobs.Add(cjk);
 
-        var tiny = Job(3, "t1n2y3bb", "Completed", 5);
-        tiny.TrainingEndTime = t.AddMinutes(31).AddMilliseconds(1);
-        tiny.ObjectiveStatus = "Succeeded";
-        tiny.TunedHyperParameters = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["json"] = "{\"nested\": [1, 2, \"three\"], \"slash\": \"a/b\\\\c\"}",
-            ["empty"] = string.Empty,
-        };
+        var tiny = Job(3, "t1n2y3bb", "Completed", 5, "Succeeded", t.AddMinutes(31).AddMilliseconds(1),
+            ("json", "{\"nested\": [1, 2, \"three\"], \"slash\": \"a/b\\\\c\"}"), ("empty", string.Empty));
         tiny.FinalHyperParameterTuningJobObjectiveMetric = new SampleObjectiveMetric { MetricName = "validation:accuracy", Type = "Maximize", Value = 1.2345678901234567E-05 };
-        jobs.Add(tiny);
 
-        var stopped = Job(4, "s7o8p9cc", "Stopped", 8);
-        stopped.TrainingEndTime = t.AddMinutes(12).AddMilliseconds(321);
-        stopped.ObjectiveStatus = "Failed";
+        var stopped = Job(4, "s7o8p9cc", "Stopped", 8, "Failed", t.AddMinutes(12).AddMilliseconds(321),
+            ("quote'single", "it's \"fine\""), ("tab\tkey", "\t"));
         stopped.FailureReason = "Stopped by user «Андрей» – 停止しました";
-        stopped.TunedHyperParameters = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["quote'single"] = "it's \"fine\"",
-            ["tab\tkey"] = "\t",
-        };
-        jobs.Add(stopped);
 
-        var running = Job(5, "r4u5n6dd", "InProgress", 11);
-        running.ObjectiveStatus = "Pending";
-        running.TunedHyperParameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["batch"] = "64" };
-        jobs.Add(running);
+        var running = Job(5, "r4u5n6dd", "InProgress", 11, "Pending", null, ("batch", "64"));
 
         return new SampleTuningJob
         {
@@ -455,7 +423,7 @@ public sealed class SampleData
             LastModifiedTime = t.AddMinutes(31).AddMilliseconds(1),
             MaxNumberOfTrainingJobs = 5,
             MaxParallelTrainingJobs = 5,
-            TrainingJobs = jobs,
+            TrainingJobs = [failed, cjk, tiny, stopped, running],
         };
     }
 }

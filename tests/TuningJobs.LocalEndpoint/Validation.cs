@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace TuningJobs.LocalEndpoint;
 
 /// <summary>
-/// Collects constraint _violations and words them the way the service does, e.g.
+/// Collects constraint violations and words them the way the service does, e.g.
 /// "2 validation errors detected: Value '0' at 'maxResults' failed to satisfy constraint: ...; Value ...".
 /// </summary>
 public sealed class Validation
@@ -18,8 +18,8 @@ public sealed class Validation
 
     // The model's patterns must match the whole value; \z is added here rather than shown in messages,
     // because the service prints the pattern as modelled.
-    private static readonly Regex TuningJobName = new(TuningJobNamePattern + "\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex NameContains = new(NameContainsPattern + "\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex _tuningJobName = new(TuningJobNamePattern + "\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex _nameContains = new(NameContainsPattern + "\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public static readonly string[] TrainingJobSortBy = { "Name", "CreationTime", "Status", "FinalObjectiveMetricValue" };
     public static readonly string[] TuningJobSortBy = { "Name", "Status", "CreationTime" };
@@ -71,9 +71,15 @@ public sealed class Validation
         }
     }
 
-    public void TuningJobNameFormat(string value, string member) => Pattern(value, member, TuningJobName, TuningJobNamePattern);
+    /// <summary>A HyperParameterTuningJobName: required, 1 to 32 characters, the model's pattern.</summary>
+    public void TuningJobName(string value, string member)
+    {
+        Required(value, member);
+        Length(value, member, 1, 32);
+        Pattern(value, member, _tuningJobName, TuningJobNamePattern);
+    }
 
-    public void NameContainsFormat(string value, string member) => Pattern(value, member, NameContains, NameContainsPattern);
+    public void NameContainsFormat(string value, string member) => Pattern(value, member, _nameContains, NameContainsPattern);
 
     /// <summary>Enum values are compared with exact spelling, as the service does ("name" is not "Name").</summary>
     public void Enum(string value, string member, string[] allowed)

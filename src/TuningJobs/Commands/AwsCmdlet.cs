@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -48,9 +49,43 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
     /// <summary>Cancelled by StopProcessing.</summary>
     private protected CancellationToken StopToken => _stopping.Token;
 
-    /// <summary>One verbose line per page read.</summary>
-    private protected void ReportPage<T>(PageRead<T> page, string noun) =>
-        WriteVerbose($"Page {page.Number}: {page.Page.Items.Count} {noun} in {page.Milliseconds} ms (request id {page.Page.RequestId}).");
+    /// <summary>
+    /// Runs the command's work for one input: a stop (StopProcessing) ends it as a stopped pipeline, and the progress
+    /// bar is completed however it ends.
+    /// </summary>
+    private protected void RunStoppable(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        finally
+        {
+            CompleteProgress();
+        }
+    }
+
+    /// <summary>
+    /// The listing's pages as the pager reads them, each reported in one verbose line and, once the listing has more
+    /// than one page, on the progress bar.
+    /// </summary>
+    /// <param name="noun">What the items are: "tuning jobs".</param>
+    private protected IEnumerable<PageRead<T>> ReadPages<T>(Pager<T> pager, string noun, string activity)
+    {
+        foreach (var page in pager.Pages(StopToken))
+        {
+            WriteVerbose($"Page {page.Number}: {page.Page.Items.Count} {noun} in {page.Milliseconds} ms (request id {page.Page.RequestId}).");
+            if (page.HasMore || _progress != null)
+            {
+                ShowProgress(activity, $"{pager.Skipped + pager.Taken} {noun} read from {page.Number} pages");
+            }
+            yield return page;
+        }
+    }
 
     /// <summary>Shows (or updates) the command's one progress bar.</summary>
     private protected void ShowProgress(string activity, string status)
@@ -73,8 +108,6 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
         }
         _progress = null;
     }
-
-    private protected bool ShowsProgress => _progress != null;
 
     /// <summary>Ends the command with this error, the progress bar completed first.</summary>
     private protected void Fail(ErrorRecord record)

@@ -86,7 +86,7 @@ public sealed class GetTuningJobCommand : AwsCmdlet
     protected override void ProcessRecord()
     {
         var connection = Connection();
-        try
+        RunStoppable(() =>
         {
             if (ParameterSetName == ListingSet)
             {
@@ -106,15 +106,7 @@ public sealed class GetTuningJobCommand : AwsCmdlet
                     WriteDescribed(connection, name);
                 }
             }
-        }
-        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
-        }
-        finally
-        {
-            CompleteProgress();
-        }
+        });
     }
 
     protected override void EndProcessing()
@@ -152,13 +144,8 @@ public sealed class GetTuningJobCommand : AwsCmdlet
             request.NextToken, PageSize, pattern is null ? _toSkip : 0, pattern is null ? _toWrite : ulong.MaxValue);
         try
         {
-            foreach (var page in pager.Pages(StopToken))
+            foreach (var page in ReadPages(pager, "tuning jobs", "Listing tuning jobs"))
             {
-                ReportPage(page, "tuning jobs");
-                if (page.HasMore || ShowsProgress)
-                {
-                    ShowProgress("Listing tuning jobs", $"{pager.Skipped + pager.Taken} tuning jobs read from {page.Number} pages");
-                }
                 foreach (var job in page.Wanted)
                 {
                     if (pattern != null && !pattern.IsMatch(job.HyperParameterTuningJobName ?? string.Empty)) continue;
@@ -178,16 +165,8 @@ public sealed class GetTuningJobCommand : AwsCmdlet
         }
         catch (TuningJobsException failure)
         {
-            var resume = new ResumePoint
-            {
-                Written = _written,
-                // Only a plain listing can be resumed with -NextToken: a pattern's listing has no such parameter.
-                NextToken = pattern is null ? pager.PendingToken : null,
-                SortBy = request.SortBy,
-                SortOrder = request.SortOrder,
-                SkipOwed = pager.SkipOwed,
-                FirstOwed = pager.FirstGiven ? pager.FirstOwed : (ulong?)null,
-            };
+            // Only a plain listing can be resumed with -NextToken: a pattern's listing has no such parameter.
+            var resume = pager.ResumePoint(_written, tokenResumes: pattern is null, request.SortBy, request.SortOrder);
             Fail(ErrorRecords.FromFailure(failure, request.NameContains, connection.Describe(), ListOperation, resume));
         }
     }

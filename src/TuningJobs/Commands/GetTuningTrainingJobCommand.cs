@@ -78,19 +78,11 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
             SortOrder = ApiValues.Canonical(SortOrder, ApiValues.SortOrders),
             NextToken = NextToken,
         };
-        try
+        RunStoppable(() =>
         {
             if (Watch) WriteWatched(connection, request);
             else WriteListed(connection, request);
-        }
-        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
-        }
-        finally
-        {
-            CompleteProgress();
-        }
+        });
     }
 
     private void WriteListed(AwsConnection connection, TrainingJobsRequest request)
@@ -107,14 +99,8 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
             while (restart)
             {
                 restart = false;
-                foreach (var page in pager.Pages(StopToken))
+                foreach (var page in ReadPages(pager, "jobs", $"Listing the training jobs of {HyperParameterTuningJobName}"))
                 {
-                    ReportPage(page, "jobs");
-                    if (page.HasMore || ShowsProgress)
-                    {
-                        ShowProgress($"Listing the training jobs of {HyperParameterTuningJobName}",
-                            $"{pager.Skipped + pager.Taken} jobs read from {page.Number} pages");
-                    }
                     if (!directionKnown && (page.Page.Items.Count > 0 || !page.HasMore))
                     {
                         var ascending = page.Page.Items.Count == 0 ? null : BestFirstOrder.Reconsider(request, ObjectiveType(connection, page.Page.Items));
@@ -142,15 +128,7 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
         }
         catch (TuningJobsException failure)
         {
-            var resume = new ResumePoint
-            {
-                Written = pager.Taken,
-                NextToken = directionKnown ? pager.PendingToken : null,
-                SortBy = request.SortBy,
-                SortOrder = request.SortOrder,
-                SkipOwed = pager.SkipOwed,
-                FirstOwed = pager.FirstGiven ? pager.FirstOwed : (ulong?)null,
-            };
+            var resume = pager.ResumePoint(pager.Taken, tokenResumes: directionKnown, request.SortBy, request.SortOrder);
             Fail(ErrorRecords.FromFailure(failure, HyperParameterTuningJobName, connection.Describe(), Operation, resume));
         }
     }

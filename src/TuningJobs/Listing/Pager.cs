@@ -60,6 +60,17 @@ internal sealed class Pager<T>
     /// <summary>True when the listing reached its last page.</summary>
     public bool Finished { get; private set; }
 
+    /// <summary>Where the listing stands, for a failure's advice; the pending token only where it resumes this listing.</summary>
+    public ResumePoint ResumePoint(long written, bool tokenResumes, string sortBy, string sortOrder) => new ResumePoint
+    {
+        Written = written,
+        NextToken = tokenResumes ? PendingToken : null,
+        SortBy = sortBy,
+        SortOrder = sortOrder,
+        SkipOwed = SkipOwed,
+        FirstOwed = FirstGiven ? FirstOwed : (ulong?)null,
+    };
+
     /// <summary>
     /// The pages, pulled one request at a time. A failure surfaces from the enumeration as the
     /// <see cref="TuningJobsException"/> the boundary threw, with this pager's facts still telling where it stood.

@@ -23,9 +23,7 @@ public sealed class DescribeTuningJob : IOperation
     public void Validate(OperationRequest request)
     {
         var validation = new Validation();
-        validation.Required(request.HyperParameterTuningJobName, "hyperParameterTuningJobName");
-        validation.Length(request.HyperParameterTuningJobName, "hyperParameterTuningJobName", 1, 32);
-        validation.TuningJobNameFormat(request.HyperParameterTuningJobName, "hyperParameterTuningJobName");
+        validation.TuningJobName(request.HyperParameterTuningJobName, "hyperParameterTuningJobName");
         validation.ThrowIfAny();
     }
 

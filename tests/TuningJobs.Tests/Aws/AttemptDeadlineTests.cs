@@ -45,24 +45,32 @@ public sealed class AttemptDeadlineTests
         return new EngineHarness.Engine(new AwsSageMakerApi(_ => client), EngineHarness.Connection(endpoint));
     }
 
-    /// <summary>Lists until the failure: the failure, how long it took, and where the pager stood.</summary>
-    private static (TuningJobsException Failure, TimeSpan Elapsed, Pager<HyperParameterTrainingJobSummary> Pager) FailListing(EngineHarness.Engine engine, int pageSize)
+    /// <summary>A local endpoint with these faults planted.</summary>
+    private static async Task<LocalSageMakerEndpoint> StartWith(Action<FaultPlan> plant)
+    {
+        var endpoint = await LocalSageMakerEndpoint.StartAsync();
+        plant(endpoint.Faults);
+        return endpoint;
+    }
+
+    /// <summary>Lists until the failure, which must be of this kind: the failure, how long it took, and where the pager stood.</summary>
+    private static (TuningJobsException Failure, TimeSpan Elapsed, Pager<HyperParameterTrainingJobSummary> Pager) FailListing(EngineHarness.Engine engine,
+        int pageSize, FailureKind kind)
     {
         var clock = Stopwatch.StartNew();
         var (_, pager, failure) = engine.TryList(TuningJob, pageSize);
         Assert.NotNull(failure);
+        Assert.Equal(kind, failure.Kind);
         return (failure, clock.Elapsed, pager);
     }
 
     [Fact]
     public async Task ABodyThatDripsEndsInTimeoutAfterTheAttempts()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.StalledBody = new StalledBodyFault { PageIndex = 0, IntervalMilliseconds = 500, Times = 1000 };
+        await using var endpoint = await StartWith(faults => faults.StalledBody = new StalledBodyFault { PageIndex = 0, IntervalMilliseconds = 500, Times = 1000 });
 
-        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint), 15);
+        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint), 15, FailureKind.Timeout);
 
-        Assert.Equal(FailureKind.Timeout, failure.Kind);
         Assert.Equal($"No complete answer from endpoint {endpoint.Url.AbsoluteUri} within 2 s (attempt timeout), after 2 attempts.", failure.Message);
         Assert.True(elapsed < _bounded, $"took {elapsed}");
         Assert.Equal(new[] { "stalledBody", "stalledBody" }, endpoint.Requests.Select(r => r.Fault));
@@ -73,12 +81,10 @@ public sealed class AttemptDeadlineTests
     [Fact]
     public async Task ABodyThatDripsOnALaterPageKeepsTheResumePoint()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.StalledBody = new StalledBodyFault { PageIndex = 1, IntervalMilliseconds = 500, Times = 1000 };
+        await using var endpoint = await StartWith(faults => faults.StalledBody = new StalledBodyFault { PageIndex = 1, IntervalMilliseconds = 500, Times = 1000 });
 
-        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint), 15);
+        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint), 15, FailureKind.Timeout);
 
-        Assert.Equal(FailureKind.Timeout, failure.Kind);
         Assert.True(elapsed < _bounded, $"took {elapsed}");
         Assert.Equal(15, pager.Taken);
         Assert.NotNull(pager.PendingToken);
@@ -90,8 +96,7 @@ public sealed class AttemptDeadlineTests
     {
         await using var clean = await LocalSageMakerEndpoint.StartAsync();
         var expected = TwoAttempts(clean).List(TuningJob, 15);
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.StalledBody = new StalledBodyFault { PageIndex = 1, IntervalMilliseconds = 500, Times = 1 };
+        await using var endpoint = await StartWith(faults => faults.StalledBody = new StalledBodyFault { PageIndex = 1, IntervalMilliseconds = 500, Times = 1 });
 
         var names = TwoAttempts(endpoint).List(TuningJob, 15);
 
@@ -106,13 +111,11 @@ public sealed class AttemptDeadlineTests
     [InlineData(100)]
     public async Task ABodyThatNeverEndsEndsAtTheSummaryBound(int pageSize)
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.EndlessBody = new PageFault { PageIndex = 0, Times = 1000 };
+        await using var endpoint = await StartWith(faults => faults.EndlessBody = new PageFault { PageIndex = 0, Times = 1000 });
 
-        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint), pageSize);
+        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint), pageSize, FailureKind.InvalidResponse);
 
         // The summary bound comes long before the 2 s deadline or the byte bound: a summary is a few hundred bytes.
-        Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
         Assert.Contains($"held more than {pageSize} training job summaries where the request allowed at most {pageSize}", failure.Message);
         Assert.NotNull(failure.RequestId);
         Assert.True(elapsed < _bounded, $"took {elapsed}");
@@ -122,12 +125,10 @@ public sealed class AttemptDeadlineTests
     [Fact]
     public async Task ABodyThatNeverEndsEndsAtTheByteBoundWhenThatComesFirst()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.EndlessBody = new PageFault { PageIndex = 0, Times = 1000 };
+        await using var endpoint = await StartWith(faults => faults.EndlessBody = new PageFault { PageIndex = 0, Times = 1000 });
 
-        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint, maxAnswerBytes: 8 * 1024), 100);
+        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint, maxAnswerBytes: 8 * 1024), 100, FailureKind.InvalidResponse);
 
-        Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
         Assert.Contains("was larger than 8 KiB, more than any answer the API allows", failure.Message);
         Assert.True(elapsed < _bounded, $"took {elapsed}");
     }
@@ -135,20 +136,17 @@ public sealed class AttemptDeadlineTests
     [Fact]
     public async Task APageWithMoreSummariesThanAskedForIsInvalidResponse()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.OversizedPage = new OversizedPageFault { PageIndex = 0, ExtraSummaries = 1, Times = 1000 };
+        await using var endpoint = await StartWith(faults => faults.OversizedPage = new OversizedPageFault { PageIndex = 0, ExtraSummaries = 1, Times = 1000 });
 
-        var (failure, _, _) = FailListing(TwoAttempts(endpoint), 15);
+        var (failure, _, _) = FailListing(TwoAttempts(endpoint), 15, FailureKind.InvalidResponse);
 
-        Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
         Assert.Contains("held more than 15 training job summaries", failure.Message);
     }
 
     [Fact]
     public async Task ATuningJobPageWithMoreSummariesThanAskedForIsInvalidResponse()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.OversizedPage = new OversizedPageFault { PageIndex = 0, ExtraSummaries = 1, Times = 1000 };
+        await using var endpoint = await StartWith(faults => faults.OversizedPage = new OversizedPageFault { PageIndex = 0, ExtraSummaries = 1, Times = 1000 });
 
         var failure = await Assert.ThrowsAsync<TuningJobsException>(() =>
         {
@@ -163,8 +161,7 @@ public sealed class AttemptDeadlineTests
     [Fact]
     public async Task AnEndlessTuningJobPageEndsAtTheDefaultBound()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.EndlessBody = new PageFault { PageIndex = 0, Times = 1000 };
+        await using var endpoint = await StartWith(faults => faults.EndlessBody = new PageFault { PageIndex = 0, Times = 1000 });
         var engine = TwoAttempts(endpoint);
 
         var failure = await Assert.ThrowsAsync<TuningJobsException>(() =>
@@ -177,8 +174,7 @@ public sealed class AttemptDeadlineTests
     [Fact]
     public async Task AnAnswerWithinTheDeadlineIsReadAndConnectionsAreKeptAlive()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.Delay = new PageDelayFault { PageIndex = 1, Milliseconds = 500 };
+        await using var endpoint = await StartWith(faults => faults.Delay = new PageDelayFault { PageIndex = 1, Milliseconds = 500 });
 
         var names = EngineHarness.Start(endpoint, timeout: _timeout).List(TuningJob, 3);
 

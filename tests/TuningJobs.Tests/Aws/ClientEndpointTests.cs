@@ -27,13 +27,20 @@ public sealed class ClientEndpointTests
     private static string UrlFor(AwsConnection connection)
     {
         using var client = ClientFactory.Create(connection);
-        var request = new ListTrainingJobsForHyperParameterTuningJobRequest { HyperParameterTuningJobName = "my-tuning" };
+        var request = new ListTrainingJobsForHyperParameterTuningJobRequest(new TrainingJobsRequest { HyperParameterTuningJobName = "my-tuning" });
         // The SDK ends the URL with a slash; the rule set writes hosts without one.
         return client.Config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(request)).URL.TrimEnd('/');
     }
 
     private static TuningJobsException FailureFor(AwsConnection connection) =>
         Assert.Throws<TuningJobsException>(() => ClientFactory.Create(connection).Dispose());
+
+    private static void AssertInvalidConfiguration(AwsConnection connection, string message)
+    {
+        var failure = FailureFor(connection);
+        Assert.Equal(FailureKind.InvalidConfiguration, failure.Kind);
+        Assert.Equal(message, failure.Message);
+    }
 
     [Theory]
     [InlineData("us-gov-west-1", "true", null, "https://api-fips.sagemaker.us-gov-west-1.amazonaws.com")]
@@ -142,9 +149,8 @@ public sealed class ClientEndpointTests
     public void FipsWithAConfiguredEndpointNamesBothSettings()
     {
         using var environment = ProcessEnvironment.Set(("AWS_USE_FIPS_ENDPOINT", "true"), ("AWS_ENDPOINT_URL_SAGEMAKER", "http://127.0.0.1:9/"));
-        var failure = FailureFor(Connection("us-east-1"));
-        Assert.Equal(FailureKind.InvalidConfiguration, failure.Kind);
-        Assert.Equal("AWS_USE_FIPS_ENDPOINT is set, but FIPS endpoints cannot be combined with a configured endpoint (AWS_ENDPOINT_URL_SAGEMAKER).", failure.Message);
+        AssertInvalidConfiguration(Connection("us-east-1"),
+            "AWS_USE_FIPS_ENDPOINT is set, but FIPS endpoints cannot be combined with a configured endpoint (AWS_ENDPOINT_URL_SAGEMAKER).");
     }
 
     [Fact]
@@ -154,9 +160,8 @@ public sealed class ClientEndpointTests
             [profile ds]
             use_dualstack_endpoint = true
             """);
-        var failure = FailureFor(Connection("us-east-1", profileName: "ds", endpointUrl: "http://127.0.0.1:9/"));
-        Assert.Equal(FailureKind.InvalidConfiguration, failure.Kind);
-        Assert.Equal("use_dualstack_endpoint of profile 'ds' is set, but dual-stack endpoints cannot be combined with a configured endpoint (-EndpointUrl).", failure.Message);
+        AssertInvalidConfiguration(Connection("us-east-1", profileName: "ds", endpointUrl: "http://127.0.0.1:9/"),
+            "use_dualstack_endpoint of profile 'ds' is set, but dual-stack endpoints cannot be combined with a configured endpoint (-EndpointUrl).");
     }
 
     [Fact]
@@ -190,9 +195,8 @@ public sealed class ClientEndpointTests
     public void AConfiguredEndpointThatIsNoHttpUrlIsInvalidConfiguration(string variable, string value)
     {
         using var environment = ProcessEnvironment.Set((variable, value));
-        var failure = FailureFor(Connection("us-east-1"));
-        Assert.Equal(FailureKind.InvalidConfiguration, failure.Kind);
-        Assert.Equal($"{variable} is '{value}', which is not an absolute http or https URL.", failure.Message);
+        AssertInvalidConfiguration(Connection("us-east-1"),
+            $"{variable} is '{value}', which is not an absolute http or https URL.");
     }
 
     // The SDK parses this variable with bool.Parse when it first reads its settings; a FormatException there would

@@ -46,7 +46,7 @@ public sealed class ConfiguredEndpointTests
     private static void AssertLoopback(AwsConnection connection)
     {
         using var client = ClientFactory.Create(connection);
-        var request = new ListTrainingJobsForHyperParameterTuningJobRequest { HyperParameterTuningJobName = TuningJob };
+        var request = new ListTrainingJobsForHyperParameterTuningJobRequest(new TrainingJobsRequest { HyperParameterTuningJobName = TuningJob });
         var url = new Uri(client.Config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(request)).URL);
         Assert.True(url.IsLoopback, $"The request would go to {url}.");
     }
@@ -58,67 +58,62 @@ public sealed class ConfiguredEndpointTests
         Assert.Equal(region, request.Region);
     }
 
+    /// <summary>Lists once with an endpoint named by an environment variable (and any other variables): one request, signed for the region.</summary>
+    private static async Task ListThroughVariable(string variable, AwsConnection connection, string signingRegion = SigningRegion,
+        params (string Name, string Value)[] others)
+    {
+        await using var endpoint = await Start(signingRegion);
+        using var environment = ProcessEnvironment.Set([(variable, endpoint.Url.AbsoluteUri), .. others]);
+        List(connection);
+        AssertOneSignedRequest(endpoint, signingRegion);
+    }
+
+    /// <summary>Lists once with an endpoint named in the shared config file: one request, signed for the region.</summary>
+    private static async Task ListThroughConfig(Func<Uri, string> config, AwsConnection connection)
+    {
+        await using var endpoint = await Start();
+        using var file = ProcessEnvironment.Config(config(endpoint.Url));
+        List(connection);
+        AssertOneSignedRequest(endpoint);
+    }
+
     [Theory]
     [InlineData("AWS_ENDPOINT_URL_SAGEMAKER")]
     [InlineData("AWS_ENDPOINT_URL")]
-    public async Task AnEnvironmentVariableSendsTheRequestsToItsUrl(string variable)
-    {
-        await using var endpoint = await Start();
-        using var environment = ProcessEnvironment.Set((variable, endpoint.Url.AbsoluteUri));
-        List(Connection());
-        AssertOneSignedRequest(endpoint);
-    }
+    public Task AnEnvironmentVariableSendsTheRequestsToItsUrl(string variable) => ListThroughVariable(variable, Connection());
 
     [Fact]
-    public async Task TheProfilesServicesSectionSendsTheRequestsToItsUrl()
-    {
-        await using var endpoint = await Start();
-        using var config = ProcessEnvironment.Config($"""
-            [profile local]
-            region = {SigningRegion}
-            services = local-services
+    public Task TheProfilesServicesSectionSendsTheRequestsToItsUrl() => ListThroughConfig(url => $"""
+        [profile local]
+        region = {SigningRegion}
+        services = local-services
 
-            [services local-services]
-            s3 =
-              endpoint_url = http://127.0.0.1:9/not-for-sagemaker/
-            sagemaker =
-              endpoint_url = {endpoint.Url.AbsoluteUri}
-            """);
-        List(Connection(region: null, profileName: "local"));
-        AssertOneSignedRequest(endpoint);
-    }
+        [services local-services]
+        s3 =
+          endpoint_url = http://127.0.0.1:9/not-for-sagemaker/
+        sagemaker =
+          endpoint_url = {url.AbsoluteUri}
+        """, Connection(region: null, profileName: "local"));
 
     [Fact]
-    public async Task TheProfilesEndpointUrlSendsTheRequestsToItsUrl()
-    {
-        await using var endpoint = await Start();
-        using var config = ProcessEnvironment.Config($"""
-            [profile local]
-            region = {SigningRegion}
-            endpoint_url = {endpoint.Url.AbsoluteUri}
-            """);
-        List(Connection(region: null, profileName: "local"));
-        AssertOneSignedRequest(endpoint);
-    }
+    public Task TheProfilesEndpointUrlSendsTheRequestsToItsUrl() => ListThroughConfig(url => $"""
+        [profile local]
+        region = {SigningRegion}
+        endpoint_url = {url.AbsoluteUri}
+        """, Connection(region: null, profileName: "local"));
 
     // The SDK drops a profile's endpoint_url when the profile names a services section; one without sagemaker
     // must leave the profile's own endpoint_url in force.
     [Fact]
-    public async Task TheProfilesEndpointUrlCountsBesideAServicesSectionWithoutSageMaker()
-    {
-        await using var endpoint = await Start();
-        using var config = ProcessEnvironment.Config($"""
-            [default]
-            services = others
-            endpoint_url = {endpoint.Url.AbsoluteUri}
+    public Task TheProfilesEndpointUrlCountsBesideAServicesSectionWithoutSageMaker() => ListThroughConfig(url => $"""
+        [default]
+        services = others
+        endpoint_url = {url.AbsoluteUri}
 
-            [services others]
-            s3 =
-              endpoint_url = http://127.0.0.1:9/not-for-sagemaker/
-            """);
-        List(Connection());
-        AssertOneSignedRequest(endpoint);
-    }
+        [services others]
+        s3 =
+          endpoint_url = http://127.0.0.1:9/not-for-sagemaker/
+        """, Connection());
 
     [Fact]
     public async Task TheFirstSourceInTheDocumentedOrderWins()
@@ -216,22 +211,11 @@ public sealed class ConfiguredEndpointTests
     }
 
     [Fact]
-    public async Task RequestsAreSignedForTheRegionOfAwsRegion()
-    {
-        await using var endpoint = await Start();
-        using var environment = ProcessEnvironment.Set(("AWS_ENDPOINT_URL_SAGEMAKER", endpoint.Url.AbsoluteUri), ("AWS_REGION", SigningRegion));
-        List(Connection(region: null));
-        AssertOneSignedRequest(endpoint);
-    }
+    public Task RequestsAreSignedForTheRegionOfAwsRegion() =>
+        ListThroughVariable("AWS_ENDPOINT_URL_SAGEMAKER", Connection(region: null), SigningRegion, ("AWS_REGION", SigningRegion));
 
     [Fact]
-    public async Task WithoutAnyRegionRequestsAreSignedForUsEast1()
-    {
-        await using var endpoint = await Start("us-east-1");
-        using var environment = ProcessEnvironment.Set(("AWS_ENDPOINT_URL", endpoint.Url.AbsoluteUri));
-        List(Connection(region: null));
-        AssertOneSignedRequest(endpoint, "us-east-1");
-    }
+    public Task WithoutAnyRegionRequestsAreSignedForUsEast1() => ListThroughVariable("AWS_ENDPOINT_URL", Connection(region: null), "us-east-1");
 
     // The local endpoint checks the scope's region, so a client that signed for another one would fail here.
     [Fact]

@@ -94,10 +94,10 @@ public sealed class EndpointRulesTests
         { "us-gov-west-1", "aws-us-gov", "amazonaws.com", "api.aws" },
     };
 
-    private static readonly SageMakerEndpointProvider Provider = new();
+    private static readonly SageMakerEndpointProvider _provider = new();
 
     private static string Resolve(string region, bool fips, bool dualStack, string endpoint = null) =>
-        Provider.ResolveEndpoint(new SageMakerEndpointParameters { Region = region, UseFIPS = fips, UseDualStack = dualStack, Endpoint = endpoint }).URL;
+        _provider.ResolveEndpoint(new SageMakerEndpointParameters { Region = region, UseFIPS = fips, UseDualStack = dualStack, Endpoint = endpoint }).URL;
 
     [Theory]
     [MemberData(nameof(RuleSetCases))]
@@ -161,6 +161,6 @@ public sealed class EndpointRulesTests
     public void UnsetFlagsCountAsFalse()
     {
         var parameters = new SageMakerEndpointParameters { Region = "us-gov-west-1", UseFIPS = null, UseDualStack = null };
-        Assert.Equal("https://api.sagemaker.us-gov-west-1.amazonaws.com", Provider.ResolveEndpoint(parameters).URL);
+        Assert.Equal("https://api.sagemaker.us-gov-west-1.amazonaws.com", _provider.ResolveEndpoint(parameters).URL);
     }
 }

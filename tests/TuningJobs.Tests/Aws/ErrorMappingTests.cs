@@ -69,7 +69,7 @@ public sealed class ErrorMappingTests
         using var client = new SageMakerClient(new AnonymousAWSCredentials(), config);
 
         var thrown = await Assert.ThrowsAnyAsync<Exception>(() => client.ListTrainingJobsForHyperParameterTuningJobAsync(
-            new ListTrainingJobsForHyperParameterTuningJobRequest { HyperParameterTuningJobName = "xgb-churn-0412" }, default));
+            new ListTrainingJobsForHyperParameterTuningJobRequest(new TrainingJobsRequest { HyperParameterTuningJobName = "xgb-churn-0412" }), default));
         var failure = FailureTranslator.Translate(thrown, "xgb-churn-0412", endpoint.Url.ToString());
         Assert.Equal(FailureKind.InvalidCredentials, failure.Kind);
         Assert.Equal("MissingAuthenticationTokenException", failure.ErrorCode);

@@ -17,19 +17,14 @@ public sealed class CancellationTests
     {
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
         endpoint.Faults.Delay = new PageDelayFault { PageIndex = 1, Milliseconds = 30_000, Times = 1 };
-        var connection = $"-EndpointUrl '{endpoint.Url}' -Region us-east-1 " +
-                         $"-Credential ([pscredential]::new('{LocalSageMakerEndpoint.DefaultAccessKeyId}', (ConvertTo-SecureString '{LocalSageMakerEndpoint.DefaultSecretAccessKey}' -AsPlainText -Force)))";
+        var connection = HostedPowerShell.Connection(endpoint);
 
         using var shell = HostedPowerShell.Create();
-        shell.AddScript($"Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 {connection}");
-        var output = new PSDataCollection<PSObject>();
-        shell.BeginInvoke<PSObject, PSObject>(null, output);
-        await WaitFor(() => endpoint.Requests.Count == 2, TimeSpan.FromSeconds(20));   // the slow second page is in flight
+        var output = HostedPowerShell.BeginInvoke(shell, $"Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 {connection}");
+        await HostedPowerShell.WaitFor(() => endpoint.Requests.Count == 2, TimeSpan.FromSeconds(20));   // the slow second page is in flight
 
-        var clock = Stopwatch.StartNew();
-        shell.Stop();
-        clock.Stop();
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}.");
+        var stopping = HostedPowerShell.TimeStop(shell);
+        Assert.True(stopping < TimeSpan.FromSeconds(1), $"Stop took {stopping}.");
         Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
         Assert.Equal(10, output.Count);
 
@@ -39,15 +34,5 @@ public sealed class CancellationTests
         var again = shell.Invoke();
         Assert.Equal(42, again.Count);
         Assert.Equal(3, endpoint.Requests.Count);
-    }
-
-    private static async Task WaitFor(Func<bool> condition, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > limit) throw new TimeoutException("The condition did not come true in time.");
-            await Task.Delay(20);
-        }
     }
 }

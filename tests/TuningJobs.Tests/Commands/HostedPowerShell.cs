@@ -1,9 +1,12 @@
 using System;
+using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using System.Threading.Tasks;
 using TuningJobs.Commands;
 using TuningJobs.Api;
+using TuningJobs.LocalEndpoint;
 
 namespace TuningJobs.Tests.Commands;
 
@@ -60,5 +63,37 @@ internal static class HostedPowerShell
         }
         if (shell.Streams.Error.Count != 1) throw new InvalidOperationException($"The script wrote {shell.Streams.Error.Count} errors, not one.");
         return shell.Streams.Error[0];
+    }
+
+    /// <summary>The connection parameters for the local endpoint, with its key pair as -Credential.</summary>
+    public static string Connection(LocalSageMakerEndpoint endpoint) =>
+        $"-EndpointUrl '{endpoint.Url}' -Region us-east-1 " +
+        $"-Credential ([pscredential]::new('{LocalSageMakerEndpoint.DefaultAccessKeyId}', (ConvertTo-SecureString '{LocalSageMakerEndpoint.DefaultSecretAccessKey}' -AsPlainText -Force)))";
+
+    /// <summary>Starts a script without waiting for it; its output collects in the collection returned.</summary>
+    public static PSDataCollection<PSObject> BeginInvoke(PowerShell shell, string script)
+    {
+        shell.AddScript(script);
+        var output = new PSDataCollection<PSObject>();
+        shell.BeginInvoke<PSObject, PSObject>(null, output);
+        return output;
+    }
+
+    /// <summary>Stops what the shell runs (Ctrl+C): how long Stop took to return.</summary>
+    public static TimeSpan TimeStop(PowerShell shell)
+    {
+        var clock = Stopwatch.StartNew();
+        shell.Stop();
+        return clock.Elapsed;
+    }
+
+    public static async Task WaitFor(Func<bool> condition, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > limit) throw new TimeoutException("The condition did not come true in time.");
+            await Task.Delay(20);
+        }
     }
 }

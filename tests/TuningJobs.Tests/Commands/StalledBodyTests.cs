@@ -12,10 +12,6 @@ namespace TuningJobs.Tests.Commands;
 [Collection(EngineSwap.Name)]
 public sealed class StalledBodyTests
 {
-    private static string Connection(LocalSageMakerEndpoint endpoint) =>
-        $"-EndpointUrl '{endpoint.Url}' -Region us-east-1 " +
-        $"-Credential ([pscredential]::new('{LocalSageMakerEndpoint.DefaultAccessKeyId}', (ConvertTo-SecureString '{LocalSageMakerEndpoint.DefaultSecretAccessKey}' -AsPlainText -Force)))";
-
     [Fact]
     public async Task StopDuringADrippingBodyEndsTheListingWithinASecondAndTheNextCallWorks()
     {
@@ -23,22 +19,18 @@ public sealed class StalledBodyTests
         endpoint.Faults.StalledBody = new StalledBodyFault { PageIndex = 1, IntervalMilliseconds = 200, Times = 1 };
 
         using var shell = HostedPowerShell.Create();
-        shell.AddScript($"Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 {Connection(endpoint)}");
-        var output = new PSDataCollection<PSObject>();
-        shell.BeginInvoke<PSObject, PSObject>(null, output);
-        await WaitFor(() => endpoint.Requests.Count == 2, TimeSpan.FromSeconds(20));
+        var output = HostedPowerShell.BeginInvoke(shell, $"Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 {HostedPowerShell.Connection(endpoint)}");
+        await HostedPowerShell.WaitFor(() => endpoint.Requests.Count == 2, TimeSpan.FromSeconds(20));
         await Task.Delay(1000);   // the headers came at once; the body has been dripping for a while
 
-        var clock = Stopwatch.StartNew();
-        shell.Stop();
-        clock.Stop();
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}.");
+        var stopping = HostedPowerShell.TimeStop(shell);
+        Assert.True(stopping < TimeSpan.FromSeconds(1), $"Stop took {stopping}.");
         Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
         Assert.Equal(10, output.Count);
         Assert.Equal("stalledBody", endpoint.Requests.Snapshot()[1].Fault);
 
         shell.Commands.Clear();
-        shell.AddScript($"Get-TuningTrainingJob xgb-churn-0412 -PageSize 50 {Connection(endpoint)}");
+        shell.AddScript($"Get-TuningTrainingJob xgb-churn-0412 -PageSize 50 {HostedPowerShell.Connection(endpoint)}");
         Assert.Equal(42, shell.Invoke().Count);
     }
 
@@ -50,7 +42,7 @@ public sealed class StalledBodyTests
 
         using var shell = HostedPowerShell.Create();
         var clock = Stopwatch.StartNew();
-        var record = HostedPowerShell.InvokeForError(shell, $"Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 -TimeoutSec 1 {Connection(endpoint)}");
+        var record = HostedPowerShell.InvokeForError(shell, $"Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 -TimeoutSec 1 {HostedPowerShell.Connection(endpoint)}");
         clock.Stop();
 
         Assert.Equal("Timeout,TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
@@ -63,15 +55,5 @@ public sealed class StalledBodyTests
         Assert.Contains($"-NextToken '{failure.NextToken}'", record.ErrorDetails.RecommendedAction);
         Assert.Contains("-TimeoutSec", record.ErrorDetails.RecommendedAction);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
-    }
-
-    private static async Task WaitFor(Func<bool> condition, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > limit) throw new TimeoutException("The condition did not come true in time.");
-            await Task.Delay(20);
-        }
     }
 }

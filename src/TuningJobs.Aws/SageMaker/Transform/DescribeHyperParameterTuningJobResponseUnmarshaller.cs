@@ -1,12 +1,10 @@
-using System;
-using System.Net;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
 using TuningJobs.Aws.SageMaker.Model;
 
 namespace TuningJobs.Aws.SageMaker.Transform;
 
-internal sealed class DescribeHyperParameterTuningJobResponseUnmarshaller : JsonResponseUnmarshaller
+internal sealed class DescribeHyperParameterTuningJobResponseUnmarshaller : SageMakerResponseUnmarshaller
 {
     public static readonly DescribeHyperParameterTuningJobResponseUnmarshaller Instance = new DescribeHyperParameterTuningJobResponseUnmarshaller();
 
@@ -18,7 +16,4 @@ internal sealed class DescribeHyperParameterTuningJobResponseUnmarshaller : Json
             HyperParameterTuningJob = HyperParameterTuningJobUnmarshaller.Instance.Unmarshall(context, ref reader),
         };
     }
-
-    public override AmazonServiceException UnmarshallException(JsonUnmarshallerContext context, Exception innerException, HttpStatusCode statusCode) =>
-        SageMakerErrors.Unmarshall(context, innerException, statusCode);
 }

@@ -15,24 +15,25 @@ internal sealed class FinalObjectiveMetricUnmarshaller : IJsonUnmarshaller<Final
     public FinalHyperParameterTuningJobObjectiveMetric Unmarshall(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader)
     {
         if (context.IsEmptyResponse) return null;
-        context.Read(ref reader);
-        if (!ExpectedJson.IsObject(context)) return null;
-
-        var metric = new FinalHyperParameterTuningJobObjectiveMetric();
-        double? value = null;
-        var depth = context.CurrentDepth;
-        while (context.ReadAtDepth(depth, ref reader))
+        var read = ExpectedJson.Object<MetricRead>(context, ref reader, static (metric, context, depth, ref reader) =>
         {
             if (context.TestExpression("MetricName", depth, ref reader))
                 metric.MetricName = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
             else if (context.TestExpression("Type", depth, ref reader))
                 metric.Type = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
             else if (context.TestExpression("Value", depth, ref reader))
-                value = NullableDoubleUnmarshaller.Instance.Unmarshall(context, ref reader);
-        }
+                metric.Value = NullableDoubleUnmarshaller.Instance.Unmarshall(context, ref reader);
+        });
         // Value is required: a metric without one is no final metric, not a plausible-looking 0.
-        if (!value.HasValue) return null;
-        metric.Value = value.Value;
-        return metric;
+        if (read?.Value is not double value) return null;
+        return new FinalHyperParameterTuningJobObjectiveMetric { MetricName = read.MetricName, Type = read.Type, Value = value };
+    }
+
+    /// <summary>The members as read, before Value is known to be there.</summary>
+    private sealed class MetricRead
+    {
+        public string MetricName { get; set; }
+        public string Type { get; set; }
+        public double? Value { get; set; }
     }
 }

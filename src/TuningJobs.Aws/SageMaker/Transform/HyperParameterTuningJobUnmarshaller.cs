@@ -12,51 +12,44 @@ internal sealed class HyperParameterTuningJobUnmarshaller : IJsonUnmarshaller<Hy
 {
     public static readonly HyperParameterTuningJobUnmarshaller Instance = new HyperParameterTuningJobUnmarshaller();
 
-    public HyperParameterTuningJob Unmarshall(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader)
-    {
-        if (context.IsEmptyResponse) return null;
-        context.Read(ref reader);
-        if (!ExpectedJson.IsObject(context)) return null;
+    public HyperParameterTuningJob Unmarshall(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader) =>
+        context.IsEmptyResponse ? null : ExpectedJson.Object<HyperParameterTuningJob>(context, ref reader, ReadMember);
 
-        var job = new HyperParameterTuningJob();
-        var depth = context.CurrentDepth;
-        while (context.ReadAtDepth(depth, ref reader))
-        {
-            if (context.TestExpression("HyperParameterTuningJobName", depth, ref reader))
-                job.HyperParameterTuningJobName = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
-            else if (context.TestExpression("HyperParameterTuningJobArn", depth, ref reader))
-                job.HyperParameterTuningJobArn = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
-            else if (context.TestExpression("HyperParameterTuningJobStatus", depth, ref reader))
-                job.HyperParameterTuningJobStatus = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
-            else if (context.TestExpression("Strategy", depth, ref reader))
-                job.Strategy = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
-            else if (context.TestExpression("CreationTime", depth, ref reader))
-                job.CreationTime = DateTimeUnmarshaller.Instance.Unmarshall(context, ref reader);
-            else if (context.TestExpression("HyperParameterTuningEndTime", depth, ref reader))
-                job.HyperParameterTuningEndTime = NullableDateTimeUnmarshaller.Instance.Unmarshall(context, ref reader);
-            else if (context.TestExpression("LastModifiedTime", depth, ref reader))
-                job.LastModifiedTime = NullableDateTimeUnmarshaller.Instance.Unmarshall(context, ref reader);
-            else if (context.TestExpression("TrainingJobStatusCounters", depth, ref reader))
-                job.TrainingJobStatusCounters = TuningJobParts.TrainingJobStatusCounters(context, ref reader);
-            else if (context.TestExpression("ObjectiveStatusCounters", depth, ref reader))
-                job.ObjectiveStatusCounters = TuningJobParts.ObjectiveStatusCounters(context, ref reader);
-            else if (context.TestExpression("ResourceLimits", depth, ref reader))
-                job.ResourceLimits = TuningJobParts.ResourceLimits(context, ref reader);
-            else if (context.TestExpression("HyperParameterTuningJobConfig", depth, ref reader))
-                TuningJobParts.Config(job, context, ref reader);
-            else if (context.TestExpression("BestTrainingJob", depth, ref reader))
-                job.BestTrainingJob = HyperParameterTrainingJobSummaryUnmarshaller.Instance.Unmarshall(context, ref reader);
-            else if (context.TestExpression("OverallBestTrainingJob", depth, ref reader))
-                job.OverallBestTrainingJob = HyperParameterTrainingJobSummaryUnmarshaller.Instance.Unmarshall(context, ref reader);
-            else if (context.TestExpression("WarmStartConfig", depth, ref reader))
-                job.WarmStartConfig = TuningJobParts.WarmStartConfig(context, ref reader);
-            else if (context.TestExpression("FailureReason", depth, ref reader))
-                job.FailureReason = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
-            else if (context.TestExpression("TuningJobCompletionDetails", depth, ref reader))
-                job.TuningJobCompletionDetails = TuningJobParts.CompletionDetails(context, ref reader);
-            else if (context.TestExpression("ConsumedResources", depth, ref reader))
-                job.ConsumedResources = TuningJobParts.ConsumedResources(context, ref reader);
-        }
-        return job;
+    private static void ReadMember(HyperParameterTuningJob job, JsonUnmarshallerContext context, int depth, ref StreamingUtf8JsonReader reader)
+    {
+        if (context.TestExpression("HyperParameterTuningJobName", depth, ref reader))
+            job.HyperParameterTuningJobName = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
+        else if (context.TestExpression("HyperParameterTuningJobArn", depth, ref reader))
+            job.HyperParameterTuningJobArn = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
+        else if (context.TestExpression("HyperParameterTuningJobStatus", depth, ref reader))
+            job.HyperParameterTuningJobStatus = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
+        else if (context.TestExpression("Strategy", depth, ref reader))
+            job.Strategy = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
+        else if (context.TestExpression("CreationTime", depth, ref reader))
+            job.CreationTime = DateTimeUnmarshaller.Instance.Unmarshall(context, ref reader);
+        else if (context.TestExpression("HyperParameterTuningEndTime", depth, ref reader))
+            job.HyperParameterTuningEndTime = NullableDateTimeUnmarshaller.Instance.Unmarshall(context, ref reader);
+        else if (context.TestExpression("LastModifiedTime", depth, ref reader))
+            job.LastModifiedTime = NullableDateTimeUnmarshaller.Instance.Unmarshall(context, ref reader);
+        else if (context.TestExpression("TrainingJobStatusCounters", depth, ref reader))
+            job.TrainingJobStatusCounters = TuningJobParts.TrainingJobStatusCounters(context, ref reader);
+        else if (context.TestExpression("ObjectiveStatusCounters", depth, ref reader))
+            job.ObjectiveStatusCounters = TuningJobParts.ObjectiveStatusCounters(context, ref reader);
+        else if (context.TestExpression("ResourceLimits", depth, ref reader))
+            job.ResourceLimits = TuningJobParts.ResourceLimits(context, ref reader);
+        else if (context.TestExpression("HyperParameterTuningJobConfig", depth, ref reader))
+            TuningJobParts.Config(job, context, ref reader);
+        else if (context.TestExpression("BestTrainingJob", depth, ref reader))
+            job.BestTrainingJob = HyperParameterTrainingJobSummaryUnmarshaller.Instance.Unmarshall(context, ref reader);
+        else if (context.TestExpression("OverallBestTrainingJob", depth, ref reader))
+            job.OverallBestTrainingJob = HyperParameterTrainingJobSummaryUnmarshaller.Instance.Unmarshall(context, ref reader);
+        else if (context.TestExpression("WarmStartConfig", depth, ref reader))
+            job.WarmStartConfig = TuningJobParts.WarmStartConfig(context, ref reader);
+        else if (context.TestExpression("FailureReason", depth, ref reader))
+            job.FailureReason = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
+        else if (context.TestExpression("TuningJobCompletionDetails", depth, ref reader))
+            job.TuningJobCompletionDetails = TuningJobParts.CompletionDetails(context, ref reader);
+        else if (context.TestExpression("ConsumedResources", depth, ref reader))
+            job.ConsumedResources = TuningJobParts.ConsumedResources(context, ref reader);
     }
 }
