@@ -26,7 +26,7 @@ public sealed record FloorRun(double TotalMilliseconds, double FirstPageMillisec
 public sealed class FloorClient : IDisposable
 {
     private const string Target = "SageMaker.ListTrainingJobsForHyperParameterTuningJob";
-    private static readonly MediaTypeHeaderValue AwsJson = MediaTypeHeaderValue.Parse("application/x-amz-json-1.1");
+    private static readonly MediaTypeHeaderValue _awsJson = MediaTypeHeaderValue.Parse("application/x-amz-json-1.1");
 
     private readonly HttpClient _client;
     private readonly Uri _endpoint;
@@ -63,7 +63,7 @@ public sealed class FloorClient : IDisposable
         {
             var body = RequestBody(tuningJobName, maxResults, nextToken);
             using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = AwsJson;
+            request.Content.Headers.ContentType = _awsJson;
             request.Headers.TryAddWithoutValidation("X-Amz-Target", Target);
             Sign(request, body);
 
@@ -142,7 +142,7 @@ public sealed class FloorClient : IDisposable
         const string signedHeaders = "content-type;host;x-amz-date;x-amz-target";
         var canonicalRequest = new StringBuilder()
             .Append("POST\n/\n\n")
-            .Append("content-type:").Append(AwsJson.ToString()).Append('\n')
+            .Append("content-type:").Append(_awsJson.ToString()).Append('\n')
             .Append("host:").Append(host).Append('\n')
             .Append("x-amz-date:").Append(amzDate).Append('\n')
             .Append("x-amz-target:").Append(Target).Append('\n')

@@ -19,7 +19,7 @@ internal sealed class OperationPipeline
 {
     private const string TargetPrefix = "SageMaker.";
 
-    private static readonly IReadOnlyDictionary<string, IOperation> Operations =
+    private static readonly IReadOnlyDictionary<string, IOperation> _operations =
         new IOperation[] { new ListTrainingJobsForTuningJob(), new ListTuningJobs(), new DescribeTuningJob() }.ToDictionary(o => TargetPrefix + o.Name, StringComparer.Ordinal);
 
     private readonly LocalSageMakerEndpoint _endpoint;
@@ -64,7 +64,7 @@ internal sealed class OperationPipeline
             }
 
             var target = request.Headers["X-Amz-Target"].ToString();
-            Operations.TryGetValue(target, out var operation);
+            _operations.TryGetValue(target, out var operation);
             var seen = operation == null ? null : RequestParser.TryParse(body, operation.Members);
             var entry = new RequestLogEntry(
                 target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target.Substring(TargetPrefix.Length) : target,
