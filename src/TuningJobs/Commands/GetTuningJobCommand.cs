@@ -6,6 +6,7 @@ using TuningJobs.Completion;
 using TuningJobs.Errors;
 using TuningJobs.Listing;
 using TuningJobs.Loading;
+using TuningJobs.Validation;
 
 namespace TuningJobs.Commands;
 
@@ -30,10 +31,10 @@ public sealed class GetTuningJobCommand : AwsCmdlet
     private bool _readWhole;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("HyperParameterTuningJobName")]
+    [Alias("HyperParameterTuningJobName", "TuningJobName")]
     [ArgumentCompleter(typeof(TuningJobNameCompleter))]
     [ValidateNotNullOrEmpty]
-    [ValidatePattern(@"^[a-zA-Z0-9\-*?\[\]`]+\z", Options = RegexOptions.None)]
+    [ValidateTuningJobNameOrPattern]
     public string[] Name { get; set; }
 
     /// <summary>Only tuning jobs whose name contains this text (the service's filter, case-insensitive).</summary>
@@ -90,7 +91,7 @@ public sealed class GetTuningJobCommand : AwsCmdlet
         {
             if (ParameterSetName == ListingSet)
             {
-                WriteListed(connection, Request(NameContains, NextToken), null);
+                WriteListed(connection, Request(NameContains, NextToken), NameContains, null);
                 return;
             }
             foreach (var name in Name)
@@ -98,7 +99,7 @@ public sealed class GetTuningJobCommand : AwsCmdlet
                 if (_toWrite == 0) return;
                 if (WildcardPattern.ContainsWildcardCharacters(name))
                 {
-                    WriteListed(connection, Request(TuningJobNames.LongestLiteral(name), null),
+                    WriteListed(connection, Request(TuningJobNames.LongestLiteral(name), null), name,
                         new WildcardPattern(name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant));
                 }
                 else
@@ -135,7 +136,7 @@ public sealed class GetTuningJobCommand : AwsCmdlet
     private static DateTime? Utc(DateTime? value) => value?.Kind == DateTimeKind.Utc ? value : value?.ToUniversalTime();
 
     /// <summary>Lists page by page; with a wildcard pattern, the service filters by its longest literal part and the pattern by the rest.</summary>
-    private void WriteListed(AwsConnection connection, TuningJobsRequest request, WildcardPattern pattern)
+    private void WriteListed(AwsConnection connection, TuningJobsRequest request, string target, WildcardPattern pattern)
     {
         // Without a pattern, every job listed is written, so -Skip and -First size the requests; with one, they count
         // what matches.
@@ -167,7 +168,7 @@ public sealed class GetTuningJobCommand : AwsCmdlet
         {
             // Only a plain listing can be resumed with -NextToken: a pattern's listing has no such parameter.
             var resume = pager.ResumePoint(_written, tokenResumes: pattern is null, request.SortBy, request.SortOrder);
-            Fail(ErrorRecords.FromFailure(failure, request.NameContains, connection.Describe(), ListOperation, resume));
+            Fail(ErrorRecords.FromFailure(failure, target, connection.Describe(), ListOperation, resume));
         }
     }
 

@@ -23,6 +23,7 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
     private const string BestSet = "Best";
     private const string WatchSet = "Watch";
     private const string Operation = "sagemaker:ListTrainingJobsForHyperParameterTuningJob";
+    private const string DescribeOperation = "sagemaker:DescribeHyperParameterTuningJob";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Name", "TuningJobName")]
@@ -92,7 +93,9 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
         // resume from, since the order is not yet known.
         var directionKnown = !Best;
         if (Best) request = BestFirstOrder.Start(request);
-        var pager = PagerFor(connection, request);
+        var pager = PagerFor(connection, request, PagingParameters.Skip, PagingParameters.First);
+        long written = 0;
+        var operation = Operation;
         try
         {
             var restart = true;
@@ -103,12 +106,14 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
                 {
                     if (!directionKnown && (page.Page.Items.Count > 0 || !page.HasMore))
                     {
+                        operation = DescribeOperation;
                         var ascending = page.Page.Items.Count == 0 ? null : BestFirstOrder.Reconsider(request, ObjectiveType(connection, page.Page.Items));
+                        operation = Operation;
                         directionKnown = true;
                         if (ascending != null)
                         {
                             request = ascending;
-                            pager = PagerFor(connection, request);
+                            pager = PagerFor(connection, request, PagingParameters.Skip, PagingParameters.First);
                             restart = true;
                             break;
                         }
@@ -116,6 +121,7 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
                     foreach (var job in page.Wanted)
                     {
                         WriteObject(job);
+                        written++;
                     }
                 }
             }
@@ -128,8 +134,9 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
         }
         catch (TuningJobsException failure)
         {
-            var resume = pager.ResumePoint(pager.Taken, tokenResumes: directionKnown, request.SortBy, request.SortOrder);
-            Fail(ErrorRecords.FromFailure(failure, HyperParameterTuningJobName, connection.Describe(), Operation, resume));
+            // What was written, not what the pager handed over: -Best's first page is read before its direction is known.
+            var resume = pager.ResumePoint(written, tokenResumes: directionKnown, request.SortBy, request.SortOrder);
+            Fail(ErrorRecords.FromFailure(failure, HyperParameterTuningJobName, connection.Describe(), operation, resume));
         }
     }
 
@@ -183,17 +190,14 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
         catch (TuningJobsException failure)
         {
             Fail(ErrorRecords.FromFailure(failure, HyperParameterTuningJobName, connection.Describe(),
-                "sagemaker:DescribeHyperParameterTuningJob and " + Operation, new ResumePoint { Written = written }));
+                DescribeOperation + " and " + Operation, new ResumePoint { Written = written }));
         }
     }
 
     private IEnumerable<HyperParameterTrainingJobSummary> ListAll(AwsConnection connection, TrainingJobsRequest request,
         CancellationToken cancellation)
     {
-        var pager = new Pager<HyperParameterTrainingJobSummary>(
-            (token, maxResults, c) => Engine.Api.ListTrainingJobsAsync(connection, request.WithPage(token, maxResults), c),
-            null, PageSize, skip: 0, first: ulong.MaxValue);
-        foreach (var page in pager.Pages(cancellation))
+        foreach (var page in PagerFor(connection, request, skip: 0, first: ulong.MaxValue).Pages(cancellation))
         {
             foreach (var job in page.Wanted)
             {
@@ -202,8 +206,8 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
         }
     }
 
-    private Pager<HyperParameterTrainingJobSummary> PagerFor(AwsConnection connection, TrainingJobsRequest request) =>
+    private Pager<HyperParameterTrainingJobSummary> PagerFor(AwsConnection connection, TrainingJobsRequest request, ulong skip, ulong first) =>
         new Pager<HyperParameterTrainingJobSummary>(
             (token, maxResults, cancellation) => Engine.Api.ListTrainingJobsAsync(connection, request.WithPage(token, maxResults), cancellation),
-            request.NextToken, PageSize, PagingParameters.Skip, PagingParameters.First);
+            request.NextToken, PageSize, skip, first);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using TuningJobs.Errors;
 
 namespace TuningJobs.Listing;
 
@@ -8,7 +9,7 @@ namespace TuningJobs.Listing;
 /// Follows a tuning job until it ends. Each poll describes the tuning job; only when its status, counters or
 /// LastModifiedTime moved does it list the training jobs, and it hands on each job the first time it is seen and
 /// again each time its status changes. It ends after the poll that found the tuning job ended, whose listing
-/// shows every training job in its final state. Between polls it waits, and a cancelled token ends the wait at once.
+/// shows every training job in its final state, or when a tuning job that was being deleted is gone. Between polls it waits, and a cancelled token ends the wait at once.
 /// </summary>
 internal sealed class TrainingJobWatch
 {
@@ -34,7 +35,15 @@ internal sealed class TrainingJobWatch
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            var tuningJob = _describe(cancellationToken);
+            HyperParameterTuningJob tuningJob;
+            try
+            {
+                tuningJob = _describe(cancellationToken);
+            }
+            catch (TuningJobsException gone) when (gone.Kind == FailureKind.ResourceNotFound && before?.HyperParameterTuningJobStatus == "Deleting")
+            {
+                yield break;   // a tuning job being deleted ends by going away
+            }
             var listed = before is null || Moved(before, tuningJob);
             var changed = listed ? Changes(cancellationToken) : new List<HyperParameterTrainingJobSummary>();
             before = tuningJob;

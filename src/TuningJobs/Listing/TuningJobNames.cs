@@ -31,8 +31,12 @@ internal static class TuningJobNames
             }
             run.Append(c);
         }
-        return run.Length > longest.Length ? run.ToString() : longest;
+        if (run.Length > longest.Length) longest = run.ToString();
+        // NameContains takes at most 63 characters; any part of the literal still narrows the listing correctly.
+        return longest.Length > MaxNameContains ? longest.Substring(0, MaxNameContains) : longest;
     }
+
+    private const int MaxNameContains = 63;
 
     private static bool IsNameCharacter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
 }

@@ -38,9 +38,12 @@ public sealed class HyperParameterTuningJob
     public HyperParameterTuningJobCompletionDetails TuningJobCompletionDetails { get; set; }
     public HyperParameterTuningJobConsumedResources ConsumedResources { get; set; }
 
-    /// <summary>True when the tuning job has ended (Completed, Failed or Stopped) and will not change again.</summary>
+    /// <summary>
+    /// True when the tuning job will not change again: any status but InProgress, Stopping and Deleting (Completed,
+    /// Failed, Stopped, DeleteFailed, and whatever final status the service adds later).
+    /// </summary>
     public bool HasEnded =>
-        HyperParameterTuningJobStatus == "Completed" || HyperParameterTuningJobStatus == "Failed" || HyperParameterTuningJobStatus == "Stopped";
+        HyperParameterTuningJobStatus != "InProgress" && HyperParameterTuningJobStatus != "Stopping" && HyperParameterTuningJobStatus != "Deleting";
 
     public override string ToString() => HyperParameterTuningJobName ?? string.Empty;
 }

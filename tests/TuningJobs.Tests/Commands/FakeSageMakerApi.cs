@@ -69,6 +69,8 @@ internal sealed class FakeSageMakerApi : ISageMakerApi
 
     public ConcurrentQueue<string> Described { get; } = new();
 
+    public Func<string, Exception> DescribeFailure { get; set; }
+
     /// <summary>
     /// A running tuning job, state by state: each describe of <see cref="Running"/>'s name moves to the next state
     /// (staying at the last), and listing its training jobs shows the state described last.
@@ -98,6 +100,8 @@ internal sealed class FakeSageMakerApi : ISageMakerApi
     public Task<HyperParameterTuningJob> DescribeTuningJobAsync(AwsConnection connection, string tuningJobName, CancellationToken cancellationToken)
     {
         Described.Enqueue(tuningJobName);
+        var failure = DescribeFailure?.Invoke(tuningJobName);
+        if (failure != null) throw failure;
         if (Running != null && Running[0].TuningJob.HyperParameterTuningJobName == tuningJobName)
         {
             _runningState = Math.Min(_runningState + 1, Running.Count - 1);

@@ -84,6 +84,32 @@ public sealed class GetTuningJobCommandTests
     }
 
     [Fact]
+    public void ABadNameFromThePipelineIsABindingErrorAndTheOtherNamesStillCome()
+    {
+        var fake = WithTuningJobs(3);
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
+        {
+            shell.AddScript("'tune-001', 'bad-', 'tune-002' | Get-TuningJob");
+            var output = shell.Invoke();
+            Assert.Equal(new[] { "tune-001", "tune-002" }, output.Select(o => ((HyperParameterTuningJob)o.BaseObject).HyperParameterTuningJobName));
+            var error = Assert.Single(shell.Streams.Error);
+            Assert.IsAssignableFrom<ParameterBindingException>(error.Exception);
+            Assert.Equal(new[] { "tune-001", "tune-002" }, fake.Described);
+        }
+    }
+
+    [Fact]
+    public void TrainingJobsPipedInDescribeTheirTuningJob()
+    {
+        var fake = WithTuningJobs(3);
+        var output = HostedPowerShell.Run(fake,
+            "[TuningJobs.HyperParameterTrainingJobSummary]@{ TrainingJobName = 'tune-002-0001'; TuningJobName = 'tune-002' } | Get-TuningJob");
+        Assert.Equal(new[] { "tune-002" }, Names(output));
+        Assert.Equal(new[] { "tune-002" }, fake.Described);
+    }
+
+    [Fact]
     public void AMissingNameIsResourceNotFoundAndTheOtherNamesStillCome()
     {
         var fake = WithTuningJobs(3);
@@ -136,6 +162,8 @@ public sealed class GetTuningJobCommandTests
     [InlineData("Get-TuningJob -SortBy FinalObjectiveMetricValue")]
     [InlineData("Get-TuningJob -PageSize 101")]
     [InlineData("Get-TuningJob 'bad name'")]
+    [InlineData("Get-TuningJob ('a' * 33)")]
+    [InlineData("Get-TuningJob 'trailing-'")]
     [InlineData("Get-TuningJob -CreationTimeAfter 'not a date'")]
     public void BadInputIsRejectedAtBindingAndSendsNoRequest(string script)
     {
@@ -157,6 +185,7 @@ public sealed class GetTuningJobCommandTests
     [InlineData("[xy]gb-run", "gb-run")]
     [InlineData("*", "")]
     [InlineData("ab`*cd*", "ab")]
+    [InlineData("*aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa*", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
     public void TheLongestLiteralPartIsWhatTheServiceCanFilterBy(string pattern, string literal)
     {
         Assert.Equal(literal, TuningJobNames.LongestLiteral(pattern));

@@ -91,4 +91,23 @@ public sealed class PagingEdgeTests
             Assert.Null(((TuningJobsException)record.Exception).ResumeParameters);
         }
     }
+
+    [Fact]
+    public void BestWhoseTuningJobCannotBeDescribedSaysNothingWasWrittenAndNamesTheDescribeAction()
+    {
+        var fake = new FakeSageMakerApi(null, 0.5, 0.1)
+        {
+            DescribeFailure = _ => new TuningJobsException(FailureKind.AccessDenied, "Not allowed.", "AccessDeniedException"),
+        };
+        using (EngineSwap.Use(fake))
+        using (var shell = HostedPowerShell.Create())
+        {
+            var record = HostedPowerShell.InvokeForError(shell, "Get-TuningTrainingJob tune -Best -First 1");
+            Assert.Equal("AccessDenied,TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
+            var failure = (TuningJobsException)record.Exception;
+            Assert.Equal(0, failure.JobsWritten);
+            Assert.Null(failure.ResumeParameters);
+            Assert.Contains("sagemaker:DescribeHyperParameterTuningJob", record.ErrorDetails.RecommendedAction);
+        }
+    }
 }

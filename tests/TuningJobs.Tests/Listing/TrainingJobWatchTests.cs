@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TuningJobs.Errors;
 using TuningJobs.Listing;
 using Xunit;
 
@@ -98,5 +99,27 @@ public sealed class TrainingJobWatchTests
         cancellation.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watching.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"the watch took {clock.Elapsed} to end");
+    }
+
+    [Fact]
+    public void ATuningJobWhoseDeletionFailedHasEnded()
+    {
+        var script = new Script().State("DeleteFailed", 1, 0, ("a", "Completed"));
+        Assert.Equal(new[] { "1:a=Completed" }, Run(script));
+        Assert.Equal(1, script.Describes);
+    }
+
+    [Fact]
+    public void ATuningJobBeingDeletedEndsTheWatchWhenItIsGone()
+    {
+        var polls = 0;
+        var watch = new TrainingJobWatch(
+            _ => ++polls == 1
+                ? new HyperParameterTuningJob { HyperParameterTuningJobName = "tune", HyperParameterTuningJobStatus = "Deleting" }
+                : throw new TuningJobsException(FailureKind.ResourceNotFound, "gone"),
+            _ => Array.Empty<HyperParameterTrainingJobSummary>(),
+            TimeSpan.Zero);
+        Assert.Single(watch.Polls(CancellationToken.None));
+        Assert.Equal(2, polls);
     }
 }
