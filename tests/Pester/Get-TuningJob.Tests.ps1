@@ -85,8 +85,9 @@ Describe 'Get-TuningTrainingJob -Watch' {
         $last.Count | Should -Be 12
         foreach ($i in 1..12) { $last['watch-me-{0:D3}' -f $i] | Should -Be $(if ($i % 4 -eq 0) { 'Failed' } else { 'Completed' }) }
 
-        # The last job ends 1.1 + 4 s after planting: the watch ends within two polls of that (plus start-up).
-        ($ended - $planted).TotalSeconds | Should -BeLessThan (5.1 + 2 * 1 + 3)
+        # The last job ends 1.1 + 4 s after planting: the watch ends within two polls of that (plus a generous margin
+        # for start-up and a loaded machine: this proves that it ends by itself, not how fast).
+        ($ended - $planted).TotalSeconds | Should -BeLessThan (5.1 + 2 * 1 + 8)
 
         $operations = @((Get-EndpointRequest $script:Endpoint).Operation)
         $operations[0] | Should -Be 'DescribeHyperParameterTuningJob'

@@ -40,7 +40,7 @@ internal static class ErrorRecords
         {
             case FailureKind.ResourceNotFound:
                 return ("ResourceNotFound", ErrorCategory.ObjectNotFound,
-                    $"Check the tuning job name '{jobName}' and that it exists in {target} (Get-Help Get-TuningTrainingJob -Parameter Region).");
+                    $"Check the tuning job name '{jobName}' and that it exists in {target} (Get-Help about_TuningJobs: REGIONS).");
             case FailureKind.AccessDenied:
                 return ("AccessDenied", ErrorCategory.PermissionDenied,
                     $"Use credentials allowed to call {operation}.");
@@ -115,6 +115,6 @@ internal static class ErrorRecords
         return failure.ResumeParameters is null
             ? written + " Run the command again to list from the start."
             : written + $" To resume where it stopped, run the same command with {failure.ResumeParameters} " +
-              "(in place of any -Best, -Skip, -First and -NextToken it had).";
+              "(in place of the paging parameters it had: -Skip, -First, -NextToken, and -Best where there is one).";
     }
 }
