@@ -14,8 +14,9 @@ namespace TuningJobs.Aws;
 
 /// <summary>
 /// Keeps one client per connection and environment, so that a session reuses its HTTP connections and resolved
-/// credentials; the SDK refreshes credentials that expire. Clients live as long as the process: one dropped for a
-/// changed environment is not disposed, since another runspace may still be reading with it.
+/// credentials; the SDK refreshes credentials that expire. At most <see cref="MaxClients"/> are kept, so a long
+/// session that rotates keys or timeouts does not pile up connection pools: past that, the oldest is dropped. A dropped
+/// client is not disposed, since another runspace may still be reading with it; the collector frees it after.
 /// </summary>
 internal sealed class ClientCache
 {
@@ -33,8 +34,15 @@ internal sealed class ClientCache
     private readonly ConcurrentDictionary<(AwsConnection, string), CachedClient> _clients =
         new ConcurrentDictionary<(AwsConnection, string), CachedClient>();
 
+    /// <summary>Far more than the connections one session uses at a time.</summary>
+    internal const int MaxClients = 32;
+
+    private readonly ConcurrentQueue<(AwsConnection, string)> _creationOrder = new ConcurrentQueue<(AwsConnection, string)>();
     private readonly object _creationGate = new object();
     private string _lastEnvironment;
+
+    /// <summary>How many clients are kept now.</summary>
+    internal int Count => _clients.Count;
 
     public CachedClient For(AwsConnection connection)
     {
@@ -53,6 +61,11 @@ internal sealed class ClientCache
                 ForgetWhatAnEarlierEnvironmentSet(environment);
                 var created = new CachedClient(ClientFactory.Create(connection, out var target), target);
                 _clients[key] = created;
+                _creationOrder.Enqueue(key);
+                while (_clients.Count > MaxClients && _creationOrder.TryDequeue(out var oldest))
+                {
+                    _clients.TryRemove(oldest, out _);
+                }
                 return created;
             }
             catch (Exception failure)

@@ -240,4 +240,27 @@ public sealed class ClientEndpointTests
         using var environment = ProcessEnvironment.Set((variable, value));
         Assert.NotSame(before, cache.For(Connection("us-east-1")));
     }
+
+    // A session that rotates keys or timeouts must not keep a client (and its connection pool) for each.
+    [Fact]
+    public void TheCacheKeepsAtMostItsBoundOfClientsAndDropsTheOldest()
+    {
+        var cache = new ClientCache();
+        AwsConnection WithTimeout(int seconds) => new()
+        {
+            Region = "us-east-1",
+            EndpointUrl = new Uri("http://127.0.0.1:9/"),
+            Credential = new System.Net.NetworkCredential("AKIDLOCALENDPOINT", "x"),
+            Timeout = TimeSpan.FromSeconds(seconds),
+        };
+        var first = cache.For(WithTimeout(1));
+        for (var seconds = 2; seconds <= ClientCache.MaxClients + 8; seconds++)
+        {
+            cache.For(WithTimeout(seconds));
+        }
+        Assert.Equal(ClientCache.MaxClients, cache.Count);
+        var last = cache.For(WithTimeout(ClientCache.MaxClients + 8));
+        Assert.Same(last, cache.For(WithTimeout(ClientCache.MaxClients + 8)));
+        Assert.NotSame(first, cache.For(WithTimeout(1)));
+    }
 }
