@@ -81,7 +81,7 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
             WriteVerbose($"Page {page.Number}: {page.Page.Items.Count} {noun} in {page.Milliseconds} ms (request id {page.Page.RequestId}).");
             if (page.HasMore || _progress != null)
             {
-                ShowProgress(activity, $"{pager.Skipped + pager.Taken} {noun} read from {page.Number} pages");
+                ShowProgress(activity, $"{pager.Read} {noun} read from {page.Number} pages");
             }
             yield return page;
         }

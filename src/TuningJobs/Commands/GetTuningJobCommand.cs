@@ -24,10 +24,8 @@ public sealed class GetTuningJobCommand : AwsCmdlet
     private const string DescribeOperation = "sagemaker:DescribeHyperParameterTuningJob";
 
     // -Skip and -First count over everything the command writes, across names from the pipeline.
-    private ulong _toSkip;
-    private ulong _toWrite;
-    private long _written;
-    private ulong _read;
+    private SkipFirst _count;
+    private long _read;
     private bool _readWhole;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -78,11 +76,7 @@ public sealed class GetTuningJobCommand : AwsCmdlet
     [ValidateLength(1, 8192)]
     public string NextToken { get; set; }
 
-    protected override void BeginProcessing()
-    {
-        _toSkip = PagingParameters.Skip;
-        _toWrite = PagingParameters.First;
-    }
+    protected override void BeginProcessing() => _count = new SkipFirst(PagingParameters.Skip, PagingParameters.First);
 
     protected override void ProcessRecord()
     {
@@ -96,7 +90,7 @@ public sealed class GetTuningJobCommand : AwsCmdlet
             }
             foreach (var name in Name)
             {
-                if (_toWrite == 0) return;
+                if (_count.Full) return;
                 if (WildcardPattern.ContainsWildcardCharacters(name))
                 {
                     WriteListed(connection, Request(TuningJobNames.LongestLiteral(name), null), name,
@@ -115,8 +109,8 @@ public sealed class GetTuningJobCommand : AwsCmdlet
         if (!PagingParameters.IncludeTotalCount) return;
         // The API has no count. A plain listing counts what it read, exact when read to its end; with -Name, what matched.
         WriteObject(ParameterSetName == ListingSet
-            ? PagingParameters.NewTotalCount(_read, _readWhole ? 1.0 : 0.0)
-            : PagingParameters.NewTotalCount((ulong)_written, 0.0));
+            ? PagingParameters.NewTotalCount((ulong)_read, _readWhole ? 1.0 : 0.0)
+            : PagingParameters.NewTotalCount((ulong)_count.Taken, 0.0));
     }
 
     private TuningJobsRequest Request(string nameContains, string nextToken) => new TuningJobsRequest
@@ -142,32 +136,26 @@ public sealed class GetTuningJobCommand : AwsCmdlet
         // what matches.
         var pager = new Pager<HyperParameterTuningJob>(
             (token, maxResults, cancellation) => Engine.Api.ListTuningJobsAsync(connection, request.WithPage(token, maxResults), cancellation),
-            request.NextToken, PageSize, pattern is null ? _toSkip : 0, pattern is null ? _toWrite : ulong.MaxValue);
+            request.NextToken, PageSize, pattern is null ? _count : SkipFirst.All());
         try
         {
             foreach (var page in ReadPages(pager, "tuning jobs", "Listing tuning jobs"))
             {
                 foreach (var job in page.Wanted)
                 {
-                    if (pattern != null && !pattern.IsMatch(job.HyperParameterTuningJobName ?? string.Empty)) continue;
-                    if (pattern != null && !Take()) continue;
+                    if (pattern != null && !(pattern.IsMatch(job.HyperParameterTuningJobName ?? string.Empty) && _count.Take())) continue;
                     WriteObject(job);
-                    _written++;
-                    if (pattern != null && _toWrite == 0) return;
+                    // A pattern's matches are counted here, and the listing stops at the last one wanted.
+                    if (pattern != null && _count.Full) return;
                 }
             }
-            if (pattern is null)
-            {
-                _toSkip = pager.SkipOwed;
-                _toWrite = pager.FirstOwed;
-                _read = (ulong)(pager.Skipped + pager.Taken);
-                _readWhole = pager.Finished && request.NextToken is null;
-            }
+            _read = pager.Read;
+            _readWhole = pager.Finished && request.NextToken is null;
         }
         catch (TuningJobsException failure)
         {
             // Only a plain listing can be resumed with -NextToken: a pattern's listing has no such parameter.
-            var resume = pager.ResumePoint(_written, tokenResumes: pattern is null, request.SortBy, request.SortOrder);
+            var resume = pager.ResumePoint(_count.Taken, tokenResumes: pattern is null, request.SortBy, request.SortOrder);
             Fail(ErrorRecords.FromFailure(failure, target, connection.Describe(), ListOperation, resume));
         }
     }
@@ -191,11 +179,7 @@ public sealed class GetTuningJobCommand : AwsCmdlet
             Fail(record);
             return;
         }
-        if (Matches(job) && Take())
-        {
-            WriteObject(job);
-            _written++;
-        }
+        if (Matches(job) && _count.Take()) WriteObject(job);
     }
 
     // The filters a listing sends to the service, applied to a described job, so that they mean the same with -Name.
@@ -205,16 +189,4 @@ public sealed class GetTuningJobCommand : AwsCmdlet
         && (CreationTimeBefore is null || job.CreationTime < Utc(CreationTimeBefore))
         && (LastModifiedTimeAfter is null || job.LastModifiedTime > Utc(LastModifiedTimeAfter))
         && (LastModifiedTimeBefore is null || job.LastModifiedTime < Utc(LastModifiedTimeBefore));
-
-    private bool Take()
-    {
-        if (_toWrite == 0) return false;
-        if (_toSkip > 0)
-        {
-            _toSkip--;
-            return false;
-        }
-        _toWrite--;
-        return true;
-    }
 }

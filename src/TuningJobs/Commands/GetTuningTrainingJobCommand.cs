@@ -93,7 +93,7 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
         // resume from, since the order is not yet known.
         var directionKnown = !Best;
         if (Best) request = BestFirstOrder.Start(request);
-        var pager = PagerFor(connection, request, PagingParameters.Skip, PagingParameters.First);
+        var pager = PagerFor(connection, request, new SkipFirst(PagingParameters.Skip, PagingParameters.First));
         long written = 0;
         var operation = Operation;
         try
@@ -113,7 +113,7 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
                         if (ascending != null)
                         {
                             request = ascending;
-                            pager = PagerFor(connection, request, PagingParameters.Skip, PagingParameters.First);
+                            pager = PagerFor(connection, request, new SkipFirst(PagingParameters.Skip, PagingParameters.First));
                             restart = true;
                             break;
                         }
@@ -129,7 +129,7 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
             {
                 // The API has no count: the total is what was read, exact only for a whole listing read to its end.
                 var exact = pager.Finished && NextToken is null;
-                WriteObject(PagingParameters.NewTotalCount((ulong)(pager.Skipped + pager.Taken), exact ? 1.0 : 0.0));
+                WriteObject(PagingParameters.NewTotalCount((ulong)pager.Read, exact ? 1.0 : 0.0));
             }
         }
         catch (TuningJobsException failure)
@@ -161,10 +161,8 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
             cancellation => Engine.Api.DescribeTuningJobAsync(connection, HyperParameterTuningJobName, cancellation).GetAwaiter().GetResult(),
             cancellation => ListAll(connection, request, cancellation),
             TimeSpan.FromSeconds(PollIntervalSec));
-        var toSkip = PagingParameters.Skip;
-        var toWrite = PagingParameters.First;
-        if (toWrite == 0) return;
-        long written = 0;
+        var count = new SkipFirst(PagingParameters.Skip, PagingParameters.First);
+        if (count.Full) return;
         try
         {
             foreach (var poll in watch.Polls(StopToken))
@@ -176,28 +174,23 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
                     $"{tuningJob.HyperParameterTuningJobStatus}: {tuningJob.TrainingJobStatusCounters} (poll {poll.Number}, every {PollIntervalSec} s)");
                 foreach (var job in poll.Changed)
                 {
-                    if (toSkip > 0)
-                    {
-                        toSkip--;
-                        continue;
-                    }
+                    if (!count.Take()) continue;
                     WriteObject(job);
-                    written++;
-                    if (--toWrite == 0) return;
+                    if (count.Full) return;
                 }
             }
         }
         catch (TuningJobsException failure)
         {
             Fail(ErrorRecords.FromFailure(failure, HyperParameterTuningJobName, connection.Describe(),
-                DescribeOperation + " and " + Operation, new ResumePoint { Written = written }));
+                DescribeOperation + " and " + Operation, new ResumePoint { Written = count.Taken }));
         }
     }
 
     private IEnumerable<HyperParameterTrainingJobSummary> ListAll(AwsConnection connection, TrainingJobsRequest request,
         CancellationToken cancellation)
     {
-        foreach (var page in PagerFor(connection, request, skip: 0, first: ulong.MaxValue).Pages(cancellation))
+        foreach (var page in PagerFor(connection, request, SkipFirst.All()).Pages(cancellation))
         {
             foreach (var job in page.Wanted)
             {
@@ -206,8 +199,8 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
         }
     }
 
-    private Pager<HyperParameterTrainingJobSummary> PagerFor(AwsConnection connection, TrainingJobsRequest request, ulong skip, ulong first) =>
+    private Pager<HyperParameterTrainingJobSummary> PagerFor(AwsConnection connection, TrainingJobsRequest request, SkipFirst count) =>
         new Pager<HyperParameterTrainingJobSummary>(
             (token, maxResults, cancellation) => Engine.Api.ListTrainingJobsAsync(connection, request.WithPage(token, maxResults), cancellation),
-            request.NextToken, PageSize, skip, first);
+            request.NextToken, PageSize, count);
 }

@@ -22,37 +22,27 @@ internal sealed class Pager<T>
 {
     private readonly PageSource<T> _source;
     private readonly int _pageSize;
-    private ulong _toSkip;
-    private ulong _toTake;
 
-    /// <param name="skip">How many items to pass over before taking any.</param>
-    /// <param name="first">The most items to take, or ulong.MaxValue for all.</param>
-    public Pager(PageSource<T> source, string startToken, int pageSize, ulong skip, ulong first)
+    /// <param name="count">What to pass over and the most to take; the pager counts every item it reads with it.</param>
+    public Pager(PageSource<T> source, string startToken, int pageSize, SkipFirst count)
     {
         _source = source;
         _pageSize = pageSize;
-        _toSkip = skip;
-        _toTake = first;
-        FirstGiven = first != ulong.MaxValue;
+        Count = count;
         PendingToken = startToken;
     }
+
+    /// <summary>What was passed over and taken, and what is still owed.</summary>
+    public SkipFirst Count { get; }
 
     /// <summary>The token of the page not yet read: the place to resume from. Null before a first page or after the last.</summary>
     public string PendingToken { get; private set; }
 
     /// <summary>Items handed to the caller to write so far.</summary>
-    public long Taken { get; private set; }
+    public long Taken => Count.Taken;
 
-    /// <summary>Items read and passed over (skip) so far.</summary>
-    public long Skipped { get; private set; }
-
-    /// <summary>Items still to pass over.</summary>
-    public ulong SkipOwed => _toSkip;
-
-    /// <summary>True when a most-to-take was given; <see cref="FirstOwed"/> then says how many items it still wants.</summary>
-    public bool FirstGiven { get; }
-
-    public ulong FirstOwed => _toTake;
+    /// <summary>Items read so far: passed over and taken.</summary>
+    public long Read => Count.Skipped + Count.Taken;
 
     /// <summary>Pages read so far.</summary>
     public int PagesRead { get; private set; }
@@ -67,8 +57,8 @@ internal sealed class Pager<T>
         NextToken = tokenResumes ? PendingToken : null,
         SortBy = sortBy,
         SortOrder = sortOrder,
-        SkipOwed = SkipOwed,
-        FirstOwed = FirstGiven ? FirstOwed : (ulong?)null,
+        SkipOwed = Count.SkipOwed,
+        FirstOwed = Count.FirstGiven ? Count.FirstOwed : (ulong?)null,
     };
 
     /// <summary>
@@ -77,7 +67,7 @@ internal sealed class Pager<T>
     /// </summary>
     public IEnumerable<PageRead<T>> Pages(CancellationToken cancellationToken)
     {
-        while (_toTake > 0 && !Finished)
+        while (!Count.Full && !Finished)
         {
             var stopwatch = Stopwatch.StartNew();
             var page = _source(PendingToken, NextPageSize(), cancellationToken).GetAwaiter().GetResult();
@@ -99,27 +89,15 @@ internal sealed class Pager<T>
     private List<T> Wanted(IReadOnlyList<T> items)
     {
         var wanted = new List<T>(items.Count);
-        for (var i = 0; i < items.Count && _toTake > 0; i++)
+        for (var i = 0; i < items.Count && !Count.Full; i++)
         {
-            if (_toSkip > 0)
-            {
-                _toSkip--;
-                Skipped++;
-                continue;
-            }
-            _toTake--;
-            Taken++;
-            wanted.Add(items[i]);
+            if (Count.Take()) wanted.Add(items[i]);
         }
         return wanted;
     }
 
     // With a most-to-take, one request asks for only what is still needed; the items to pass over must still be read.
-    private int NextPageSize()
-    {
-        var needed = _toTake > ulong.MaxValue - _toSkip ? ulong.MaxValue : _toSkip + _toTake;
-        return needed < (ulong)_pageSize ? (int)needed : _pageSize;
-    }
+    private int NextPageSize() => Count.Needed < (ulong)_pageSize ? (int)Count.Needed : _pageSize;
 }
 
 /// <summary>One page as the pager read it: the whole answer, and the part of it to write.</summary>

@@ -43,7 +43,7 @@ internal static class EngineHarness
             var request = new TrainingJobsRequest { HyperParameterTuningJobName = tuningJob };
             var pager = new Pager<HyperParameterTrainingJobSummary>(
                 (token, maxResults, cancellation) => Api.ListTrainingJobsAsync(Connection, request.WithPage(token, maxResults), cancellation),
-                nextToken, pageSize, skip: 0, first: ulong.MaxValue);
+                nextToken, pageSize, SkipFirst.All());
             var names = new List<string>();
             try
             {
