@@ -59,6 +59,8 @@ internal sealed class AwsSageMakerApi : ISageMakerApi
         return job;
     }
 
+    public void WarmUp() => Rehearsal.Run();
+
     public IReadOnlyList<string> KnownRegions() =>
         RegionEndpoint.EnumerableAllRegions.Select(region => region.SystemName).OrderBy(name => name, StringComparer.Ordinal).ToList();
 

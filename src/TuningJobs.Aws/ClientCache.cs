@@ -40,6 +40,13 @@ internal sealed class ClientCache
     private readonly ConcurrentQueue<(AwsConnection, string)> _creationOrder = new ConcurrentQueue<(AwsConnection, string)>();
     private readonly object _creationGate = new object();
     private string _lastEnvironment;
+    private readonly HttpClientFactory _transport;
+
+    /// <param name="transport">Builds the HttpClient the clients send with; the module's own when null.</param>
+    public ClientCache(HttpClientFactory transport = null)
+    {
+        _transport = transport;
+    }
 
     /// <summary>How many clients are kept now.</summary>
     internal int Count => _clients.Count;
@@ -59,7 +66,7 @@ internal sealed class ClientCache
             {
                 EndpointSettings.CheckEnvironment();
                 ForgetWhatAnEarlierEnvironmentSet(environment);
-                var created = new CachedClient(ClientFactory.Create(connection, out var target), target);
+                var created = new CachedClient(ClientFactory.Create(connection, out var target, _transport), target);
                 _clients[key] = created;
                 _creationOrder.Enqueue(key);
                 while (_clients.Count > MaxClients && _creationOrder.TryDequeue(out var oldest))

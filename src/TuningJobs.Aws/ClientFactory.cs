@@ -28,9 +28,11 @@ internal static class ClientFactory
     public static SageMakerClient Create(AwsConnection connection) => Create(connection, out _);
 
     /// <param name="target">What messages should call the place requests go to.</param>
-    public static SageMakerClient Create(AwsConnection connection, out string target)
+    /// <param name="transport">Builds the HttpClient requests are sent with; the config's own when null.</param>
+    public static SageMakerClient Create(AwsConnection connection, out string target, HttpClientFactory transport = null)
     {
         var config = new SageMakerConfig { Timeout = connection.Timeout };
+        if (transport != null) config.HttpClientFactory = transport;
         CredentialProfile profile = null;
         if (connection.ProfileName != null)
         {

@@ -146,7 +146,7 @@ function Measure-ColdSection {
     $freshCommand = "Import-Module '$Manifest'; (Get-TuningTrainingJob $SmallJob -EndpointUrl '$url' | Measure-Object).Count"
     $cliArguments = @('sagemaker', 'list-training-jobs-for-hyper-parameter-tuning-job', '--hyper-parameter-tuning-job-name', $SmallJob,
         '--endpoint-url', $url.TrimEnd('/'), '--region', 'us-east-1', '--output', 'json', '--page-size', "$PageSize")
-    $runs = @{ Bare = @(); BareMeasure = @(); Fresh = @(); Floor = @(); Cli = @(); Breakdown = @() }
+    $runs = @{ Bare = @(); BareMeasure = @(); Fresh = @(); FreshNoWarmUp = @(); Floor = @(); Cli = @(); Breakdown = @() }
     $problems = [System.Collections.Generic.List[string]]::new()
     [void]$Floor.List($SmallJob, $PageSize)
     for ($round = 1; $round -le $Rounds; $round++) {
@@ -159,14 +159,23 @@ function Measure-ColdSection {
         $fresh = Measure-Process @($pwsh, '-NoProfile', '-NonInteractive', '-Command', $freshCommand)
         $runs.Fresh += $fresh.Ms
         if ($fresh.ExitCode -ne 0 -or "$($fresh.Output[-1])".Trim() -ne '1000') { $problems.Add("Cold run $round ended with exit code $($fresh.ExitCode) and '$($fresh.Output -join ' ')', expected 1000.") }
+        # The same with the import's background warm-up turned off: what that lever is worth, in the same round.
+        $env:TUNINGJOBS_NO_WARMUP = '1'
+        try { $runs.FreshNoWarmUp += (Measure-Process @($pwsh, '-NoProfile', '-NonInteractive', '-Command', $freshCommand)).Ms }
+        finally { Remove-Item env:TUNINGJOBS_NO_WARMUP }
         $runs.Floor += $Floor.List($SmallJob, $PageSize).TotalMilliseconds
         if ($Cli) {
             $aws = Measure-Process $cliArguments $Cli.Path
             $runs.Cli += $aws.Ms
             if ($aws.ExitCode -ne 0) { $problems.Add("The AWS CLI's cold run $round failed with exit code $($aws.ExitCode).") }
         }
-        $breakdown = Measure-Process @($pwsh, '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Measure-FreshProcess.ps1'),
-            '-Mode', 'Breakdown', '-ModuleManifest', $Manifest, '-EndpointUrl', $url, '-TuningJobName', $SmallJob)
+        # The steps with the warm-up off, so that each step shows its own work rather than a wait for the warm-up.
+        $env:TUNINGJOBS_NO_WARMUP = '1'
+        try {
+            $breakdown = Measure-Process @($pwsh, '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Measure-FreshProcess.ps1'),
+                '-Mode', 'Breakdown', '-ModuleManifest', $Manifest, '-EndpointUrl', $url, '-TuningJobName', $SmallJob)
+        }
+        finally { Remove-Item env:TUNINGJOBS_NO_WARMUP }
         if ($breakdown.ExitCode -ne 0) { $problems.Add("Breakdown run $round failed: $($breakdown.Output -join ' ')"); continue }
         $sample = "$($breakdown.Output[-1])" | ConvertFrom-Json
         if ($sample.Error) { $problems.Add($sample.Error) }
@@ -175,9 +184,10 @@ function Measure-ColdSection {
     }
 
     $median = @{}
-    foreach ($kind in 'Bare', 'BareMeasure', 'Fresh', 'Floor', 'Cli') { $median[$kind] = if ($runs[$kind].Count) { Get-Median $runs[$kind] } else { $null } }
+    foreach ($kind in 'Bare', 'BareMeasure', 'Fresh', 'FreshNoWarmUp', 'Floor', 'Cli') { $median[$kind] = if ($runs[$kind].Count) { Get-Median $runs[$kind] } else { $null } }
     $overhead = $median.Fresh - $median.Bare - $median.Floor
     $ownOverhead = $median.Fresh - $median.BareMeasure - $median.Floor
+    $overheadNoWarmUp = $median.FreshNoWarmUp - $median.Bare - $median.Floor
     $perRequest = $median.Floor / 10
     $step = {
         param([string] $Name)
@@ -201,6 +211,7 @@ function Measure-ColdSection {
     $lines.Add(('| bare `dotnet pwsh -NoProfile -NonInteractive -Command 1` | {0} | {1} | process start and exit |' -f (& $fmt $median.Bare), (Get-Spread $runs.Bare)))
     $lines.Add(('| bare start plus Measure-Object''s first use: `-Command ''(1 \| Measure-Object).Count''` | {0} | {1} | auto-loads Microsoft.PowerShell.Utility |' -f (& $fmt $median.BareMeasure), (Get-Spread $runs.BareMeasure)))
     $lines.Add(('| fresh pwsh: Import-Module, Get-TuningTrainingJob 1,000 jobs \| Measure-Object, exit | {0} | {1} | credentials from the environment |' -f (& $fmt $median.Fresh), (Get-Spread $runs.Fresh)))
+    $lines.Add(('| the same fresh run with `TUNINGJOBS_NO_WARMUP=1` (no warm-up at import) | {0} | {1} | without the lever |' -f (& $fmt $median.FreshNoWarmUp), (Get-Spread $runs.FreshNoWarmUp)))
     $lines.Add(('| floor: the same 10 signed requests, one warm connection | {0} | {1} | the wire |' -f (& $fmt $median.Floor), (Get-Spread $runs.Floor)))
     if ($Cli) {
         $lines.Add(('| aws sagemaker list-… --page-size 100, cold | {0} | {1} | {2} |' -f (& $fmt $median.Cli), (Get-Spread $runs.Cli), $Cli.Version))
@@ -208,8 +219,9 @@ function Measure-ColdSection {
     else { $lines.Add("| aws sagemaker list-… --page-size 100, cold | — | | $noCli |") }
     $lines.Add(('| **module overhead** = fresh − bare − floor | **{0}** | | target ≤ 150 ms |' -f (& $fmt $overhead)))
     $lines.Add(('| module overhead without Measure-Object''s auto-load = fresh − (bare + Measure-Object) − floor | {0} | | |' -f (& $fmt $ownOverhead)))
+    $lines.Add(('| module overhead with the warm-up off = fresh without warm-up − bare − floor | {0} | | |' -f (& $fmt $overheadNoWarmUp)))
     $lines.Add('')
-    $lines.Add('| overhead, step by step (Stopwatch inside a fresh process) | median | runs (min–max) |')
+    $lines.Add('| overhead, step by step (Stopwatch inside a fresh process, warm-up off) | median | runs (min–max) |')
     $lines.Add('| --- | ---: | ---: |')
     $lines.Add(('| Import-Module ./TuningJobs.psd1 | {0} | {1} |' -f (& $fmt $import), (Get-Spread ($runs.Breakdown | ForEach-Object ImportMs))))
     $lines.Add(('| engine load (TuningJobs.Aws and AWSSDK.Core into their load context) | {0} | {1} |' -f (& $fmt $engine), (Get-Spread ($runs.Breakdown | ForEach-Object { $_.EngineMs } | Where-Object { $null -ne $_ }))))
@@ -222,7 +234,7 @@ function Measure-ColdSection {
     $lines.Add(('| (for reference: the breakdown process''s own full listing after those steps) | {0} | {1} |' -f (& $fmt $list), (Get-Spread ($runs.Breakdown | ForEach-Object ListMs))))
 
     [pscustomobject]@{
-        Lines = $lines; Problems = $problems; Runs = $runs; Overhead = $overhead; OwnOverhead = $ownOverhead; Median = $median
+        Lines = $lines; Problems = $problems; Runs = $runs; Overhead = $overhead; OwnOverhead = $ownOverhead; OverheadNoWarmUp = $overheadNoWarmUp; Median = $median
         Breakdown = [ordered]@{ Import = $import; Engine = $engine; Client = $client; FirstRequest = $firstRequestCost; FirstPage = $firstPageCost; MeasureObject = $measureObject; Rest = $rest; List = $list }
     }
 }

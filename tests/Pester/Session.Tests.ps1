@@ -10,8 +10,8 @@ BeforeAll {
 AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
 
 Describe 'Import stays light' {
-    It 'loads no AWS assembly for the import, help and static completion; the first call loads the engine' {
-        $run = Invoke-FreshPwsh -Script @"
+    It 'with the warm-up off, loads no AWS assembly for the import, help and static completion; the first call loads the engine' {
+        $run = Invoke-FreshPwsh -Environment @{ TUNINGJOBS_NO_WARMUP = '1' } -Script @"
 `$ErrorActionPreference = 'Stop'
 `$env:AWS_EC2_METADATA_DISABLED = 'true'
 function Get-AwsAssembly { @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -like 'AWSSDK*' -or `$_.GetName().Name -eq 'TuningJobs.Aws' }).Count }
@@ -28,6 +28,17 @@ Import-Module '$($script:Manifest)'
         $lines = $run.Output -split "`r?`n"
         $lines | Should -Contain 'before=0'
         ($lines | Where-Object { $_ -like 'after=*' }) | Should -Not -Be 'after=0'
+    }
+
+    It 'on PowerShell 7, loads the engine in the background after the import, without a call' {
+        $run = Invoke-FreshPwsh -Script @"
+Import-Module '$($script:Manifest)'
+`$deadline = [DateTime]::UtcNow.AddSeconds(20)
+while (-not ([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'TuningJobs.Aws' }) -and [DateTime]::UtcNow -lt `$deadline) { Start-Sleep -Milliseconds 50 }
+'engine=' + @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'TuningJobs.Aws' }).Count
+"@
+        $run.ExitCode | Should -Be 0 -Because $run.Errors
+        $run.Output -split "`r?`n" | Should -Contain 'engine=1'
     }
 }
 

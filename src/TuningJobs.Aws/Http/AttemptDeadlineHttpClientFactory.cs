@@ -14,7 +14,7 @@ namespace TuningJobs.Aws.Http;
 /// <see cref="ResponseBounds.MaxAnswerBytes"/>. The SDK caches what this creates per service client (its
 /// HttpClientCache, as for its own clients), so connections are kept alive across requests.
 /// </summary>
-internal sealed class AttemptDeadlineHttpClientFactory : HttpClientFactory
+internal class AttemptDeadlineHttpClientFactory : HttpClientFactory
 {
     // HttpClient's own default, for a config without a Timeout (the module always sets one).
     private static readonly TimeSpan _defaultTimeout = TimeSpan.FromSeconds(100);
@@ -27,6 +27,15 @@ internal sealed class AttemptDeadlineHttpClientFactory : HttpClientFactory
     }
 
     public override HttpClient CreateHttpClient(IClientConfig clientConfig)
+    {
+        var deadline = new AttemptDeadlineHandler(clientConfig.Timeout ?? _defaultTimeout, _maxAnswerBytes) { InnerHandler = CreateTransport(clientConfig) };
+        // The deadline handler owns the timeout, headers and body alike; HttpClient's own would only cover the headers
+        // and would end an attempt as a bare cancellation instead of a timeout.
+        return new HttpClient(deadline) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>The handler that talks to the network, under the deadline handler. The warm-up answers from memory instead.</summary>
+    protected virtual HttpMessageHandler CreateTransport(IClientConfig clientConfig)
     {
         var handler = new HttpClientHandler();
         if (clientConfig.MaxConnectionsPerServer.HasValue)
@@ -57,10 +66,6 @@ internal sealed class AttemptDeadlineHttpClientFactory : HttpClientFactory
         catch (PlatformNotSupportedException)
         {
         }
-
-        var deadline = new AttemptDeadlineHandler(clientConfig.Timeout ?? _defaultTimeout, _maxAnswerBytes) { InnerHandler = handler };
-        // The deadline handler owns the timeout, headers and body alike; HttpClient's own would only cover the headers
-        // and would end an attempt as a bare cancellation instead of a timeout.
-        return new HttpClient(deadline) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        return handler;
     }
 }

@@ -25,6 +25,13 @@ internal interface ISageMakerApi
     Task<HyperParameterTuningJob> DescribeTuningJobAsync(AwsConnection connection, string tuningJobName,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs a first call's code path once against an answer held in memory, so that the code is compiled before a real
+    /// first call needs it. Sends nothing and asks no credential provider. The module starts it in the background at
+    /// import (see <see cref="Loading.Engine.WarmUpInBackground"/>).
+    /// </summary>
+    void WarmUp();
+
     /// <summary>The region names the AWS SDK knows, for tab completion.</summary>
     IReadOnlyList<string> KnownRegions();
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using TuningJobs.Api;
 using TuningJobs.Errors;
 
@@ -36,6 +37,36 @@ internal static class Engine
                 _api = value;
             }
         }
+    }
+
+    /// <summary>Set to 1, the import starts no warm-up: for a session that imports the module but seldom calls it.</summary>
+    internal const string NoWarmUpVariable = "TUNINGJOBS_NO_WARMUP";
+
+    private static int _warmUpStarted;
+
+    /// <summary>
+    /// On PowerShell 7, loads the engine and rehearses a first call (<see cref="ISageMakerApi.WarmUp"/>) on a pool thread,
+    /// once a process. Import does not wait for it: it runs beside what PowerShell does between the import and the
+    /// first call (binding, resolving and auto-loading the script's other commands), and the first call then finds the
+    /// engine loaded and most of its code compiled. Windows PowerShell loads nothing early: there the engine's
+    /// AWSSDK.Core goes into the session's one AppDomain, and a session that never calls the module should not
+    /// carry it.
+    /// </summary>
+    internal static void WarmUpInBackground()
+    {
+        if (!EngineLoader.RunsOnCoreClr() || Environment.GetEnvironmentVariable(NoWarmUpVariable) == "1"
+            || Interlocked.Exchange(ref _warmUpStarted, 1) == 1) return;
+        ThreadPool.QueueUserWorkItem(_ =>
+        {
+            try
+            {
+                Api.WarmUp();
+            }
+            catch (Exception)
+            {
+                // Nothing to report: the first real call loads and compiles what it needs, and reports its own failures.
+            }
+        });
     }
 
     internal static string DependencyFolder =>

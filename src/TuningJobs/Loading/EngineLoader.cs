@@ -22,7 +22,7 @@ internal static class EngineLoader
         return RunsOnCoreClr() ? LoadIsolated(folder, enginePath) : LoadWithResolver(folder, enginePath);
     }
 
-    private static bool RunsOnCoreClr() =>
+    internal static bool RunsOnCoreClr() =>
         string.Equals(typeof(object).Assembly.GetName().Name, "System.Private.CoreLib", StringComparison.Ordinal);
 
     // A separate method, so that Windows PowerShell never compiles a reference to AssemblyLoadContext.

@@ -79,6 +79,8 @@ internal sealed class FakeSageMakerApi : ISageMakerApi
 
     private int _runningState = -1;
 
+    public void WarmUp() { }
+
     public IReadOnlyList<string> KnownRegions() => new[] { "eu-west-1", "us-east-1", "us-west-2" };
 
     public async Task<Page<HyperParameterTuningJob>> ListTuningJobsAsync(AwsConnection connection, TuningJobsRequest request,
