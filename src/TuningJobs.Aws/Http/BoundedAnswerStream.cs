@@ -51,54 +51,74 @@ internal sealed class BoundedAnswerStream : Stream
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadWithinDeadlineAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+    // The SDK reads synchronously, on a pool thread of its own pipeline. The wait here ends on the stop signal itself,
+    // set by whoever cancels, not on a continuation that needs another pool thread: when the pool is busy (the caller
+    // blocks one thread on the SDK's task, Ctrl+C another), a continuation could wait a second for the pool to grow.
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        if (!StartRead(buffer, offset, count, CancellationToken.None, out var read, out var scratch)) return 0;
+        if (!read.IsCompleted && Task.WaitAny(read, _stopped.Task) != 0) throw Abandon(read, CancellationToken.None);
+        return EndRead(read, scratch, buffer, offset, CancellationToken.None);
+    }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadWithinDeadlineAsync(buffer, offset, count, cancellationToken);
+    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        if (!StartRead(buffer, offset, count, cancellationToken, out var read, out var scratch)) return 0;
+        using (cancellationToken.CanBeCanceled ? cancellationToken.Register(state => ((AttemptClock)state).Abandon(), _clock) : default(CancellationTokenRegistration))
+        {
+            if (!read.IsCompleted && await Task.WhenAny(read, _stopped.Task).ConfigureAwait(false) != read) throw Abandon(read, cancellationToken);
+            return EndRead(read, scratch, buffer, offset, cancellationToken);
+        }
+    }
 
-    private async Task<int> ReadWithinDeadlineAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    /// <summary>Starts one read of the inner stream into this stream's scratch buffer; false when there is nothing to read.</summary>
+    private bool StartRead(byte[] buffer, int offset, int count, CancellationToken cancellationToken, out Task<int> read, out byte[] scratch)
     {
         if (buffer == null) throw new ArgumentNullException(nameof(buffer));
         if (offset < 0 || count < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException(nameof(count));
+        read = null;
+        scratch = null;
         // A body read to its end stays read, whenever the reader asks again.
-        if (_ended) return 0;
+        if (_ended) return false;
         ThrowIfOver(cancellationToken);
-        if (count == 0) return 0;
+        if (count == 0) return false;
 
-        using (cancellationToken.CanBeCanceled ? cancellationToken.Register(state => ((AttemptClock)state).Abandon(), _clock) : default(CancellationTokenRegistration))
+        var chunk = Math.Min(count, MaxChunk);
+        scratch = _scratch != null && _scratch.Length >= chunk ? _scratch : (_scratch = new byte[chunk]);
+        read = _inner.ReadAsync(scratch, 0, chunk, _clock.Token);
+        return true;
+    }
+
+    // The attempt ended before the read did: the read goes on into the scratch buffer, which this stream never uses again.
+    private Exception Abandon(Task<int> read, CancellationToken cancellationToken)
+    {
+        _scratch = null;
+        _ = read.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+        return Stopped(cancellationToken);
+    }
+
+    /// <summary>Takes a finished read into the caller's buffer, within the byte bound.</summary>
+    private int EndRead(Task<int> read, byte[] scratch, byte[] buffer, int offset, CancellationToken cancellationToken)
+    {
+        int got;
+        try
         {
-            var chunk = Math.Min(count, MaxChunk);
-            var scratch = _scratch != null && _scratch.Length >= chunk ? _scratch : (_scratch = new byte[chunk]);
-            var read = _inner.ReadAsync(scratch, 0, chunk, _clock.Token);
-            if (!read.IsCompleted && await Task.WhenAny(read, _stopped.Task).ConfigureAwait(false) != read)
-            {
-                // The read goes on into the scratch buffer, which this stream never uses again.
-                _scratch = null;
-                _ = read.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-                throw Stopped(cancellationToken);
-            }
-
-            int got;
-            try
-            {
-                got = await read.ConfigureAwait(false);
-            }
-            catch (Exception) when (_clock.Token.IsCancellationRequested)
-            {
-                throw Stopped(cancellationToken);
-            }
-
-            if (got == 0) _ended = true;
-            _bytesRead += got;
-            if (_bytesRead > _maxBytes)
-            {
-                _overBound = true;
-                throw OverBound();
-            }
-            Buffer.BlockCopy(scratch, 0, buffer, offset, got);
-            return got;
+            got = read.GetAwaiter().GetResult();
         }
+        catch (Exception) when (_clock.Token.IsCancellationRequested)
+        {
+            throw Stopped(cancellationToken);
+        }
+
+        if (got == 0) _ended = true;
+        _bytesRead += got;
+        if (_bytesRead > _maxBytes)
+        {
+            _overBound = true;
+            throw OverBound();
+        }
+        Buffer.BlockCopy(scratch, 0, buffer, offset, got);
+        return got;
     }
 
     private void ThrowIfOver(CancellationToken cancellationToken)
