@@ -18,9 +18,11 @@
     round one of every kind, interleaved): a bare `dotnet pwsh -NoProfile -NonInteractive -Command 1`; a fresh pwsh
     that imports the module and lists bench-1k through Measure-Object (credentials from the environment); the floor
     for the same requests; the AWS CLI with --page-size 100; and a breakdown process that times each step from
-    inside (Measure-FreshProcess.ps1 -Mode Breakdown). The module's overhead is the fresh run minus the bare start
-    minus the floor; the breakdown splits it into import, engine load, client build, first request, first page and
-    the rest. -ColdOnly runs just this section.
+    inside (Measure-FreshProcess.ps1 -Mode Breakdown). The module's overhead is the fresh run minus the same script
+    without the module (a bare start that pipes into Measure-Object, which auto-loads Microsoft.PowerShell.Utility
+    with or without the module) minus the floor; the figure against the bare start alone is printed beside it. The
+    fresh run is also timed with TUNINGJOBS_NO_WARMUP=1, and the breakdown (warm-up off) splits the overhead into
+    import, engine load, client build, first request, first page and the rest. -ColdOnly runs just this section.
     Once, at no delay, in fresh `dotnet pwsh -NoProfile` processes: Import-Module timed from inside the process
     (plus which AWS assemblies the import loaded), and the peak working set after 1,000 and 10,000 jobs streamed
     through Measure-Object. Medians throughout. The table is also written to out/bench/.
@@ -185,9 +187,10 @@ function Measure-ColdSection {
 
     $median = @{}
     foreach ($kind in 'Bare', 'BareMeasure', 'Fresh', 'FreshNoWarmUp', 'Floor', 'Cli') { $median[$kind] = if ($runs[$kind].Count) { Get-Median $runs[$kind] } else { $null } }
-    $overhead = $median.Fresh - $median.Bare - $median.Floor
-    $ownOverhead = $median.Fresh - $median.BareMeasure - $median.Floor
-    $overheadNoWarmUp = $median.FreshNoWarmUp - $median.Bare - $median.Floor
+    # Like for like: the same script without the module, so Measure-Object's auto-load is on both sides.
+    $overhead = $median.Fresh - $median.BareMeasure - $median.Floor
+    $overheadAgainstBare = $median.Fresh - $median.Bare - $median.Floor
+    $overheadNoWarmUp = $median.FreshNoWarmUp - $median.BareMeasure - $median.Floor
     $perRequest = $median.Floor / 10
     $step = {
         param([string] $Name)
@@ -198,8 +201,9 @@ function Measure-ColdSection {
     $firstRequest = & $step FirstRequestMs; $firstPage = & $step FirstPageMs; $list = & $step ListMs; $measureObject = & $step MeasureObjectMs
     $firstRequestCost = if ($null -ne $firstRequest) { $firstRequest - $perRequest } else { $null }
     $firstPageCost = if ($null -ne $firstPage) { $firstPage - $perRequest } else { $null }
-    $parts = @($import, $engine, $client, $firstRequestCost, $firstPageCost, $measureObject)
-    $rest = if ($parts -contains $null) { $null } else { $overhead - ($parts | Measure-Object -Sum).Sum }
+    # The steps are timed with the warm-up off, so they add up against the overhead with the warm-up off.
+    $parts = @($import, $engine, $client, $firstRequestCost, $firstPageCost)
+    $rest = if ($parts -contains $null) { $null } else { $overheadNoWarmUp - ($parts | Measure-Object -Sum).Sum }
 
     $noCli = 'AWS CLI not installed'
     $fmt = { param($v) if ($null -eq $v) { '—' } else { '{0:0} ms' -f $v } }
@@ -217,9 +221,9 @@ function Measure-ColdSection {
         $lines.Add(('| aws sagemaker list-… --page-size 100, cold | {0} | {1} | {2} |' -f (& $fmt $median.Cli), (Get-Spread $runs.Cli), $Cli.Version))
     }
     else { $lines.Add("| aws sagemaker list-… --page-size 100, cold | — | | $noCli |") }
-    $lines.Add(('| **module overhead** = fresh − bare − floor | **{0}** | | target ≤ 150 ms |' -f (& $fmt $overhead)))
-    $lines.Add(('| module overhead without Measure-Object''s auto-load = fresh − (bare + Measure-Object) − floor | {0} | | |' -f (& $fmt $ownOverhead)))
-    $lines.Add(('| module overhead with the warm-up off = fresh without warm-up − bare − floor | {0} | | |' -f (& $fmt $overheadNoWarmUp)))
+    $lines.Add(('| **module overhead** = fresh − (bare + Measure-Object) − floor: the same script with and without the module | **{0}** | | target ≤ 150 ms |' -f (& $fmt $overhead)))
+    $lines.Add(('| the same against the bare start alone = fresh − bare − floor (Measure-Object''s auto-load counted in) | {0} | | |' -f (& $fmt $overheadAgainstBare)))
+    $lines.Add(('| module overhead with the warm-up off = fresh without warm-up − (bare + Measure-Object) − floor | {0} | | |' -f (& $fmt $overheadNoWarmUp)))
     $lines.Add('')
     $lines.Add('| overhead, step by step (Stopwatch inside a fresh process, warm-up off) | median | runs (min–max) |')
     $lines.Add('| --- | ---: | ---: |')
@@ -228,13 +232,13 @@ function Measure-ColdSection {
     $lines.Add(('| client build (config, region, credentials from the environment) | {0} | {1} |' -f (& $fmt $client), (Get-Spread ($runs.Breakdown | ForEach-Object { $_.ClientMs } | Where-Object { $null -ne $_ }))))
     $lines.Add(('| first request (a 1-job page) minus one floor request ({0:0.0} ms) | {1} | |' -f $perRequest, (& $fmt $firstRequestCost)))
     $lines.Add(('| first 100-job page (first parse) minus one floor request | {0} | |' -f (& $fmt $firstPageCost)))
-    $lines.Add(('| Measure-Object''s first use (auto-loads Microsoft.PowerShell.Utility: the script''s cost, not the module''s) | {0} | {1} |' -f (& $fmt $measureObject), (Get-Spread ($runs.Breakdown | ForEach-Object { $_.MeasureObjectMs } | Where-Object { $null -ne $_ }))))
-    $lines.Add(('| the rest (cmdlet binding and pipeline first use, the other 9 pages, exit) = overhead − the above | {0} | {1} |' -f (& $fmt $rest),
+    $lines.Add(('| (not part of the overhead) Measure-Object''s first use, auto-loading Microsoft.PowerShell.Utility | {0} | {1} |' -f (& $fmt $measureObject), (Get-Spread ($runs.Breakdown | ForEach-Object { $_.MeasureObjectMs } | Where-Object { $null -ne $_ }))))
+    $lines.Add(('| the rest (cmdlet binding and pipeline first use, the other 9 pages, exit) = overhead with the warm-up off − the steps above | {0} | {1} |' -f (& $fmt $rest),
             $(if ($null -ne $rest -and $rest -lt 0) { 'negative: the steps, taken one by one, overlap in the single run with pwsh''s own background start-up' } else { '' })))
     $lines.Add(('| (for reference: the breakdown process''s own full listing after those steps) | {0} | {1} |' -f (& $fmt $list), (Get-Spread ($runs.Breakdown | ForEach-Object ListMs))))
 
     [pscustomobject]@{
-        Lines = $lines; Problems = $problems; Runs = $runs; Overhead = $overhead; OwnOverhead = $ownOverhead; OverheadNoWarmUp = $overheadNoWarmUp; Median = $median
+        Lines = $lines; Problems = $problems; Runs = $runs; Overhead = $overhead; OverheadAgainstBare = $overheadAgainstBare; OverheadNoWarmUp = $overheadNoWarmUp; Median = $median
         Breakdown = [ordered]@{ Import = $import; Engine = $engine; Client = $client; FirstRequest = $firstRequestCost; FirstPage = $firstPageCost; MeasureObject = $measureObject; Rest = $rest; List = $list }
     }
 }
@@ -293,7 +297,7 @@ try {
     finally { $coldFloor.Dispose() }
     Set-Latency 0
     $coldTargets = @(
-        ('- [{0}] module overhead in a fresh process ≤ 150 ms: {1:0} ms' -f $(if ($cold.Overhead -le 150) { 'met' } else { 'MISSED' }), $cold.Overhead)
+        ('- [{0}] module overhead in a fresh process ≤ 150 ms: {1:0} ms (against the bare start alone: {2:0} ms; with the warm-up off: {3:0} ms)' -f $(if ($cold.Overhead -le 150) { 'met' } else { 'MISSED' }), $cold.Overhead, $cold.OverheadAgainstBare, $cold.OverheadNoWarmUp)
         $(if ($cli) { '- [{0}] (stretch) the whole fresh run faster than the AWS CLI''s cold --page-size 100: {1:0} ms vs {2:0} ms' -f $(if ($cold.Median.Fresh -lt $cold.Median.Cli) { 'met' } else { 'MISSED' }), $cold.Median.Fresh, $cold.Median.Cli }
           else { '- [n/a] (stretch) faster than the AWS CLI cold: the AWS CLI is not installed' })
     )
@@ -307,7 +311,7 @@ try {
         New-Item -ItemType Directory -Path $OutputDirectory -Force | Out-Null
         $stamp = Get-Date -Format 'yyyyMMdd-HHmmss'
         $report | Set-Content -Path (Join-Path $OutputDirectory "cold-$stamp.md")
-        $cold | Select-Object Runs, Overhead, OwnOverhead, Median, Breakdown | ConvertTo-Json -Depth 6 | Set-Content -Path (Join-Path $OutputDirectory "cold-$stamp.json")
+        $cold | Select-Object Runs, Overhead, OverheadAgainstBare, OverheadNoWarmUp, Median, Breakdown | ConvertTo-Json -Depth 6 | Set-Content -Path (Join-Path $OutputDirectory "cold-$stamp.json")
         if ($checks.Count) { exit 1 }
         return
     }
@@ -477,7 +481,7 @@ try {
     [pscustomobject]@{
         Machine = $machine; Cli = $cli; PerLatency = $perLatency; Imports = $imports; Memory = $memory
         LoadedOnImport = $loadedOnImport; LoadedOnFirstCall = $loadedOnCall; Checks = $checks
-        Cold = $cold | Select-Object Runs, Overhead, OwnOverhead, Median, Breakdown
+        Cold = $cold | Select-Object Runs, Overhead, OverheadAgainstBare, OverheadNoWarmUp, Median, Breakdown
     } | ConvertTo-Json -Depth 6 | Set-Content -Path (Join-Path $OutputDirectory "bench-$stamp.json")
     Write-Host "Written to $(Join-Path $OutputDirectory "bench-$stamp.md") and .json"
     if ($checks.Count) { exit 1 }
