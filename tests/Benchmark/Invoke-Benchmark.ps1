@@ -318,7 +318,11 @@ try {
 
     # --- Fresh processes, no delay: Import-Module, assemblies, cold first call; peak working set. ---
     Write-Host "Fresh processes: Import-Module x$ImportRuns, peak working set x$MemoryRuns per size ..."
-    $imports = @(1..$ImportRuns | ForEach-Object { Invoke-FreshMeasurement Import $SmallJob })
+    # With the warm-up off, so that the import's own assemblies and the first call's whole cost show; the cold section
+    # times the fresh run with and without it.
+    $env:TUNINGJOBS_NO_WARMUP = '1'
+    try { $imports = @(1..$ImportRuns | ForEach-Object { Invoke-FreshMeasurement Import $SmallJob }) }
+    finally { Remove-Item env:TUNINGJOBS_NO_WARMUP }
     $loadedOnImport = @($imports | ForEach-Object { $_.AwsAssembliesAfterImport } | Where-Object { $_ } | Select-Object -Unique)
     $loadedOnCall = @($imports[0].AwsAssembliesAfterCall)
     $memory = @{}
@@ -420,9 +424,9 @@ try {
     $coldFirst = Get-Median ($imports | ForEach-Object FirstObjectMs)
     $coldList = Get-Median ($imports | ForEach-Object ListMs)
     $awsNote = if ($loadedOnImport.Count) { "AWS assemblies loaded by the import: $($loadedOnImport -join ', ')" } else { 'no AWSSDK assembly loaded by the import' }
-    Add-Row 'fresh' 'Import-Module ./TuningJobs.psd1 (Stopwatch inside a new pwsh)' $importMedian -Note $awsNote
-    Add-Row 'fresh, 0 ms' 'first call after import: first object (engine load + client build)' $coldFirst -Floor $zero.FloorFirst -Note "loads $($loadedOnCall.Count) assemblies"
-    Add-Row 'fresh, 0 ms' 'first call after import: 1,000 jobs | Measure-Object' $coldList -Floor $zero.Floor -CliDefault $zero.CliDefault -CliPaged $zero.CliPaged
+    Add-Row 'fresh' 'Import-Module ./TuningJobs.psd1 (Stopwatch inside a new pwsh, warm-up off)' $importMedian -Note $awsNote
+    Add-Row 'fresh, 0 ms' 'first call after import, warm-up off: first object (engine load + client build)' $coldFirst -Floor $zero.FloorFirst -Note "loads $($loadedOnCall.Count) assemblies"
+    Add-Row 'fresh, 0 ms' 'first call after import, warm-up off: 1,000 jobs | Measure-Object' $coldList -Floor $zero.Floor -CliDefault $zero.CliDefault -CliPaged $zero.CliPaged
     $mb = 1MB
     $peakSmall = (Get-Median ($memory[$SmallJob] | ForEach-Object PeakWorkingSet64)) / $mb
     $peakBig = (Get-Median ($memory[$BigJob] | ForEach-Object PeakWorkingSet64)) / $mb
