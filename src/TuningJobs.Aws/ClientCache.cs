@@ -6,7 +6,6 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime;
-using Amazon.Runtime.Internal;
 using TuningJobs.Api;
 using TuningJobs.Aws.SageMaker;
 
@@ -24,7 +23,7 @@ internal sealed class ClientCache
     private static readonly string[] _environmentInputs =
     {
         "AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION",
-        "AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
+        "AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS", SdkSettings.CredentialsFileVariable, SdkSettings.ConfigFileVariable,
         "AWS_EC2_METADATA_SERVICE_ENDPOINT", "AWS_EC2_METADATA_DISABLED", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
         "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
         EndpointSettings.ServiceVariable, EndpointSettings.GlobalVariable, EndpointSettings.IgnoreVariable,
@@ -38,8 +37,9 @@ internal sealed class ClientCache
     internal const int MaxClients = 32;
 
     private readonly ConcurrentQueue<(AwsConnection, string)> _creationOrder = new ConcurrentQueue<(AwsConnection, string)>();
-    private readonly object _creationGate = new object();
-    private string _lastEnvironment;
+
+    // One for the process, as the SDK settings that creation brings in step (SdkSettings) are the process's.
+    private static readonly object _creationGate = new object();
     private readonly HttpClientFactory _transport;
 
     /// <param name="transport">Builds the HttpClient the clients send with; the module's own when null.</param>
@@ -57,8 +57,8 @@ internal sealed class ClientCache
         var key = (connection, environment);
         if (_clients.TryGetValue(key, out var existing)) return existing;
 
-        // Creation is rare (once per connection and environment) and runs alone, so that resetting the SDK's
-        // remembered settings never races another runspace's client creation.
+        // Creation is rare (once per connection and environment) and runs alone, so that bringing the SDK's
+        // remembered settings in step never races another runspace's (or the warm-up's) client creation.
         lock (_creationGate)
         {
             if (_clients.TryGetValue(key, out existing)) return existing;
@@ -82,20 +82,15 @@ internal sealed class ClientCache
         }
     }
 
-    // The SDK reads AWS_MAX_ATTEMPTS, AWS_RETRY_MODE, AWS_REGION and the like once per process and keeps them;
-    // a session that changes them, or edits its shared files, expects the next call to see the change.
+    // A session that changes AWS_* variables, or edits its shared files, expects the next call to see the change:
+    // the SDK's remembered settings follow, and clients built for another environment go.
     private void ForgetWhatAnEarlierEnvironmentSet(string environment)
     {
-        if (_lastEnvironment != null && _lastEnvironment != environment)
+        SdkSettings.Follow(environment);
+        foreach (var stale in _clients.Keys.Where(k => k.Item2 != environment).ToList())
         {
-            FallbackInternalConfigurationFactory.Reset();
-            FallbackRegionFactory.Reset();
-            foreach (var stale in _clients.Keys.Where(k => k.Item2 != environment).ToList())
-            {
-                _clients.TryRemove(stale, out _);
-            }
+            _clients.TryRemove(stale, out _);
         }
-        _lastEnvironment = environment;
     }
 
     // A hash, so that the secrets among these variables are not kept in a long-lived key.
@@ -119,8 +114,8 @@ internal sealed class ClientCache
     private static IEnumerable<string> SharedFiles()
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        yield return Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE") ?? Path.Combine(home, ".aws", "credentials");
-        yield return Environment.GetEnvironmentVariable("AWS_CONFIG_FILE") ?? Path.Combine(home, ".aws", "config");
+        yield return Environment.GetEnvironmentVariable(SdkSettings.CredentialsFileVariable) ?? Path.Combine(home, ".aws", "credentials");
+        yield return Environment.GetEnvironmentVariable(SdkSettings.ConfigFileVariable) ?? Path.Combine(home, ".aws", "config");
     }
 }
 

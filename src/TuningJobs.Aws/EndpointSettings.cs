@@ -231,8 +231,9 @@ internal sealed class EndpointSettings
         private static string Words(string text) =>
             string.Join(" ", text.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries));
 
-        // The file the SDK reads profiles from: AWS_CONFIG_FILE as the SDK took it when it first looked, else the
-        // config file beside the shared credentials file (SharedCredentialsFile.Refresh does the same).
+        // The file the SDK reads profiles from: AWS_CONFIG_FILE (the SDK's remembered location, which SdkSettings keeps
+        // in step with it), else the config file beside the shared credentials file (SharedCredentialsFile.Refresh does
+        // the same).
         private static string Path()
         {
             var credentialsFile = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE");

@@ -1,0 +1,53 @@
+using System;
+using System.IO;
+using System.Reflection;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Internal;
+
+namespace TuningJobs.Aws;
+
+/// <summary>
+/// What AWSSDK.Core remembers once per process, whichever client made it look first: where the shared credentials
+/// and config files are (AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE as they were at its first look), and the
+/// settings it read from the environment and those files (retry mode, max attempts, region). Brought in step with
+/// the environment before each client is built, so that a session that changes those variables, or edits its shared
+/// files, gets the change at its next call, also when the import's warm-up made the SDK look first. The caller holds
+/// <see cref="ClientCache"/>'s creation lock, so no client is being built meanwhile.
+/// </summary>
+internal static class SdkSettings
+{
+    internal const string CredentialsFileVariable = "AWS_SHARED_CREDENTIALS_FILE";
+    internal const string ConfigFileVariable = "AWS_CONFIG_FILE";
+
+    private static string _environment;
+
+    /// <param name="environment">A fingerprint of every input the SDK reads (see <see cref="ClientCache"/>).</param>
+    public static void Follow(string environment)
+    {
+        FollowSharedFileLocations();
+        if (_environment != null && _environment != environment)
+        {
+            FallbackInternalConfigurationFactory.Reset();
+            FallbackRegionFactory.Reset();
+        }
+        _environment = environment;
+    }
+
+    /// <summary>Points the SDK's remembered locations at the files the environment names now, else at the defaults.</summary>
+    internal static void FollowSharedFileLocations()
+    {
+        Set(nameof(SharedCredentialsFile.DefaultFilePath), CredentialsFileVariable, SharedCredentialsFile.DefaultDirectory, "credentials");
+        Set(nameof(SharedCredentialsFile.DefaultConfigFilePath), ConfigFileVariable, SharedCredentialsFile.DefaultConfigDirectory, "config");
+    }
+
+    // Both are public properties with private setters in AWSSDK.Core 4.1.0, set once by its static constructor; no API
+    // moves them, so their setters are called by reflection. A test fails if a later AWSSDK.Core drops them.
+    private static void Set(string property, string variable, string defaultDirectory, string defaultName)
+    {
+        var named = Environment.GetEnvironmentVariable(variable);
+        var path = string.IsNullOrEmpty(named) ? Path.Combine(defaultDirectory, defaultName) : named;
+        var setter = typeof(SharedCredentialsFile).GetProperty(property, BindingFlags.Public | BindingFlags.Static)?.GetSetMethod(nonPublic: true);
+        setter?.Invoke(null, new object[] { path });
+    }
+}

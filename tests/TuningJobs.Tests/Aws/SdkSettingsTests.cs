@@ -1,0 +1,53 @@
+using System;
+using System.IO;
+using System.Net;
+using Amazon.Runtime.CredentialManagement;
+using TuningJobs.Api;
+using TuningJobs.Aws;
+using Xunit;
+
+namespace TuningJobs.Tests.Aws;
+
+/// <summary>The SDK's once-per-process memory of the shared files, kept in step with the environment.</summary>
+[Collection(ProcessEnvironment.Name)]
+public sealed class SdkSettingsTests
+{
+    // The import's warm-up builds a client, which makes the SDK take AWS_CONFIG_FILE's location for good; a script that
+    // names another config file after the import expects its next call to read that one.
+    [Fact]
+    public void AConfigFileNamedAfterTheWarmUpIsTheOneTheNextCallReads()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "tuningjobs-sdk-settings-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            var first = Path.Combine(folder, "first-config");
+            var second = Path.Combine(folder, "second-config");
+            File.WriteAllText(first, "[profile settings-test]\nregion = eu-west-1\n");
+            File.WriteAllText(second, "[profile settings-test]\nregion = ap-south-1\n");
+
+            using (ProcessEnvironment.Set((SdkSettings.ConfigFileVariable, first)))
+            {
+                Rehearsal.Run();
+                Assert.Equal(first, SharedCredentialsFile.DefaultConfigFilePath);
+            }
+            using (ProcessEnvironment.Set((SdkSettings.ConfigFileVariable, second)))
+            {
+                var connection = new AwsConnection
+                {
+                    ProfileName = "settings-test",
+                    EndpointUrl = new Uri("http://127.0.0.1:9/"),
+                    Credential = new NetworkCredential("AKIDSETTINGSTEST", "secret"),
+                };
+                var client = new ClientCache().For(connection).Client;
+
+                Assert.Equal(second, SharedCredentialsFile.DefaultConfigFilePath);
+                Assert.Equal("ap-south-1", client.Config.AuthenticationRegion);
+            }
+        }
+        finally
+        {
+            SdkSettings.FollowSharedFileLocations();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
