@@ -41,11 +41,6 @@ BeforeAll {
 AfterAll { Stop-TestSession }
 
 Describe 'Help for Get-TuningTrainingJob' {
-    It 'comes from the MAML file, with a synopsis and a description' {
-        $script:Help.Synopsis | Should -BeLike 'Lists the training jobs*'
-        $script:Help.description.Text | Should -Not -BeNullOrEmpty
-    }
-
     It 'names the output type' {
         $script:Help.returnValues.returnValue.type.name | Should -Contain 'TuningJobs.HyperParameterTrainingJobSummary'
     }
