@@ -2,8 +2,12 @@
 # runs as written against the local endpoint, with only the connection added to its calls of the cmdlet.
 
 BeforeDiscovery {
-    # The examples are read at discovery so that each one becomes its own test, new examples included.
-    Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force
+    # The examples are read at discovery so that each one becomes its own test, new examples included. The import is
+    # only for Get-Help, before any test file has set up its AWS environment, so without the warm-up: that would build
+    # an AWS client and fix the config file's location for the whole run (the SDK fixes it once per process).
+    $env:TUNINGJOBS_NO_WARMUP = '1'
+    try { Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force }
+    finally { Remove-Item Env:TUNINGJOBS_NO_WARMUP }
     $Commands = @((Get-Module TuningJobs).ExportedCmdlets.Keys | Sort-Object)
     $Examples = @(foreach ($command in $Commands) {
             (Get-Help $command -Full).examples.example | ForEach-Object {
