@@ -5,17 +5,10 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
-    $script:Endpoint = Initialize-TestSession -Folder $TestDrive -NoImport
+    $null = Initialize-TestSession -Folder $TestDrive -NoImport
 
     function Invoke-SkewedListing([int] $Minutes, [bool] $Correct) {
-        $pair = $script:Endpoint.Credential.GetNetworkCredential()
-        $run = Invoke-FreshPwsh -Script @"
-`$ErrorActionPreference = 'Stop'
-Import-Module '$(Join-Path $PSScriptRoot '../../TuningJobs.psd1')'
-`$aws = @{
-    EndpointUrl = '$($script:Endpoint.Url)'; Region = 'us-east-1'
-    Credential = [pscredential]::new('$($pair.UserName)', (ConvertTo-SecureString '$($pair.Password)' -AsPlainText -Force))
-}
+        $run = Invoke-FreshPwsh -Connect -ImportBuilt -Script @"
 `$null = Get-TuningTrainingJob xgb-churn-0412 -First 1 @aws   # loads the engine and the SDK, with the machine's clock
 Add-Type -TypeDefinition 'public static class SkewedClock { public static System.TimeSpan Skew; public static System.DateTime UtcNow() { return System.DateTime.UtcNow + Skew; } }'
 [SkewedClock]::Skew = [timespan]::FromMinutes($Minutes)
@@ -30,7 +23,7 @@ try { 'count=' + @(Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 @aws).Count
     }
 }
 
-AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
+AfterAll { Stop-TestSession }
 
 Describe 'A machine clock 20 minutes off' {
     It 'is corrected from the answer and the listing completes (<Minutes> min)' -ForEach @(@{ Minutes = -20 }, @{ Minutes = 20 }) {

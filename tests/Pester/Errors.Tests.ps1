@@ -2,8 +2,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
-    $script:Endpoint = Initialize-TestSession -Folder $TestDrive
-    $script:Aws = $script:Endpoint.Connection
+    $script:Aws = (Initialize-TestSession -Folder $TestDrive).Connection
 
     # Accepts connections into its backlog and never answers: an instance-metadata service that hangs.
     $script:BlackHole = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)
@@ -14,31 +13,15 @@ BeforeAll {
         try { & $Command | Out-Null } catch { return $_ }
         throw 'The command did not fail.'
     }
-
-    # The command's failure with this fault planted, which must come within a bound: it proves the wait ends, not how fast.
-    function Invoke-ForFaultError([hashtable] $Fault, [scriptblock] $Command) {
-        Set-EndpointFault $script:Endpoint $Fault
-        $clock = [System.Diagnostics.Stopwatch]::StartNew()
-        $record = Invoke-ForError $Command
-        $clock.Elapsed.TotalSeconds | Should -BeLessThan 15
-        $record
-    }
 }
 
 AfterAll {
-    Stop-LocalSageMakerEndpoint $script:Endpoint
+    Stop-TestSession
     $script:BlackHole.Stop()
 }
 
 Describe 'Errors with a specific ErrorId, category, target and message' {
-    AfterEach { Set-EndpointFault $script:Endpoint }
-
-    It 'ResourceNotFound (ObjectNotFound) for an unknown tuning job, with the job as target' {
-        $record = Invoke-ForError { Get-TuningTrainingJob no-such-tuning @Aws }
-        $record.FullyQualifiedErrorId | Should -Be 'ResourceNotFound,TuningJobs.Commands.GetTuningTrainingJobCommand'
-        $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $record.TargetObject | Should -Be 'no-such-tuning'
-    }
+    AfterEach { Set-EndpointFault }
 
     It 'NoCredentials comes within 5 seconds, with instance metadata hanging, and names the ways to provide credentials' {
         $clock = [System.Diagnostics.Stopwatch]::StartNew()
@@ -67,26 +50,29 @@ Describe 'Errors with a specific ErrorId, category, target and message' {
     }
 
     It 'takes credentials and region from a named profile in the shared files' {
-        Add-Content $env:AWS_SHARED_CREDENTIALS_FILE (Format-TestProfile $script:Endpoint local)
+        Add-Content $env:AWS_SHARED_CREDENTIALS_FILE (Format-TestProfile local)
         Add-Content $env:AWS_CONFIG_FILE "[profile local]`nregion = eu-west-1`n"
         $jobs = Get-TuningTrainingJob xgb-churn-0412 -ProfileName local -EndpointUrl $Aws.EndpointUrl
         $jobs.Count | Should -Be 42
-        (Get-EndpointRequest $script:Endpoint)[-1].Region | Should -Be 'eu-west-1'
+        (Get-EndpointRequest)[-1].Region | Should -Be 'eu-west-1'
     }
 
-    It '<ErrorId> (<Category>) for the service error <Code>' -ForEach @(
-        @{ Code = 'AccessDeniedException'; Status = 400; ErrorId = 'AccessDenied'; Category = 'PermissionDenied' }
-        @{ Code = 'ExpiredTokenException'; Status = 400; ErrorId = 'InvalidCredentials'; Category = 'AuthenticationError' }
-        @{ Code = 'ValidationException'; Status = 400; ErrorId = 'ValidationError'; Category = 'InvalidArgument' }
-        @{ Code = 'ThrottlingException'; Status = 400; ErrorId = 'Throttled'; Category = 'LimitsExceeded' }
-        @{ Code = 'InternalFailure'; Status = 500; ErrorId = 'ServiceUnavailable'; Category = 'ResourceUnavailable' }
+    It '<ErrorId> (<Category>) for <Cause>' -ForEach @(
+        @{ Cause = 'an unknown tuning job'; Job = 'no-such-tuning'; ErrorId = 'ResourceNotFound'; Category = 'ObjectNotFound'; Message = '*no-such-tuning*' }
+        @{ Cause = 'AccessDeniedException'; Status = 400; ErrorId = 'AccessDenied'; Category = 'PermissionDenied' }
+        @{ Cause = 'ExpiredTokenException'; Status = 400; ErrorId = 'InvalidCredentials'; Category = 'AuthenticationError' }
+        @{ Cause = 'ValidationException'; Status = 400; ErrorId = 'ValidationError'; Category = 'InvalidArgument' }
+        @{ Cause = 'ThrottlingException'; Status = 400; ErrorId = 'Throttled'; Category = 'LimitsExceeded' }
+        @{ Cause = 'InternalFailure'; Status = 500; ErrorId = 'ServiceUnavailable'; Category = 'ResourceUnavailable' }
     ) {
-        Set-EndpointFault $script:Endpoint @{ errorFor = @{ statusCode = $Status; errorCode = $Code; message = 'from the service'; times = 1000 } }
-        $record = Invoke-ForError { Get-TuningTrainingJob xgb-churn-0412 @Aws }
+        # A service error answers every attempt; an unknown tuning job needs no fault.
+        if ($Status) { Set-EndpointFault @{ errorFor = @{ statusCode = $Status; errorCode = $Cause; message = 'from the service'; times = 1000 } } }
+        $name = if ($Job) { $Job } else { 'xgb-churn-0412' }
+        $record = Invoke-ForError { Get-TuningTrainingJob $name @Aws }
         $record.FullyQualifiedErrorId | Should -Be "$ErrorId,TuningJobs.Commands.GetTuningTrainingJobCommand"
         $record.CategoryInfo.Category | Should -Be $Category
-        $record.TargetObject | Should -Be 'xgb-churn-0412'
-        $record.ToString() | Should -BeLike '*from the service*'
+        $record.TargetObject | Should -Be $name
+        $record.ToString() | Should -BeLike $(if ($Message) { $Message } else { '*from the service*' })
         $record.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
     }
 
@@ -98,33 +84,10 @@ Describe 'Errors with a specific ErrorId, category, target and message' {
         $record.CategoryInfo.Category | Should -Be 'ConnectionError'
     }
 
-    It 'Timeout (OperationTimeout) within the -TimeoutSec bound when an answer never comes' {
-        $record = Invoke-ForFaultError @{ hang = @{ pageIndex = 0; times = 1000 } } `
-            { Get-TuningTrainingJob xgb-churn-0412 -TimeoutSec 1 @Aws }
-        $record.FullyQualifiedErrorId | Should -BeLike 'Timeout,*'
-        $record.CategoryInfo.Category | Should -Be 'OperationTimeout'
-    }
-
-    It 'Timeout within the -TimeoutSec bound when a body drips, with the resume point' {
-        $record = Invoke-ForFaultError @{ stalledBody = @{ pageIndex = 1; intervalMilliseconds = 500; times = 1000 } } `
-            { Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 -TimeoutSec 1 @Aws }
-        $record.FullyQualifiedErrorId | Should -BeLike 'Timeout,*'
-        $record.ErrorDetails.Message | Should -BeLike '*within 1 s (attempt timeout), after 3 attempts*'
-        $record.Exception.JobsWritten | Should -Be 10
-        $record.Exception.NextToken | Should -Not -BeNullOrEmpty
-    }
-
-    It 'InvalidResponse when a body never ends, at the bound of summaries' {
-        $record = Invoke-ForFaultError @{ endlessBody = @{ pageIndex = 0; times = 1000 } } `
-            { Get-TuningTrainingJob xgb-churn-0412 -TimeoutSec 2 @Aws }
-        $record.FullyQualifiedErrorId | Should -BeLike 'InvalidResponse,*'
-        $record.ErrorDetails.Message | Should -BeLike '*more than 100 training job summaries*'
-    }
-
     It 'InvalidResponse (InvalidResult) for an HTML page from a proxy' {
-        Invoke-EndpointControl $script:Endpoint POST raw-response @{ body = '<html><body>502 Bad Gateway</body></html>'; statusCode = 200; contentType = 'text/html'; times = 10 } | Out-Null
+        Invoke-EndpointControl POST raw-response @{ body = '<html><body>502 Bad Gateway</body></html>'; statusCode = 200; contentType = 'text/html'; times = 10 } | Out-Null
         try { $record = Invoke-ForError { Get-TuningTrainingJob xgb-churn-0412 @Aws } }
-        finally { Invoke-EndpointControl $script:Endpoint DELETE raw-response | Out-Null }
+        finally { Invoke-EndpointControl DELETE raw-response | Out-Null }
         $record.FullyQualifiedErrorId | Should -BeLike 'InvalidResponse,*'
         $record.CategoryInfo.Category | Should -Be 'InvalidResult'
     }
@@ -133,7 +96,7 @@ Describe 'Errors with a specific ErrorId, category, target and message' {
 Describe 'The SDK retry settings' {
     AfterEach {
         Remove-Item Env:AWS_MAX_ATTEMPTS -ErrorAction Ignore
-        Set-EndpointFault $script:Endpoint
+        Set-EndpointFault
     }
 
     It 'honours AWS_MAX_ATTEMPTS=<Attempts>: <Outcome>' -ForEach @(
@@ -141,15 +104,15 @@ Describe 'The SDK retry settings' {
         @{ Attempts = 6; Outcome = 'five throttled attempts are retried'; ExpectedRequests = 6; Fails = $false }
     ) {
         $env:AWS_MAX_ATTEMPTS = $Attempts
-        Set-EndpointFault $script:Endpoint @{ failPage = @{ pageIndex = 0; statusCode = 400; errorCode = 'ThrottlingException'; times = 5 } }
-        Clear-EndpointRequest $script:Endpoint
+        Set-EndpointFault @{ failPage = @{ pageIndex = 0; statusCode = 400; errorCode = 'ThrottlingException'; times = 5 } }
+        Clear-EndpointRequest
         if ($Fails) {
             (Invoke-ForError { Get-TuningTrainingJob xgb-churn-0412 @Aws }).FullyQualifiedErrorId | Should -BeLike 'Throttled,*'
         }
         else {
             (Get-TuningTrainingJob xgb-churn-0412 @Aws).Count | Should -Be 42
         }
-        (Get-EndpointRequest $script:Endpoint).Count | Should -Be $ExpectedRequests
+        (Get-EndpointRequest).Count | Should -Be $ExpectedRequests
     }
 }
 

@@ -2,20 +2,19 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
-    $script:Endpoint = Initialize-TestSession -Folder $TestDrive
-    $script:Aws = $script:Endpoint.Connection
+    $script:Aws = (Initialize-TestSession -Folder $TestDrive).Connection
 }
 
-AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
+AfterAll { Stop-TestSession }
 
 Describe 'Get-TuningJob' {
-    BeforeEach { Clear-EndpointRequest $script:Endpoint }
+    BeforeEach { Clear-EndpointRequest }
 
     It 'lists the account''s tuning jobs page by page, filtered and sorted by the service' {
         $all = Get-TuningJob -PageSize 2 @Aws
         $all.HyperParameterTuningJobName | Should -Be @('empty-tuning', 'resnet-sweep-big', 'unicode-tuning', 'xgb-churn-0412')
         $all[0] | Should -BeOfType ([TuningJobs.HyperParameterTuningJob])
-        (Get-EndpointRequest $script:Endpoint).Operation | Sort-Object -Unique | Should -Be 'ListHyperParameterTuningJobs'
+        (Get-EndpointRequest).Operation | Sort-Object -Unique | Should -Be 'ListHyperParameterTuningJobs'
 
         $running = Get-TuningJob -StatusEquals inprogress -SortBy CreationTime -SortOrder Descending @Aws
         $running.HyperParameterTuningJobName | Should -Be ($all | Where-Object HyperParameterTuningJobStatus -eq InProgress |
@@ -32,49 +31,14 @@ Describe 'Get-TuningJob' {
         $job.ResourceLimits.MaxParallelTrainingJobs | Should -Be 20
         $job.HyperParameterTuningEndTime.Kind | Should -Be 'Utc'
     }
-
-    It 'writes ResourceNotFound for a missing name and still describes the others' {
-        $jobs = Get-TuningJob empty-tuning, no-such-job, xgb-churn-0412 @Aws -ErrorVariable failures -ErrorAction SilentlyContinue
-        $jobs.HyperParameterTuningJobName | Should -Be @('empty-tuning', 'xgb-churn-0412')
-        $failures.Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -Be 'ResourceNotFound,TuningJobs.Commands.GetTuningJobCommand'
-        $failures[0].TargetObject | Should -Be 'no-such-job'
-    }
-
-    It 'pipes into Get-TuningTrainingJob by property name' {
-        $running = (Get-TuningJob -StatusEquals InProgress @Aws).HyperParameterTuningJobName
-        $failed = Get-TuningJob -StatusEquals InProgress @Aws | Get-TuningTrainingJob -StatusEquals Failed @Aws
-        $failed.Count | Should -Be @($running | ForEach-Object { Get-TuningTrainingJob $_ @Aws } | Where-Object TrainingJobStatus -eq Failed).Count
-        $failed.Count | Should -BeGreaterThan 0
-    }
-}
-
-Describe '-Best on answers without the objective''s Type' {
-    It 'names the true best of a <Direction> objective from the tuning job''s own objective' -ForEach @(
-        @{ Direction = 'Minimize'; Best = 'm-1' }
-        @{ Direction = 'Maximize'; Best = 'm-3' }
-    ) {
-        $name = "untyped-$($Direction.ToLowerInvariant())"
-        $jobs = foreach ($i in 1..3) {
-            @{ TrainingJobName = "m-$i"; TrainingJobArn = "arn:m-$i"; CreationTime = 1762074000 + $i; TrainingJobStatus = 'Completed'
-               TunedHyperParameters = @{}; FinalHyperParameterTuningJobObjectiveMetric = @{ MetricName = 'validation:rmse'; Value = 0.1 * $i } }
-        }
-        Invoke-EndpointControl $script:Endpoint POST tuning-jobs (@{ name = $name; trainingJobs = @($jobs); objective = @{ type = $Direction; metricName = 'validation:rmse' } } | ConvertTo-Json -Depth 5) | Out-Null
-        Clear-EndpointRequest $script:Endpoint
-
-        $winner = Get-TuningTrainingJob $name -Best -First 1 @Aws
-        $winner.TrainingJobName | Should -Be $Best
-        $winner.FinalHyperParameterTuningJobObjectiveMetric.Type | Should -BeNullOrEmpty
-        (Get-EndpointRequest $script:Endpoint).Operation | Should -Contain 'DescribeHyperParameterTuningJob'
-    }
 }
 
 Describe 'Get-TuningTrainingJob -Watch' {
     It 'follows a running tuning job of twelve training jobs to its end, writing every status change once' {
         # Twelve jobs start 100 ms apart and run 4 s: nothing changes between about 1.1 s and 4 s, so some polls are one describe.
         $planted = [datetime]::UtcNow
-        Invoke-EndpointControl $script:Endpoint POST tuning-jobs '{"name":"watch-me","running":{"trainingJobs":12,"startEveryMs":100,"runMs":4000,"failEvery":4}}' | Out-Null
-        Clear-EndpointRequest $script:Endpoint
+        Add-EndpointTuningJob @{ name = 'watch-me'; running = @{ trainingJobs = 12; startEveryMs = 100; runMs = 4000; failEvery = 4 } }
+        Clear-EndpointRequest
 
         $seen = [System.Collections.Generic.List[string]]::new()
         Get-TuningTrainingJob watch-me -Watch -PollIntervalSec 1 @Aws | ForEach-Object { $seen.Add("$($_.TrainingJobName)=$($_.TrainingJobStatus)") }
@@ -89,7 +53,7 @@ Describe 'Get-TuningTrainingJob -Watch' {
         # for start-up and a loaded machine: this proves that it ends by itself, not how fast).
         ($ended - $planted).TotalSeconds | Should -BeLessThan (5.1 + 2 * 1 + 8)
 
-        $operations = @((Get-EndpointRequest $script:Endpoint).Operation)
+        $operations = @((Get-EndpointRequest).Operation)
         $operations[0] | Should -Be 'DescribeHyperParameterTuningJob'
         $quietPolls = 0
         for ($i = 0; $i -lt $operations.Count - 1; $i++) {
@@ -99,7 +63,7 @@ Describe 'Get-TuningTrainingJob -Watch' {
     }
 
     It 'writes each job of a tuning job that has ended once, and ends' {
-        Clear-EndpointRequest $script:Endpoint
+        Clear-EndpointRequest
         $jobs = Get-TuningTrainingJob empty-tuning -Watch @Aws
         $jobs | Should -BeNullOrEmpty
         $resnet = Get-TuningTrainingJob resnet-sweep-big -Watch -StatusEquals Failed @Aws

@@ -2,8 +2,12 @@
 # runs as written against the local endpoint, with only the connection added to its calls of the cmdlet.
 
 BeforeDiscovery {
-    # The examples are read at discovery so that each one becomes its own test, new examples included.
-    Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force
+    # The examples are read at discovery so that each one becomes its own test, new examples included. The import is
+    # only for Get-Help, before any test file has set up its AWS environment, so without the warm-up: that would build
+    # an AWS client and fix the config file's location for the whole run (the SDK fixes it once per process).
+    $env:TUNINGJOBS_NO_WARMUP = '1'
+    try { Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force }
+    finally { Remove-Item Env:TUNINGJOBS_NO_WARMUP }
     $Commands = @((Get-Module TuningJobs).ExportedCmdlets.Keys | Sort-Object)
     $Examples = @(foreach ($command in $Commands) {
             (Get-Help $command -Full).examples.example | ForEach-Object {
@@ -14,11 +18,10 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
-    $script:Endpoint = Initialize-TestSession -Folder $TestDrive
-    $script:Aws = $script:Endpoint.Connection
+    $script:Aws = (Initialize-TestSession -Folder $TestDrive).Connection
     # For the profile example: the endpoint only, so the credentials can come from nowhere but the profile.
-    $script:AwsEndpointOnly = @{ EndpointUrl = $script:Endpoint.Url }
-    Set-Content -Path $env:AWS_SHARED_CREDENTIALS_FILE -Value (Format-TestProfile $script:Endpoint ml-research)
+    $script:AwsEndpointOnly = @{ EndpointUrl = $script:Aws.EndpointUrl }
+    Set-Content -Path $env:AWS_SHARED_CREDENTIALS_FILE -Value (Format-TestProfile ml-research)
     $script:Help = Get-Help Get-TuningTrainingJob -Full
 
     function Invoke-HelpExample {
@@ -30,25 +33,18 @@ BeforeAll {
         if ($usesProfile) {
             # The AWS SDK fixes the shared files' location once per process, and an earlier test file may have
             # fixed it to its own $TestDrive: a fresh pwsh (inheriting this file's AWS_* variables) reads this one's.
-            $script = "`$ErrorActionPreference = 'Stop'; Import-Module '$(Join-Path $PSScriptRoot '../../TuningJobs.psd1')'; " +
-                "`$AwsEndpointOnly = @{ EndpointUrl = '$($script:Endpoint.Url)' }; $runnable"
-            $run = Invoke-FreshPwsh -Script $script
+            $run = Invoke-FreshPwsh -ImportBuilt -Script "`$AwsEndpointOnly = @{ EndpointUrl = '$($script:AwsEndpointOnly.EndpointUrl)' }`n$runnable"
             if ($run.ExitCode -ne 0) { throw "The example failed in a fresh pwsh: $($run.Output) $($run.Errors)" }
-            return $run.Output -split "`r?`n" | Where-Object { $_ }
+            return $run.Lines
         }
         $ErrorActionPreference = 'Stop'   # a non-terminating error in an example fails its test too
         & ([scriptblock]::Create($runnable))
     }
 }
 
-AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
+AfterAll { Stop-TestSession }
 
 Describe 'Help for Get-TuningTrainingJob' {
-    It 'comes from the MAML file, with a synopsis and a description' {
-        $script:Help.Synopsis | Should -BeLike 'Lists the training jobs*'
-        $script:Help.description.Text | Should -Not -BeNullOrEmpty
-    }
-
     It 'names the output type' {
         $script:Help.returnValues.returnValue.type.name | Should -Contain 'TuningJobs.HyperParameterTrainingJobSummary'
     }
@@ -113,13 +109,13 @@ Describe 'Help for <_>' -ForEach $Commands {
 
 Describe 'Help examples run as written' {
     BeforeEach {
-        Clear-EndpointRequest $script:Endpoint
+        Clear-EndpointRequest
         Push-Location $TestDrive   # examples that write files write them here
     }
 
     AfterEach {
         Pop-Location
-        Set-EndpointFault $script:Endpoint
+        Set-EndpointFault
         Remove-Item (Join-Path $TestDrive 'jobs.csv') -ErrorAction Ignore
     }
 
@@ -128,11 +124,11 @@ Describe 'Help examples run as written' {
         if ($resumes) {
             # The session token 'expires' on the third page: an error the SDK does not retry, whatever the retry
             # settings, so the example's catch block has 20 jobs written and a page to resume from.
-            Set-EndpointFault $script:Endpoint @{ failPage = @{ pageIndex = 2; statusCode = 400; errorCode = 'ExpiredTokenException'; times = 1 } }
+            Set-EndpointFault @{ failPage = @{ pageIndex = 2; statusCode = 400; errorCode = 'ExpiredTokenException'; times = 1 } }
         }
 
         $output = Invoke-HelpExample -Code $Code 3>&1
-        $requests = @(Get-EndpointRequest $script:Endpoint | ForEach-Object { $_ })   # the JSON array, one entry per request
+        $requests = Get-EndpointRequest
 
         if ($Code -match '(?m)^\s*Mock Get-TuningTrainingJob') {
             $requests | Should -BeNullOrEmpty -Because 'the mock, not the endpoint, answers'

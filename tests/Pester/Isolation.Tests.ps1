@@ -3,60 +3,37 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
-    $script:Endpoint = Initialize-TestSession -Folder $TestDrive -NoImport
-    $script:Pair = $script:Endpoint.Credential.GetNetworkCredential()
+    $null = Initialize-TestSession -Folder $TestDrive -NoImport
     $script:OtherAwsCore = Join-Path (Get-TestPackageFolder -Id AWSSDK.Core -Version 3.7.402) 'lib/netcoreapp3.1/AWSSDK.Core.dll'
     $script:Manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../TuningJobs.psd1')).Path
+}
 
-    function Invoke-Session([string] $Steps) {
-        $script = @"
-`$ErrorActionPreference = 'Stop'
-`$env:AWS_EC2_METADATA_DISABLED = 'true'
-`$aws = @{ EndpointUrl = '$($script:Endpoint.Url)'; Region = 'us-east-1'
-    Credential = [pscredential]::new('$($script:Pair.UserName)', (ConvertTo-SecureString '$($script:Pair.Password)' -AsPlainText -Force)) }
+AfterAll { Stop-TestSession }
+
+Describe 'TuningJobs beside another AWSSDK.Core' {
+    It 'works when <Order>, with its AWSSDK assemblies out of the default load context' -ForEach @(
+        @{ Order = 'the other AWSSDK.Core was loaded first'; Steps = 'Use-OtherAwsCore', 'Use-TuningJobs', 'Get-Count'; Listings = 1 }
+        @{ Order = 'TuningJobs was loaded and used first, and keeps working after'
+           Steps = 'Use-TuningJobs', 'Get-Count', 'Use-OtherAwsCore', 'Get-Count'; Listings = 2 }
+    ) {
+        $run = Invoke-FreshPwsh -Connect -Script @"
 function Use-OtherAwsCore { Add-Type -Path '$($script:OtherAwsCore)' }
 function Use-TuningJobs { Import-Module '$($script:Manifest)' }
 function Get-Count { 'jobs=' + @(Get-TuningTrainingJob xgb-churn-0412 @aws).Count }
-$Steps
+$($Steps -join "`n")
 'other=' + [Amazon.Runtime.AWSCredentials].Assembly.GetName().Version
 'engine=' + ([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'AWSSDK.Core' -and `$_.GetName().Version.Major -ge 4 } | ForEach-Object { `$_.GetName().Version })
 'typeliteral=' + [TuningJobs.HyperParameterTrainingJobSummary]::new().GetType().Assembly.GetName().Name
-"@
-        $run = Invoke-FreshPwsh -Script $script -Environment @{ AWS_SHARED_CREDENTIALS_FILE = $env:AWS_SHARED_CREDENTIALS_FILE; AWS_CONFIG_FILE = $env:AWS_CONFIG_FILE }
-        if ($run.ExitCode -ne 0) { throw "The session failed: $($run.Output) $($run.Errors)" }
-        $run.Output -split "`r?`n" | Where-Object { $_ }
-    }
-}
-
-AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
-
-Describe 'TuningJobs beside another AWSSDK.Core' {
-    It 'works when the other AWSSDK.Core was loaded first' {
-        $lines = Invoke-Session "Use-OtherAwsCore`nUse-TuningJobs`nGet-Count"
-        $lines | Should -Contain 'jobs=42'
-        $lines | Should -Contain 'other=3.3.0.0'
-        $lines | Should -Contain 'engine=4.0.0.0'
-        $lines | Should -Contain 'typeliteral=TuningJobs'
-    }
-
-    It 'works when TuningJobs was loaded and used first, and keeps working after' {
-        $lines = Invoke-Session "Use-TuningJobs`nGet-Count`nUse-OtherAwsCore`nGet-Count"
-        @($lines | Where-Object { $_ -eq 'jobs=42' }).Count | Should -Be 2
-        $lines | Should -Contain 'other=3.3.0.0'
-        $lines | Should -Contain 'engine=4.0.0.0'
-    }
-
-    It 'keeps the AWSSDK assemblies out of the default load context' {
-        $lines = Invoke-Session @'
-Use-TuningJobs
-Get-Count
-$default = [System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies | Where-Object { $_.GetName().Name -like 'AWSSDK*' -or $_.GetName().Name -eq 'TuningJobs.Aws' }
-'in-default=' + @($default).Count
+'in-default=' + @([System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies | Where-Object {
+    (`$_.GetName().Name -like 'AWSSDK*' -or `$_.GetName().Name -eq 'TuningJobs.Aws') -and `$_.Location -ne '$($script:OtherAwsCore)' }).Count
 'public-types=' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([TuningJobs.HyperParameterTrainingJobSummary].Assembly).Name
-Use-OtherAwsCore
-'@
-        $lines | Should -Contain 'jobs=42'
-        $lines | Should -Contain 'in-default=0'
-        $lines | Should -Contain 'public-types=Default'
+"@
+        $run.ExitCode | Should -Be 0 -Because "$($run.Output) $($run.Errors)"
+        @($run.Lines | Where-Object { $_ -eq 'jobs=42' }).Count | Should -Be $Listings
+        $run.Lines | Should -Contain 'other=3.3.0.0'
+        $run.Lines | Should -Contain 'engine=4.0.0.0'
+        $run.Lines | Should -Contain 'typeliteral=TuningJobs'
+        $run.Lines | Should -Contain 'in-default=0'
+        $run.Lines | Should -Contain 'public-types=Default'
     }
 }

@@ -2,8 +2,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
-    $script:Endpoint = Initialize-TestSession -Folder $TestDrive
-    $script:Aws = $script:Endpoint.Connection
+    $script:Aws = (Initialize-TestSession -Folder $TestDrive).Connection
 
     function Get-BestByHand([string] $TuningJob, [string] $Direction) {
         Get-TuningTrainingJob $TuningJob @Aws | Where-Object FinalHyperParameterTuningJobObjectiveMetric |
@@ -11,17 +10,17 @@ BeforeAll {
     }
 }
 
-AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
+AfterAll { Stop-TestSession }
 
 Describe '-Best' {
-    BeforeEach { Clear-EndpointRequest $script:Endpoint }
+    BeforeEach { Clear-EndpointRequest }
 
     It 'lists a <Direction> objective best first, without jobs that have no metric' -ForEach @(
         @{ TuningJob = 'xgb-churn-0412'; Direction = 'Maximize' }
         @{ TuningJob = 'resnet-sweep-big'; Direction = 'Minimize' }
     ) {
         $expected = Get-BestByHand $TuningJob $Direction
-        Clear-EndpointRequest $script:Endpoint
+        Clear-EndpointRequest
         $best = Get-TuningTrainingJob $TuningJob -Best @Aws
         $best.FinalHyperParameterTuningJobObjectiveMetric.Type | Sort-Object -Unique | Should -Be $Direction
         $best.FinalHyperParameterTuningJobObjectiveMetric.Value | Should -Be $expected.FinalHyperParameterTuningJobObjectiveMetric.Value
@@ -33,21 +32,39 @@ Describe '-Best' {
         @{ TuningJob = 'resnet-sweep-big'; Direction = 'Minimize'; ExpectedRequests = 2 }
     ) {
         $expected = Get-BestByHand $TuningJob $Direction | Select-Object -First 1
-        Clear-EndpointRequest $script:Endpoint
+        Clear-EndpointRequest
         $winner = Get-TuningTrainingJob $TuningJob -Best -First 1 @Aws
         $winner.TrainingJobName | Should -Be $expected.TrainingJobName
-        $requests = Get-EndpointRequest $script:Endpoint
+        $requests = Get-EndpointRequest
         $requests.Count | Should -Be $ExpectedRequests
         $requests.MaxResults | ForEach-Object { $_ | Should -Be 1 }
         $requests.SortBy | Sort-Object -Unique | Should -BeExactly 'FinalObjectiveMetricValue'
     }
 
+    It 'names the true best of a <Direction> objective from the tuning job''s own objective when the answer has no Type' -ForEach @(
+        @{ Direction = 'Minimize'; Best = 'm-1' }
+        @{ Direction = 'Maximize'; Best = 'm-3' }
+    ) {
+        $name = "untyped-$($Direction.ToLowerInvariant())"
+        $jobs = foreach ($i in 1..3) {
+            @{ TrainingJobName = "m-$i"; TrainingJobArn = "arn:m-$i"; CreationTime = 1762074000 + $i; TrainingJobStatus = 'Completed'
+               TunedHyperParameters = @{}; FinalHyperParameterTuningJobObjectiveMetric = @{ MetricName = 'validation:rmse'; Value = 0.1 * $i } }
+        }
+        Add-EndpointTuningJob @{ name = $name; trainingJobs = @($jobs); objective = @{ type = $Direction; metricName = 'validation:rmse' } }
+        Clear-EndpointRequest
+
+        $winner = Get-TuningTrainingJob $name -Best -First 1 @Aws
+        $winner.TrainingJobName | Should -Be $Best
+        $winner.FinalHyperParameterTuningJobObjectiveMetric.Type | Should -BeNullOrEmpty
+        (Get-EndpointRequest).Operation | Should -Contain 'DescribeHyperParameterTuningJob'
+    }
+
     It 'says how to resume a -Best listing that failed, and following the advice yields the rest in order' {
         $expected = (Get-TuningTrainingJob resnet-sweep-big -Best -PageSize 50 @Aws).TrainingJobName
-        Set-EndpointFault $script:Endpoint @{ failPage = @{ pageIndex = 1; statusCode = 500; errorCode = 'InternalFailure'; times = 1000 } }
+        Set-EndpointFault @{ failPage = @{ pageIndex = 1; statusCode = 500; errorCode = 'InternalFailure'; times = 1000 } }
         $first = [System.Collections.Generic.List[string]]::new()
         try { Get-TuningTrainingJob resnet-sweep-big -Best -PageSize 50 @Aws | ForEach-Object { $first.Add($_.TrainingJobName) } } catch { $record = $_ }
-        Set-EndpointFault $script:Endpoint
+        Set-EndpointFault
 
         $resume = $record.Exception.ResumeParameters
         $resume | Should -BeLike "-NextToken '*' -SortBy FinalObjectiveMetricValue -SortOrder Ascending"

@@ -34,7 +34,7 @@ Describe 'build.ps1 Package' {
 
 Describe 'The package installed with PSResourceGet' {
     BeforeAll {
-        $script:Endpoint = Start-TestEndpoint
+        $null = Initialize-TestSession -Folder $TestDrive -NoImport
         $script:UserHome = Join-Path $TestDrive 'home'   # an empty home: its module path and PSResourceGet settings
         $script:UserData = Join-Path $script:UserHome '.local/share'
         $script:Modules = Join-Path $script:UserData 'powershell/Modules'
@@ -45,7 +45,6 @@ Describe 'The package installed with PSResourceGet' {
         # Windows takes those folders from the OS, so there the module is saved to the path instead of installed.
         $emptyHome = @{ HOME = $script:UserHome; XDG_DATA_HOME = $script:UserData; PSModulePath = $script:Modules }
         $script:Install = Invoke-FreshPwsh -Environment $emptyHome -Script @"
-`$ErrorActionPreference = 'Stop'
 `$repository = "TuningJobsTest-`$([guid]::NewGuid().ToString('N'))"
 Register-PSResourceRepository -Name `$repository -Uri '$(Split-Path $script:Package)' -Trusted
 try {
@@ -54,22 +53,18 @@ try {
 }
 finally { Unregister-PSResourceRepository -Name `$repository }
 "@
-        $pair = $script:Endpoint.Credential.GetNetworkCredential()
-        $script:Use = Invoke-FreshPwsh -Environment $emptyHome -Script @"
-`$ErrorActionPreference = 'Stop'
-Import-Module TuningJobs
-`$credential = [pscredential]::new('$($pair.UserName)', (ConvertTo-SecureString '$($pair.Password)' -AsPlainText -Force))
+        $script:Use = Invoke-FreshPwsh -Environment $emptyHome -Connect -Import TuningJobs -Script @'
 [pscustomobject]@{
     ModuleBase = (Get-Module TuningJobs).ModuleBase
     Version    = (Get-Module TuningJobs).Version.ToString()
     Command    = (Get-Command Get-TuningTrainingJob).Name
-    Jobs       = @(Get-TuningTrainingJob xgb-churn-0412 -First 3 -EndpointUrl '$($script:Endpoint.Url)' -Credential `$credential -Region us-east-1).Count
+    Jobs       = @(Get-TuningTrainingJob xgb-churn-0412 -First 3 @aws).Count
     About      = [bool](Get-Help about_TuningJobs | Out-String)
 } | ConvertTo-Json -Compress
-"@
+'@
     }
 
-    AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
+    AfterAll { Stop-TestSession }
 
     It 'installs into the empty module path' {
         $script:Install.ExitCode | Should -Be 0 -Because "$($script:Install.Output) $($script:Install.Errors)"
@@ -78,7 +73,7 @@ Import-Module TuningJobs
 
     It 'imports by name in a fresh pwsh and lists jobs through its AWS engine' {
         $script:Use.ExitCode | Should -Be 0 -Because "$($script:Use.Output) $($script:Use.Errors)"
-        $result = ($script:Use.Output -split "`r?`n" | Where-Object { $_ -like '{*' } | Select-Object -Last 1) | ConvertFrom-Json
+        $result = $script:Use.Lines | Where-Object { $_ -like '{*' } | Select-Object -Last 1 | ConvertFrom-Json
         $result.ModuleBase | Should -BeLike "$($script:Modules)*"
         $result.Version | Should -Be $script:Version
         $result.Command | Should -Be 'Get-TuningTrainingJob'

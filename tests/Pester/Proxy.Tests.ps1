@@ -4,8 +4,8 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
-    $script:Endpoint = Initialize-TestSession -Folder $TestDrive -NoImport
-    $script:Port = ([uri]$script:Endpoint.Url).Port
+    $script:Url = (Initialize-TestSession -Folder $TestDrive -NoImport).Url
+    $script:Port = ([uri]$script:Url).Port
     Add-Type -Path (Join-Path $PSScriptRoot '../TuningJobs.LocalEndpoint/LoopbackProxy.cs')
 
     # The fresh processes get only the proxy variables each case gives. On Linux and macOS .NET reads the lower-case
@@ -17,11 +17,9 @@ BeforeAll {
     foreach ($name in $script:Names) { Remove-Item "env:$name" -ErrorAction Ignore }
 
     function Invoke-Listing([string] $EndpointUrl, [hashtable] $Environment) {
-        $pair = $script:Endpoint.Credential.GetNetworkCredential()
-        $run = Invoke-FreshPwsh -Environment $Environment -Script @"
-Import-Module '$(Join-Path $PSScriptRoot '../../TuningJobs.psd1')'
-`$credential = [pscredential]::new('$($pair.UserName)', (ConvertTo-SecureString '$($pair.Password)' -AsPlainText -Force))
-try { 'count=' + @(Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 -EndpointUrl '$EndpointUrl' -Region us-east-1 -Credential `$credential).Count }
+        $run = Invoke-FreshPwsh -Environment $Environment -Connect -ImportBuilt -Script @"
+`$aws.EndpointUrl = '$EndpointUrl'
+try { 'count=' + @(Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 @aws).Count }
 catch { 'error=' + `$_.FullyQualifiedErrorId }
 "@
         $run.Errors | Should -BeNullOrEmpty
@@ -31,26 +29,26 @@ catch { 'error=' + `$_.FullyQualifiedErrorId }
 
 AfterAll {
     foreach ($name in $script:Names) { if ($null -ne $script:Saved[$name]) { [Environment]::SetEnvironmentVariable($name, $script:Saved[$name]) } }
-    Stop-LocalSageMakerEndpoint $script:Endpoint
+    Stop-TestSession
 }
 
 Describe 'Proxy variables' {
     BeforeEach {
         $script:Proxy = [TuningJobs.LocalEndpoint.LoopbackProxy]::new()
-        Clear-EndpointRequest $script:Endpoint
+        Clear-EndpointRequest
     }
     AfterEach { $script:Proxy.Dispose() }
 
     It 'sends every request of an http endpoint through HTTP_PROXY' {
-        Invoke-Listing $script:Endpoint.Url @{ HTTP_PROXY = $script:Proxy.Url.AbsoluteUri } | Should -Be 'count=42'
+        Invoke-Listing $script:Url @{ HTTP_PROXY = $script:Proxy.Url.AbsoluteUri } | Should -Be 'count=42'
         $script:Proxy.Requests | Should -Be (@("POST http://127.0.0.1:$($script:Port)/") * 5)
-        (Get-EndpointRequest $script:Endpoint).Count | Should -Be 5
+        (Get-EndpointRequest).Count | Should -Be 5
     }
 
     It 'goes straight to a host NO_PROXY names' {
-        Invoke-Listing $script:Endpoint.Url @{ HTTP_PROXY = $script:Proxy.Url.AbsoluteUri; NO_PROXY = '127.0.0.1' } | Should -Be 'count=42'
+        Invoke-Listing $script:Url @{ HTTP_PROXY = $script:Proxy.Url.AbsoluteUri; NO_PROXY = '127.0.0.1' } | Should -Be 'count=42'
         $script:Proxy.Requests | Should -BeNullOrEmpty
-        (Get-EndpointRequest $script:Endpoint).Count | Should -Be 5
+        (Get-EndpointRequest).Count | Should -Be 5
     }
 
     It 'opens an https endpoint through HTTPS_PROXY with CONNECT' {

@@ -4,8 +4,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
-    $script:Endpoint = Initialize-TestSession -Folder $TestDrive -NoImport
-    $script:Key = $script:Endpoint.Credential.GetNetworkCredential()
+    $null = Initialize-TestSession -Folder $TestDrive -NoImport
     $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $script:Dependencies = Join-Path $script:Root 'bin/Dependencies'
     $script:Platforms = @('linux-x64', 'win-x64', 'osx-arm64')
@@ -32,34 +31,25 @@ BeforeAll {
     # methods the JIT compiled (the runtime writes one line per compiled method to DOTNET_JitStdOutFile).
     function Invoke-Listing([string] $Manifest) {
         $jitLog = Join-Path $TestDrive ("jit-" + [guid]::NewGuid().ToString('N') + '.txt')
-        $script = @"
-`$ErrorActionPreference = 'Stop'
-`$env:AWS_EC2_METADATA_DISABLED = 'true'
-Import-Module '$Manifest'
-`$credential = [pscredential]::new('$($script:Key.UserName)', (ConvertTo-SecureString '$($script:Key.Password)' -AsPlainText -Force))
-'jobs=' + @(Get-TuningTrainingJob xgb-churn-0412 -EndpointUrl '$($script:Endpoint.Url)' -Credential `$credential).Count
-foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -in 'AWSSDK.Core', 'TuningJobs.Aws' }) {
-    `$assembly.GetName().Name + '=' + `$assembly.Location
+        $run = Invoke-FreshPwsh -Connect -Import $Manifest -Environment @{ DOTNET_JitStdOutFile = $jitLog; DOTNET_JitDisasmSummary = '1' } -Script @'
+'jobs=' + @(Get-TuningTrainingJob xgb-churn-0412 @aws).Count
+foreach ($assembly in [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -in 'AWSSDK.Core', 'TuningJobs.Aws' }) {
+    $assembly.GetName().Name + '=' + $assembly.Location
 }
-"@
-        $run = Invoke-FreshPwsh -Script $script -Environment @{
-            AWS_SHARED_CREDENTIALS_FILE = $env:AWS_SHARED_CREDENTIALS_FILE; AWS_CONFIG_FILE = $env:AWS_CONFIG_FILE
-            DOTNET_JitStdOutFile = $jitLog; DOTNET_JitDisasmSummary = '1'
-        }
+'@
         if ($run.ExitCode -ne 0) { throw "The listing failed with exit code $($run.ExitCode): $($run.Output) $($run.Errors)" }
-        $lines = $run.Output -split "`r?`n" | Where-Object { $_ }
         $locations = @{}
-        foreach ($line in $lines | Where-Object { $_ -match '^(AWSSDK\.Core|TuningJobs\.Aws)=' }) { $name, $path = $line -split '=', 2; $locations[$name] = $path }
+        foreach ($line in $run.Lines | Where-Object { $_ -match '^(AWSSDK\.Core|TuningJobs\.Aws)=' }) { $name, $path = $line -split '=', 2; $locations[$name] = $path }
         $compiled = if (Test-Path $jitLog) { @(Get-Content $jitLog | Where-Object { $_ -match 'JIT compiled (Amazon|TuningJobs\.Aws)\.' }).Count } else { $null }
         [pscustomobject]@{
-            Jobs              = ($lines | Where-Object { $_ -like 'jobs=*' }) -replace '^jobs=', ''
+            Jobs              = ($run.Lines | Where-Object { $_ -like 'jobs=*' }) -replace '^jobs=', ''
             Locations         = $locations
             EngineMethodsJitted = $compiled
         }
     }
 }
 
-AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
+AfterAll { Stop-TestSession }
 
 Describe 'ReadyToRun images of the engine' {
     It 'lays out an image of <_> for every platform, with the IL and the identity of the IL copy' -ForEach @('AWSSDK.Core', 'TuningJobs.Aws') {

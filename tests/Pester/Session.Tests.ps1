@@ -2,43 +2,36 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
-    $script:Endpoint = Initialize-TestSession -Folder $TestDrive
-    $script:Aws = $script:Endpoint.Connection
+    $script:Aws = (Initialize-TestSession -Folder $TestDrive).Connection
     $script:Manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../TuningJobs.psd1')).Path
 }
 
-AfterAll { Stop-LocalSageMakerEndpoint $script:Endpoint }
+AfterAll { Stop-TestSession }
 
 Describe 'Import stays light' {
     It 'with the warm-up off, loads no AWS assembly for the import, help and static completion; the first call loads the engine' {
-        $run = Invoke-FreshPwsh -Environment @{ TUNINGJOBS_NO_WARMUP = '1' } -Script @"
-`$ErrorActionPreference = 'Stop'
-`$env:AWS_EC2_METADATA_DISABLED = 'true'
-function Get-AwsAssembly { @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -like 'AWSSDK*' -or `$_.GetName().Name -eq 'TuningJobs.Aws' }).Count }
-Import-Module '$($script:Manifest)'
-`$null = Get-Help Get-TuningTrainingJob -Full
-`$line = 'Get-TuningTrainingJob x -StatusEquals '
-`$null = TabExpansion2 -inputScript `$line -cursorColumn `$line.Length
+        $run = Invoke-FreshPwsh -Environment @{ TUNINGJOBS_NO_WARMUP = '1' } -Connect -ImportBuilt -Script @'
+function Get-AwsAssembly { @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -like 'AWSSDK*' -or $_.GetName().Name -eq 'TuningJobs.Aws' }).Count }
+$null = Get-Help Get-TuningTrainingJob -Full
+$line = 'Get-TuningTrainingJob x -StatusEquals '
+$null = TabExpansion2 -inputScript $line -cursorColumn $line.Length
 'before=' + (Get-AwsAssembly)
-`$credential = [pscredential]::new('$($Aws.Credential.UserName)', (ConvertTo-SecureString '$($Aws.Credential.GetNetworkCredential().Password)' -AsPlainText -Force))
-`$null = Get-TuningTrainingJob xgb-churn-0412 -First 1 -EndpointUrl '$($script:Endpoint.Url)' -Region us-east-1 -Credential `$credential
+$null = Get-TuningTrainingJob xgb-churn-0412 -First 1 @aws
 'after=' + (Get-AwsAssembly)
-"@
+'@
         $run.ExitCode | Should -Be 0 -Because $run.Errors
-        $lines = $run.Output -split "`r?`n"
-        $lines | Should -Contain 'before=0'
-        ($lines | Where-Object { $_ -like 'after=*' }) | Should -Not -Be 'after=0'
+        $run.Lines | Should -Contain 'before=0'
+        ($run.Lines | Where-Object { $_ -like 'after=*' }) | Should -Not -Be 'after=0'
     }
 
     It 'on PowerShell 7, loads the engine in the background after the import, without a call' {
-        $run = Invoke-FreshPwsh -Script @"
-Import-Module '$($script:Manifest)'
-`$deadline = [DateTime]::UtcNow.AddSeconds(20)
-while (-not ([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'TuningJobs.Aws' }) -and [DateTime]::UtcNow -lt `$deadline) { Start-Sleep -Milliseconds 50 }
-'engine=' + @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'TuningJobs.Aws' }).Count
-"@
+        $run = Invoke-FreshPwsh -ImportBuilt -Script @'
+$deadline = [DateTime]::UtcNow.AddSeconds(20)
+while (-not ([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'TuningJobs.Aws' }) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+'engine=' + @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'TuningJobs.Aws' }).Count
+'@
         $run.ExitCode | Should -Be 0 -Because $run.Errors
-        $run.Output -split "`r?`n" | Should -Contain 'engine=1'
+        $run.Lines | Should -Contain 'engine=1'
     }
 }
 
@@ -58,38 +51,30 @@ Describe 'One client for the session' {
 Describe 'Settings changed during a session' {
     AfterAll { $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'credentials' }
 
-    It 'reads the shared credentials file that AWS_SHARED_CREDENTIALS_FILE names now' {
+    It 'reads the shared credentials file that AWS_SHARED_CREDENTIALS_FILE names now, and an edit of it at the next call' {
         foreach ($name in 'first', 'second') {
-            $file = Join-Path $TestDrive "credentials-$name"
-            Set-Content $file (Format-TestProfile $script:Endpoint $name)
-            $env:AWS_SHARED_CREDENTIALS_FILE = $file
+            $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive "credentials-$name"
+            Set-Content $env:AWS_SHARED_CREDENTIALS_FILE (Format-TestProfile $name)
             (Get-TuningTrainingJob xgb-churn-0412 -ProfileName $name -EndpointUrl $Aws.EndpointUrl).Count | Should -Be 42
         }
-    }
-
-    It 'sees an edit of the shared credentials file at the next call' {
-        $file = Join-Path $TestDrive 'credentials-edited'
-        Set-Content $file (Format-TestProfile $script:Endpoint edited)
-        $env:AWS_SHARED_CREDENTIALS_FILE = $file
-        (Get-TuningTrainingJob xgb-churn-0412 -ProfileName edited -EndpointUrl $Aws.EndpointUrl).Count | Should -Be 42
-        Set-Content $file (Format-TestProfile $script:Endpoint edited -Secret revoked-secret)
-        { Get-TuningTrainingJob xgb-churn-0412 -ProfileName edited -EndpointUrl $Aws.EndpointUrl } |
+        Set-Content $env:AWS_SHARED_CREDENTIALS_FILE (Format-TestProfile second -Secret revoked-secret)
+        { Get-TuningTrainingJob xgb-churn-0412 -ProfileName second -EndpointUrl $Aws.EndpointUrl } |
             Should -Throw -ErrorId 'InvalidCredentials,TuningJobs.Commands.GetTuningTrainingJobCommand'
     }
 
     It "takes max_attempts from the profile named with -ProfileName" {
         $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'credentials-retries'
         # In the credentials file: the SDK fixes the config file's location once per process (see README).
-        Set-Content $env:AWS_SHARED_CREDENTIALS_FILE (Format-TestProfile $script:Endpoint impatient -Setting 'max_attempts = 1')
-        Set-EndpointFault $script:Endpoint @{ failPage = @{ pageIndex = 0; statusCode = 500; errorCode = 'InternalFailure'; times = 1 } }
-        Clear-EndpointRequest $script:Endpoint
+        Set-Content $env:AWS_SHARED_CREDENTIALS_FILE (Format-TestProfile impatient -Setting 'max_attempts = 1')
+        Set-EndpointFault @{ failPage = @{ pageIndex = 0; statusCode = 500; errorCode = 'InternalFailure'; times = 1 } }
+        Clear-EndpointRequest
         try {
             { Get-TuningTrainingJob xgb-churn-0412 -ProfileName impatient -EndpointUrl $Aws.EndpointUrl } |
                 Should -Throw -ErrorId 'ServiceUnavailable,TuningJobs.Commands.GetTuningTrainingJobCommand'
-            @(Get-EndpointRequest $script:Endpoint).Count | Should -Be 1
+            @(Get-EndpointRequest).Count | Should -Be 1
         }
         finally {
-            Set-EndpointFault $script:Endpoint
+            Set-EndpointFault
         }
     }
 }

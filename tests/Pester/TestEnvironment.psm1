@@ -1,12 +1,16 @@
 # The Pester suite's one helper module: an AWS environment that can only reach loopback, the built module, the local
-# endpoint (its key pair comes from the endpoint itself) and its control API, and fresh pwsh processes.
+# endpoint (its key pair comes from the endpoint itself) and its control API, and fresh pwsh processes. A test file
+# starts one session (Initialize-TestSession), whose endpoint the endpoint helpers use unless given another.
 
 $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$script:Manifest = Join-Path $script:Root 'TuningJobs.psd1'
+$script:Session = $null
 Import-Module (Join-Path $script:Root 'tests/TuningJobs.LocalEndpoint/LocalEndpoint.psm1') -Force
 
 function Initialize-TestSession {
     # No ambient AWS settings, config files of the test's own, no instance-metadata traffic off the machine; then
-    # the module from the repository's manifest and a local endpoint with .Connection, the splat for the cmdlet.
+    # the module from the repository's manifest and the session's local endpoint, returned with .Connection, the splat
+    # for the cmdlet.
     param([Parameter(Mandatory)] [string] $Folder, [switch] $NoImport)
     foreach ($name in [Environment]::GetEnvironmentVariables().Keys) {
         if ($name -like 'AWS_*') { [Environment]::SetEnvironmentVariable($name, $null) }
@@ -16,29 +20,32 @@ function Initialize-TestSession {
     New-Item -ItemType File -Path $env:AWS_SHARED_CREDENTIALS_FILE, $env:AWS_CONFIG_FILE -Force | Out-Null
     # Port 9 on loopback: any instance-metadata probe fails at once and stays on this machine.
     $env:AWS_EC2_METADATA_SERVICE_ENDPOINT = 'http://127.0.0.1:9/'
-    if (-not $NoImport) { Import-Module (Join-Path $script:Root 'TuningJobs.psd1') -Force -Global }
-    Start-TestEndpoint
-}
+    if (-not $NoImport) { Import-Module $script:Manifest -Force -Global }
 
-function Start-TestEndpoint {
     $endpoint = Start-LocalSageMakerEndpoint
     $endpoint | Add-Member -NotePropertyName Connection -NotePropertyValue @{
         EndpointUrl = $endpoint.Url
         Credential  = $endpoint.Credential
         Region      = 'us-east-1'
     }
+    $script:Session = $endpoint
     $endpoint
+}
+
+function Stop-TestSession {
+    if ($script:Session) { Stop-LocalSageMakerEndpoint $script:Session }
+    $script:Session = $null
 }
 
 function Format-TestProfile {
     # A shared-credentials profile with the endpoint's key pair, or another secret, and any further settings.
-    param([Parameter(Mandatory)] $Endpoint, [Parameter(Mandatory)] [string] $Name, [string] $Secret, [string[]] $Setting = @())
+    param([Parameter(Mandatory)] [string] $Name, [string] $Secret, [string[]] $Setting = @(), $Endpoint = $script:Session)
     $pair = $Endpoint.Credential.GetNetworkCredential()
     (@("[$Name]", "aws_access_key_id = $($pair.UserName)", "aws_secret_access_key = $(if ($Secret) { $Secret } else { $pair.Password })") + $Setting) -join "`n"
 }
 
 function Invoke-EndpointControl {
-    param([Parameter(Mandatory)] $Endpoint, [Parameter(Mandatory)] [string] $Method, [Parameter(Mandatory)] [string] $Path, $Body)
+    param([Parameter(Mandatory)] [string] $Method, [Parameter(Mandatory)] [string] $Path, $Body, $Endpoint = $script:Session)
     $request = @{ Method = $Method; Uri = "$($Endpoint.Url)__control/$Path" }
     if ($null -ne $Body) {
         $request.Body = if ($Body -is [string]) { $Body } else { $Body | ConvertTo-Json -Depth 5 -Compress }
@@ -48,24 +55,24 @@ function Invoke-EndpointControl {
 }
 
 function Get-EndpointRequest {
-    param([Parameter(Mandatory)] $Endpoint)
-    @(Invoke-RestMethod -Uri "$($Endpoint.Url)__control/requests")
+    # The requests the endpoint has served since it was last cleared, one entry each.
+    @(Invoke-EndpointControl GET requests | ForEach-Object { $_ })
 }
 
 function Clear-EndpointRequest {
-    param([Parameter(Mandatory)] $Endpoint)
-    Invoke-EndpointControl $Endpoint DELETE requests | Out-Null
+    Invoke-EndpointControl DELETE requests | Out-Null
 }
 
 function Set-EndpointFault {
     # A fault plan (see tests/TuningJobs.LocalEndpoint/FaultPlan.cs); without one, the faults are cleared.
-    param([Parameter(Mandatory)] $Endpoint, $Plan)
-    if ($Plan) { Invoke-EndpointControl $Endpoint PUT faults $Plan | Out-Null } else { Invoke-EndpointControl $Endpoint DELETE faults | Out-Null }
+    param($Plan)
+    if ($Plan) { Invoke-EndpointControl PUT faults $Plan | Out-Null } else { Invoke-EndpointControl DELETE faults | Out-Null }
 }
 
 function Add-EndpointTuningJob {
-    param([Parameter(Mandatory)] $Endpoint, [Parameter(Mandatory)] [string] $Name, [Parameter(Mandatory)] [string] $TrainingJobsJson)
-    Invoke-EndpointControl $Endpoint POST tuning-jobs "{""name"":""$Name"",""trainingJobs"":$TrainingJobsJson}" | Out-Null
+    # Plants a tuning job, as JSON or as a hashtable: its name, its training jobs or how it runs, any objective.
+    param([Parameter(Mandatory)] $Job)
+    Invoke-EndpointControl POST tuning-jobs $Job | Out-Null
 }
 
 function Get-TestPackageFolder {
@@ -80,10 +87,23 @@ function Get-TestPackageFolder {
 
 function Invoke-FreshPwsh {
     # A new pwsh process without profile, as a user's session or CI would be, with this process's environment and
-    # any changes given; returns its exit code, output and errors.
-    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+    # any changes given; returns its exit code, output (also as its non-empty lines) and errors. The script runs with
+    # $ErrorActionPreference 'Stop'; -Import imports a module (the built one by default) first; -Connect defines $aws,
+    # the splat that reaches the session's endpoint with its key pair, and turns instance metadata off.
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{}, [switch] $Connect,
+        [string] $Import, [switch] $ImportBuilt)
+    $preamble = @("`$ErrorActionPreference = 'Stop'")
+    if ($Connect) {
+        $pair = $script:Session.Credential.GetNetworkCredential()
+        $preamble += "`$env:AWS_EC2_METADATA_DISABLED = 'true'"
+        $preamble += "`$aws = @{ EndpointUrl = '$($script:Session.Url)'; Region = '$($script:Session.Connection.Region)'
+    Credential = [pscredential]::new('$($pair.UserName)', (ConvertTo-SecureString '$($pair.Password)' -AsPlainText -Force)) }"
+    }
+    if ($ImportBuilt) { $Import = $script:Manifest }
+    if ($Import) { $preamble += "Import-Module '$Import'" }
+
     $file = Join-Path ([System.IO.Path]::GetTempPath()) ("tuningjobs-session-" + [guid]::NewGuid().ToString('N') + '.ps1')
-    Set-Content -Path $file -Value $Script
+    Set-Content -Path $file -Value (($preamble + $Script) -join "`n")
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($argument in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', $file) { $start.ArgumentList.Add($argument) }
     $start.RedirectStandardOutput = $true
@@ -96,8 +116,13 @@ function Invoke-FreshPwsh {
     if (-not $finished) { $process.Kill() }
     Remove-Item $file -ErrorAction Ignore
     if (-not $finished) { throw 'The fresh pwsh did not finish in 5 minutes.' }
-    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $output.Result; Errors = $errors.Result }
+    [pscustomobject]@{
+        ExitCode = $process.ExitCode
+        Output   = $output.Result
+        Lines    = @($output.Result -split "`r?`n" | Where-Object { $_ })
+        Errors   = $errors.Result
+    }
 }
 
-Export-ModuleMember -Function Initialize-TestSession, Start-TestEndpoint, Format-TestProfile, Invoke-EndpointControl, Get-EndpointRequest,
-    Clear-EndpointRequest, Set-EndpointFault, Add-EndpointTuningJob, Get-TestPackageFolder, Invoke-FreshPwsh, Stop-LocalSageMakerEndpoint
+Export-ModuleMember -Function Initialize-TestSession, Stop-TestSession, Format-TestProfile, Invoke-EndpointControl, Get-EndpointRequest,
+    Clear-EndpointRequest, Set-EndpointFault, Add-EndpointTuningJob, Get-TestPackageFolder, Invoke-FreshPwsh
