@@ -2,12 +2,8 @@
 # runs as written against the local endpoint, with only the connection added to its calls of the cmdlet.
 
 BeforeDiscovery {
-    # The examples are read at discovery so that each one becomes its own test, new examples included. The import is
-    # only for Get-Help, before any test file has set up its AWS environment, so without the warm-up: that would build
-    # an AWS client and fix the config file's location for the whole run (the SDK fixes it once per process).
-    $env:TUNINGJOBS_NO_WARMUP = '1'
-    try { Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force }
-    finally { Remove-Item Env:TUNINGJOBS_NO_WARMUP }
+    # The examples are read at discovery so that each one becomes its own test, new examples included.
+    Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force
     $Commands = @((Get-Module TuningJobs).ExportedCmdlets.Keys | Sort-Object)
     $Examples = @(foreach ($command in $Commands) {
             (Get-Help $command -Full).examples.example | ForEach-Object {
@@ -30,13 +26,6 @@ BeforeAll {
         $usesProfile = $Code -match '-ProfileName'
         $splat = if ($usesProfile) { '@AwsEndpointOnly' } else { '@Aws' }
         $runnable = $Code -replace '(?<!(Mock|-Invoke|-CommandName)\s+)\b(?<command>Get-TuningTrainingJob|Get-TuningJob)\b', "`${command} $splat"
-        if ($usesProfile) {
-            # The AWS SDK fixes the shared files' location once per process, and an earlier test file may have
-            # fixed it to its own $TestDrive: a fresh pwsh (inheriting this file's AWS_* variables) reads this one's.
-            $run = Invoke-FreshPwsh -ImportBuilt -Script "`$AwsEndpointOnly = @{ EndpointUrl = '$($script:AwsEndpointOnly.EndpointUrl)' }`n$runnable"
-            if ($run.ExitCode -ne 0) { throw "The example failed in a fresh pwsh: $($run.Output) $($run.Errors)" }
-            return $run.Lines
-        }
         $ErrorActionPreference = 'Stop'   # a non-terminating error in an example fails its test too
         & ([scriptblock]::Create($runnable))
     }

@@ -64,7 +64,6 @@ Describe 'Settings changed during a session' {
 
     It "takes max_attempts from the profile named with -ProfileName" {
         $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'credentials-retries'
-        # In the credentials file: the SDK fixes the config file's location once per process (see README).
         Set-Content $env:AWS_SHARED_CREDENTIALS_FILE (Format-TestProfile impatient -Setting 'max_attempts = 1')
         Set-EndpointFault @{ failPage = @{ pageIndex = 0; statusCode = 500; errorCode = 'InternalFailure'; times = 1 } }
         Clear-EndpointRequest
