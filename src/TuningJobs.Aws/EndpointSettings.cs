@@ -25,7 +25,13 @@ namespace TuningJobs.Aws;
 /// the module resolves the endpoint here and turns the SDK's lookup off. The profile's values come from the SDK's
 /// own parse, except the two it keeps internal or drops, which are read from the config file the SDK uses.
 /// </remarks>
-internal sealed class EndpointSettings
+/// <param name="Url">The endpoint to send to, or null for the regional endpoint of SageMaker's rules.</param>
+/// <param name="UrlSource">The setting that named <paramref name="Url"/>, such as "AWS_ENDPOINT_URL_SAGEMAKER".</param>
+/// <param name="UseFips">Whether the FIPS variant is wanted.</param>
+/// <param name="FipsSource">The setting <paramref name="UseFips"/> came from.</param>
+/// <param name="UseDualStack">Whether the dual-stack variant is wanted.</param>
+/// <param name="DualStackSource">The setting <paramref name="UseDualStack"/> came from.</param>
+internal sealed record EndpointSettings(Uri Url, string UrlSource, bool UseFips, string FipsSource, bool UseDualStack, string DualStackSource)
 {
     internal const string ServiceVariable = "AWS_ENDPOINT_URL_SAGEMAKER";
     internal const string GlobalVariable = "AWS_ENDPOINT_URL";
@@ -36,30 +42,6 @@ internal sealed class EndpointSettings
     // The service's key in a services section and the suffix of its environment variable (service id "SageMaker").
     private const string ServiceKey = "sagemaker";
     private const string EndpointUrlKey = "endpoint_url";
-
-    private EndpointSettings(Uri url, string urlSource, bool useFips, string fipsSource, bool useDualStack, string dualStackSource)
-    {
-        Url = url;
-        UrlSource = urlSource;
-        UseFips = useFips;
-        FipsSource = fipsSource;
-        UseDualStack = useDualStack;
-        DualStackSource = dualStackSource;
-    }
-
-    /// <summary>The endpoint to send to, or null for the regional endpoint of SageMaker's rules.</summary>
-    public Uri Url { get; }
-
-    /// <summary>The setting that named <see cref="Url"/>, such as "AWS_ENDPOINT_URL_SAGEMAKER".</summary>
-    public string UrlSource { get; }
-
-    public bool UseFips { get; }
-
-    public string FipsSource { get; }
-
-    public bool UseDualStack { get; }
-
-    public string DualStackSource { get; }
 
     /// <summary>What a message should call the place requests go to, when that is a configured endpoint.</summary>
     public string Describe() => Url == null ? null : $"endpoint {Url.AbsoluteUri} (from {UrlSource})";

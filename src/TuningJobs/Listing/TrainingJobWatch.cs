@@ -74,18 +74,4 @@ internal sealed class TrainingJobWatch
 }
 
 /// <summary>One poll: the tuning job as described, whether the training jobs were listed, and the ones that are new or changed status.</summary>
-internal sealed class WatchPoll
-{
-    public WatchPoll(int number, HyperParameterTuningJob tuningJob, bool listed, IReadOnlyList<HyperParameterTrainingJobSummary> changed)
-    {
-        Number = number;
-        TuningJob = tuningJob;
-        Listed = listed;
-        Changed = changed;
-    }
-
-    public int Number { get; }
-    public HyperParameterTuningJob TuningJob { get; }
-    public bool Listed { get; }
-    public IReadOnlyList<HyperParameterTrainingJobSummary> Changed { get; }
-}
+internal sealed record WatchPoll(int Number, HyperParameterTuningJob TuningJob, bool Listed, IReadOnlyList<HyperParameterTrainingJobSummary> Changed);
