@@ -1,29 +1,32 @@
-using System;
-using System.Linq;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
 namespace TuningJobs.LocalEndpoint;
 
 /// <summary>
-/// Answers that misbehave after their headers, as a stalled proxy or a broken peer does: a body that drips, a
-/// body whose list of summaries never ends, a page with more summaries than were asked for.
+/// Answers that misbehave after their headers, as a stalled proxy or a broken peer does: a connection reset halfway,
+/// a body that drips, a body whose list of summaries never ends, a page with more summaries than were asked for.
 /// </summary>
 internal static class BodyFaults
 {
     // An endless body ends by itself after this much, so that a client that never gives up cannot keep it going.
     private const long EndlessBodyLimitBytes = 1L << 30;
 
-    private static readonly JsonSerializerOptions _relaxed = new() { Encoder = WireJson.WriterOptions.Encoder };
+    /// <summary>Sends the headers with the answer's Content-Length and half the body, then resets the connection.</summary>
+    public static async Task ResetMidBodyAsync(HttpContext context, byte[] answer, string requestId, CancellationToken token)
+    {
+        var response = OperationPipeline.StartAnswer(context, 200, ServiceError.JsonContentType, requestId);
+        response.ContentLength = answer.Length;
+        await response.Body.WriteAsync(answer.AsMemory(0, answer.Length / 2), token);
+        await response.Body.FlushAsync(token);
+        context.Abort();
+    }
 
     /// <summary>Sends the headers with the answer's Content-Length at once, then one byte every <paramref name="intervalMilliseconds"/>.</summary>
     public static async Task DripAsync(HttpContext context, byte[] answer, string requestId, int intervalMilliseconds, CancellationToken token)
     {
-        var response = StartOk(context, requestId);
+        var response = OperationPipeline.StartAnswer(context, 200, ServiceError.JsonContentType, requestId);
         response.ContentLength = answer.Length;
         await response.Body.FlushAsync(token);
         for (var i = 0; i < answer.Length; i++)
@@ -40,15 +43,13 @@ internal static class BodyFaults
     /// </summary>
     public static async Task EndlessAsync(HttpContext context, byte[] answer, string requestId, CancellationToken token)
     {
-        var (listName, first) = FirstSummary(answer);
-        var opening = Encoding.UTF8.GetBytes("{" + JsonSerializer.Serialize(listName) + ":[");
-        var summary = Encoding.UTF8.GetBytes(first.ToJsonString(_relaxed));
-        var next = Encoding.UTF8.GetBytes("," + first.ToJsonString(_relaxed));
+        var (list, first) = Summaries(answer);
+        var opening = Encoding.UTF8.GetBytes($"{{\"{list}\":[{first.ToJsonString(WireJson.Options)}");
+        var next = Encoding.UTF8.GetBytes("," + first.ToJsonString(WireJson.Options));
 
-        var response = StartOk(context, requestId);
+        var response = OperationPipeline.StartAnswer(context, 200, ServiceError.JsonContentType, requestId);
         await response.Body.WriteAsync(opening, token);
-        await response.Body.WriteAsync(summary, token);
-        for (long sent = opening.Length + summary.Length; sent < EndlessBodyLimitBytes; sent += next.Length)
+        for (long sent = opening.Length; sent < EndlessBodyLimitBytes; sent += next.Length)
         {
             await response.Body.WriteAsync(next, token);
         }
@@ -60,32 +61,21 @@ internal static class BodyFaults
     public static byte[] Oversized(byte[] answer, int summaries)
     {
         var root = JsonNode.Parse(answer).AsObject();
-        var list = root.Select(member => member.Value).OfType<JsonArray>().First();
-        var first = list.Count > 0 ? list[0] : EmptySummary();
-        while (list.Count < summaries)
+        var (list, first) = Summaries(answer);
+        var items = root[list].AsArray();
+        while (items.Count < summaries)
         {
-            list.Add(first.DeepClone());
+            items.Add(first.DeepClone());
         }
 
-        return Encoding.UTF8.GetBytes(root.ToJsonString(_relaxed));
+        return Encoding.UTF8.GetBytes(root.ToJsonString(WireJson.Options));
     }
 
-    private static HttpResponse StartOk(HttpContext context, string requestId)
+    /// <summary>The answer's list member and its first summary (a stand-in when the page is empty).</summary>
+    private static (string List, JsonNode First) Summaries(byte[] answer)
     {
-        var response = context.Response;
-        response.StatusCode = 200;
-        response.ContentType = ErrorResponses.JsonContentType;
-        response.Headers["x-amzn-RequestId"] = requestId;
-        return response;
+        var list = JsonNode.Parse(answer).AsObject().First(member => member.Value is JsonArray);
+        var items = list.Value.AsArray();
+        return (list.Key, items.Count > 0 ? items[0].DeepClone() : new JsonObject { ["TrainingJobName"] = "endless", ["HyperParameterTuningJobName"] = "endless" });
     }
-
-    private static (string ListName, JsonNode First) FirstSummary(byte[] answer)
-    {
-        var root = JsonNode.Parse(answer).AsObject();
-        var list = root.First(member => member.Value is JsonArray);
-        var items = (JsonArray)list.Value;
-        return (list.Key, items.Count > 0 ? items[0].DeepClone() : EmptySummary());
-    }
-
-    private static JsonNode EmptySummary() => new JsonObject { ["TrainingJobName"] = "endless", ["HyperParameterTuningJobName"] = "endless" };
 }

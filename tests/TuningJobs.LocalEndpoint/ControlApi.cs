@@ -1,9 +1,6 @@
-using System;
-using System.IO;
-using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
 namespace TuningJobs.LocalEndpoint;
@@ -12,7 +9,7 @@ namespace TuningJobs.LocalEndpoint;
 /// Unsigned JSON API under /__control/ for callers in other processes (Pester, demo, benchmark): the request log,
 /// faults, latency, planted tuning jobs and canned answers. It never reaches the SageMaker pipeline.
 /// </summary>
-internal sealed class ControlApi
+internal sealed class ControlApi(LocalSageMakerEndpoint endpoint)
 {
     public const string Prefix = "/__control/";
 
@@ -21,17 +18,9 @@ internal sealed class ControlApi
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // A misspelt fault property silently doing nothing would make a reliability test pass for the wrong reason.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        RespectRequiredConstructorParameters = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
-
-    private readonly LocalSageMakerEndpoint _endpoint;
-    private readonly RawResponseQueue _rawResponses;
-
-    public ControlApi(LocalSageMakerEndpoint endpoint, RawResponseQueue rawResponses)
-    {
-        _endpoint = endpoint;
-        _rawResponses = rawResponses;
-    }
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -39,34 +28,36 @@ internal sealed class ControlApi
         var path = context.Request.Path.Value.Substring(Prefix.Length).TrimEnd('/');
         try
         {
-            var body = await ReadBodyAsync(context);
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+            var body = buffer.ToArray();
             switch (method, path)
             {
                 case ("GET", "requests"):
-                    await WriteJsonAsync(context, 200, _endpoint.Requests.Snapshot());
+                    await WriteJsonAsync(context, 200, endpoint.Requests.ToArray());
                     return;
                 case ("DELETE", "requests"):
-                    _endpoint.Requests.Clear();
+                    endpoint.Requests.Clear();
                     break;
                 case ("PUT", "faults"):
-                    _endpoint.Faults.ReplaceWith(Read<FaultPlan>(body));
+                    endpoint.Faults = Read<FaultPlan>(body) ?? new();
                     break;
                 case ("DELETE", "faults"):
-                    _endpoint.Faults.Clear();
+                    endpoint.Faults = new();
                     break;
                 case ("PUT", "latency"):
-                    _endpoint.Latency = TimeSpan.FromMilliseconds(Read<LatencyBody>(body)?.Milliseconds ?? 0);
+                    endpoint.Latency = TimeSpan.FromMilliseconds(Read<Latency>(body)?.Milliseconds ?? 0);
                     break;
                 case ("POST", "tuning-jobs"):
-                    var job = ReadTuningJob(body);
-                    _endpoint.Data.Add(job);
+                    var job = (Read<PlantedTuningJob>(body) ?? throw new FormatException("A body is required.")).ToSample();
+                    endpoint.Data.Add(job);
                     await WriteJsonAsync(context, 201, new { name = job.Name, trainingJobs = job.TrainingJobs.Count });
                     return;
                 case ("POST", "raw-response"):
-                    _rawResponses.Enqueue(Read<RawResponse>(body) ?? throw new FormatException("A body is required."));
+                    endpoint.EnqueueRawResponse(Read<RawResponse>(body) ?? throw new FormatException("A body is required."));
                     break;
                 case ("DELETE", "raw-response"):
-                    _rawResponses.Clear();
+                    endpoint.RawResponses.Clear();
                     break;
                 default:
                     await WriteJsonAsync(context, 404, new { error = $"No control operation {method} {Prefix}{path}." });
@@ -83,48 +74,6 @@ internal sealed class ControlApi
 
     private static T Read<T>(byte[] body) => body.Length == 0 ? default : JsonSerializer.Deserialize<T>(body, _jsonOptions);
 
-    /// <summary>
-    /// {"name": "...", "trainingJobs": [summaries in wire form], "objective": {"type": "...", "metricName": "..."}}, or
-    /// {"name": "...", "generate": N} for N finished jobs with a minimized metric, shaped like resnet-sweep-big (the
-    /// benchmark's large tuning jobs), or {"name": "...", "running": {"trainingJobs": N, "startEveryMs": S, "runMs": R,
-    /// "failEvery": F}} for a tuning job that runs from now on (see <see cref="RunningSchedule.Plant"/>).
-    /// </summary>
-    private static SampleTuningJob ReadTuningJob(byte[] body)
-    {
-        using var document = JsonDocument.Parse(body);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || name.GetString().Length == 0)
-        {
-            throw new FormatException("A body {\"name\": \"...\", \"trainingJobs\": [...]} or {\"name\": \"...\", \"generate\": N} is required.");
-        }
-
-        if (root.TryGetProperty("generate", out var count))
-        {
-            return SampleData.Generate(name.GetString(), count.GetInt32(), seed: count.GetInt32(), objectiveType: "Minimize", finished: true);
-        }
-
-        if (root.TryGetProperty("running", out var running))
-        {
-            int Number(string member) => running.TryGetProperty(member, out var value) ? value.GetInt32() : throw new FormatException($"running.{member} is required.");
-            return RunningSchedule.Plant(name.GetString(), Number("trainingJobs"), TimeSpan.FromMilliseconds(Number("startEveryMs")),
-                TimeSpan.FromMilliseconds(Number("runMs")), Number("failEvery"), DateTimeOffset.UtcNow);
-        }
-
-        var jobs = root.TryGetProperty("trainingJobs", out var array) && array.ValueKind == JsonValueKind.Array
-            ? array.EnumerateArray().Select(WireJson.ReadTrainingJob).ToList()
-            : throw new FormatException("trainingJobs must be an array.");
-        var objective = root.TryGetProperty("objective", out var o) && o.ValueKind == JsonValueKind.Object ? o : default;
-        string Text(string member) => objective.ValueKind == JsonValueKind.Object && objective.TryGetProperty(member, out var v) ? v.GetString() : null;
-        return new SampleTuningJob { Name = name.GetString(), TrainingJobs = jobs, ObjectiveType = Text("type"), ObjectiveMetricName = Text("metricName") };
-    }
-
-    private static async Task<byte[]> ReadBodyAsync(HttpContext context)
-    {
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        return buffer.ToArray();
-    }
-
     private static async Task WriteJsonAsync<T>(HttpContext context, int statusCode, T value)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, _jsonOptions);
@@ -134,8 +83,42 @@ internal sealed class ControlApi
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
-    private sealed class LatencyBody
+    private sealed record Latency(int Milliseconds);
+
+    /// <summary>
+    /// {"name": "...", "trainingJobs": [summaries in wire form], "objective": {"type": "...", "metricName": "..."}}, or
+    /// {"name": "...", "generate": N} for N finished jobs with a minimized metric, shaped like resnet-sweep-big (the
+    /// benchmark's large tuning jobs), or {"name": "...", "running": {"trainingJobs": N, "startEveryMs": S, "runMs": R,
+    /// "failEvery": F}} for a tuning job that runs from now on (see <see cref="RunningSchedule.Plant"/>).
+    /// </summary>
+    private sealed record PlantedTuningJob(string Name, JsonElement? TrainingJobs = null, Objective Objective = null, int? Generate = null, Running Running = null)
     {
-        public int Milliseconds { get; set; }
+        public SampleTuningJob ToSample()
+        {
+            if (string.IsNullOrEmpty(Name))
+            {
+                throw new FormatException("A tuning job needs a name.");
+            }
+
+            if (Generate is { } count)
+            {
+                return SampleData.Generate(Name, count, seed: count, "Minimize", finished: true);
+            }
+
+            if (Running is { } running)
+            {
+                return RunningSchedule.Plant(Name, running.TrainingJobs, TimeSpan.FromMilliseconds(running.StartEveryMs),
+                    TimeSpan.FromMilliseconds(running.RunMs), running.FailEvery, DateTimeOffset.UtcNow);
+            }
+
+            var jobs = TrainingJobs?.ValueKind == JsonValueKind.Array
+                ? TrainingJobs.Value.Deserialize<List<SampleTrainingJob>>(WireJson.Options)
+                : throw new FormatException("trainingJobs must be an array.");
+            return new SampleTuningJob { Name = Name, TrainingJobs = jobs, ObjectiveType = Objective?.Type, ObjectiveMetricName = Objective?.MetricName };
+        }
     }
+
+    private sealed record Objective(string Type = null, string MetricName = null);
+
+    private sealed record Running(int TrainingJobs, int StartEveryMs, int RunMs, int FailEvery);
 }

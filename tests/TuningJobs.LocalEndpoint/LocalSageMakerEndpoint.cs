@@ -1,9 +1,6 @@
-using System;
+using System.Collections.Concurrent;
 using System.Globalization;
-using System.Linq;
 using System.Net;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,7 +23,6 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
     public const string DefaultSecretAccessKey = "local-endpoint-secret-key";
 
     private readonly CancellationTokenSource _stopping = new();
-    private readonly RawResponseQueue _rawResponses = new();
     private WebApplication _app;
     private long _latencyTicks;
     private int _disposed;
@@ -34,9 +30,14 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
 
     public Uri Url { get; private set; }
 
-    public RequestLog Requests { get; } = new();
+    /// <summary>Every operation request that passed authentication, in order.</summary>
+    public ConcurrentQueue<RequestLogEntry> Requests { get; } = new();
 
-    public FaultPlan Faults { get; } = new();
+    /// <summary>Replaced as a whole: a new plan starts with fresh attempt counts.</summary>
+    public FaultPlan Faults { get; set; } = new();
+
+    /// <summary>Canned answers for the next operation requests, in order (see <see cref="RawResponse"/>).</summary>
+    public ConcurrentQueue<RawResponse> RawResponses { get; } = new();
 
     /// <summary>The data served; tests may add or replace tuning jobs while the endpoint runs.</summary>
     public SampleData Data { get; } = SampleData.Default();
@@ -66,9 +67,11 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
 
     internal void CountSignatureRejection() => Interlocked.Increment(ref _signatureRejections);
 
-    public static async Task<LocalSageMakerEndpoint> StartAsync(string signingRegion = null)
+    /// <param name="signingRegion">See <see cref="SigningRegion"/>.</param>
+    /// <param name="faults">Faults planted from the first request on.</param>
+    public static async Task<LocalSageMakerEndpoint> StartAsync(string signingRegion = null, FaultPlan faults = null)
     {
-        var endpoint = new LocalSageMakerEndpoint { SigningRegion = signingRegion };
+        var endpoint = new LocalSageMakerEndpoint { SigningRegion = signingRegion, Faults = faults ?? new() };
 
         // The empty builder reads no appsettings, environment or command line, so the host of a test run
         // cannot change how the endpoint behaves.
@@ -86,8 +89,8 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
         });
 
         var app = builder.Build();
-        var pipeline = new OperationPipeline(endpoint, endpoint._rawResponses, endpoint._stopping.Token);
-        var control = new ControlApi(endpoint, endpoint._rawResponses);
+        var pipeline = new OperationPipeline(endpoint, endpoint._stopping.Token);
+        var control = new ControlApi(endpoint);
         app.Run(context =>
         {
             context.Response.Headers.Date = endpoint.Clock().ToString("r", CultureInfo.InvariantCulture);
@@ -104,14 +107,14 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
         return endpoint;
     }
 
-    /// <summary>Queues a canned answer for the next operation requests (see <see cref="RawResponse"/>).</summary>
+    /// <summary>Queues a canned answer for the next <see cref="RawResponse.Times"/> operation requests.</summary>
     public void EnqueueRawResponse(RawResponse response)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        _rawResponses.Enqueue(response);
+        for (var i = 0; i < response.Times; i++)
+        {
+            RawResponses.Enqueue(response);
+        }
     }
-
-    public void ClearRawResponses() => _rawResponses.Clear();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,12 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using TuningJobs.LocalEndpoint.Operations;
 
 namespace TuningJobs.LocalEndpoint;
 
@@ -15,64 +8,61 @@ namespace TuningJobs.LocalEndpoint;
 /// content type, target, body, validation, pagination token, then the operation itself. Faults and canned
 /// answers are slotted in where the real failure they imitate would happen.
 /// </summary>
-internal sealed class OperationPipeline
+internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, CancellationToken stopping)
 {
     private const string TargetPrefix = "SageMaker.";
 
-    private static readonly IReadOnlyDictionary<string, IOperation> _operations =
-        new IOperation[] { new ListTrainingJobsForTuningJob(), new ListTuningJobs(), new DescribeTuningJob() }.ToDictionary(o => TargetPrefix + o.Name, StringComparer.Ordinal);
-
-    private readonly LocalSageMakerEndpoint _endpoint;
-    private readonly RawResponseQueue _rawResponses;
-    private readonly CancellationToken _stopping;
-
-    public OperationPipeline(LocalSageMakerEndpoint endpoint, RawResponseQueue rawResponses, CancellationToken stopping)
-    {
-        _endpoint = endpoint;
-        _rawResponses = rawResponses;
-        _stopping = stopping;
-    }
-
     public async Task HandleAsync(HttpContext context)
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var token = cancellation.Token;
         var requestId = Guid.NewGuid().ToString();
         var request = context.Request;
-
         try
         {
             if (!HttpMethods.IsPost(request.Method) || request.Path.Value != "/")
             {
-                await WriteErrorAsync(context, ErrorResponses.UnknownOperation(404, $"No operation is served at {request.Method} {request.Path}; awsJson 1.1 requests are POST /."), requestId, token);
+                var unrouted = ServiceError.UnknownOperation(404, $"No operation is served at {request.Method} {request.Path}; awsJson 1.1 requests are POST /.");
+                await WriteErrorAsync(context, unrouted, requestId, token);
                 return;
             }
 
-            var body = await ReadBodyAsync(request, token);
-            await DelayAsync(_endpoint.Latency, token);
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, token);
+            var body = buffer.ToArray();
+            await DelayAsync(endpoint.Latency, token);
 
             SigV4Identity identity;
             try
             {
-                identity = SigV4Verifier.Verify(request, body, _endpoint.SigningRegion, _endpoint.Clock());
+                identity = SigV4Verifier.Verify(request, body, endpoint.SigningRegion, endpoint.Clock());
             }
-            catch (ServiceErrorException error)
+            catch (ServiceError error)
             {
-                _endpoint.CountSignatureRejection();
+                endpoint.CountSignatureRejection();
                 await WriteErrorAsync(context, error, requestId, token);
                 return;
             }
 
             var target = request.Headers["X-Amz-Target"].ToString();
-            _operations.TryGetValue(target, out var operation);
-            var seen = operation == null ? null : RequestParser.TryParse(body, operation.Members);
+            Operation.ByTarget.TryGetValue(target, out var operation);
+            var seen = operation == null ? null : OperationRequest.TryParse(body);
             var entry = new RequestLogEntry(
                 target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target.Substring(TargetPrefix.Length) : target,
                 seen?.HyperParameterTuningJobName, seen?.MaxResults, seen?.NextToken, seen?.SortBy, seen?.SortOrder, seen?.StatusEquals, seen?.NameContains,
                 identity.Region, identity.AccessKeyId, requestId, DateTimeOffset.UtcNow, context.Connection.Id);
-            _endpoint.Requests.Add(entry);
+            endpoint.Requests.Enqueue(entry);
 
-            await AnswerAsync(context, operation, body, entry, token);
+            try
+            {
+                await AnswerAsync(context, operation, body, entry, token);
+            }
+            catch (ServiceError error)
+            {
+                entry.StatusCode = error.StatusCode;
+                entry.ErrorCode = error.Code;
+                await WriteErrorAsync(context, error, requestId, token);
+            }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -85,128 +75,100 @@ internal sealed class OperationPipeline
         }
     }
 
-    private async Task AnswerAsync(HttpContext context, IOperation operation, byte[] body, RequestLogEntry entry, CancellationToken token)
-    {
-        var request = context.Request;
-        try
-        {
-            if (_rawResponses.TryTake(out var raw))
-            {
-                entry.Fault = "rawResponse";
-                entry.StatusCode = raw.StatusCode;
-                await ErrorResponses.WriteAsync(context, raw.StatusCode, Encoding.UTF8.GetBytes(raw.Body ?? string.Empty), raw.ContentType, entry.RequestId, token);
-                return;
-            }
-
-            // Coral routes on the media type before it looks at the target: a request that is not awsJson 1.1
-            // falls through to another protocol and comes back as UnknownOperationException with 404
-            // (seen from Kinesis as "<UnknownOperationException/>"). The body stays JSON here so that the
-            // SDK's JSON error parser reports the code instead of failing on XML.
-            if (!IsAwsJson11(request.ContentType))
-            {
-                throw ErrorResponses.UnknownOperation(404, $"Content-Type '{request.ContentType}' is not supported; use application/x-amz-json-1.1.");
-            }
-
-            if (operation == null)
-            {
-                var target = request.Headers["X-Amz-Target"].ToString();
-                throw ErrorResponses.UnknownOperation(400, target.Length == 0 ? "Missing X-Amz-Target header." : $"Unknown operation {target}.");
-            }
-
-            var errorFor = _endpoint.Faults.DecideBeforeValidation();
-            if (errorFor.Action == FaultAction.Error)
-            {
-                entry.Fault = errorFor.Name;
-                throw errorFor.Error;
-            }
-
-            var listRequest = RequestParser.Parse(body, operation.Members);
-            operation.Validate(listRequest);
-
-            var offset = 0;
-            if (!string.IsNullOrEmpty(listRequest.NextToken)
-                && !PageToken.TryRead(listRequest.NextToken, operation.ListingKey(listRequest), out offset, out var problem))
-            {
-                throw ErrorResponses.InvalidPaginationToken(problem);
-            }
-
-            // Page index = offset / page size: stateless, the same for retries, and the same across listings
-            // as long as the client keeps MaxResults constant, which is what paginators do.
-            var pageIndex = offset / Paging.PageSize(listRequest);
-            var pageKey = string.Join('\u001f', operation.Name, listRequest.HyperParameterTuningJobName ?? listRequest.NameContains ?? string.Empty, listRequest.NextToken ?? string.Empty);
-            var decision = _endpoint.Faults.DecideForPage(pageKey, pageIndex);
-            entry.Fault = decision.Name;
-            await DelayAsync(TimeSpan.FromMilliseconds(decision.DelayMilliseconds), token);
-
-            switch (decision.Action)
-            {
-                case FaultAction.Error:
-                    throw decision.Error;
-                case FaultAction.Hang:
-                    await Task.Delay(Timeout.Infinite, token);
-                    return;
-                case FaultAction.Reset:
-                    await ResetMidBodyAsync(context, operation.Answer(listRequest, offset, _endpoint.Data), entry.RequestId, token);
-                    return;
-                case FaultAction.StalledBody:
-                    entry.StatusCode = 200;
-                    await BodyFaults.DripAsync(context, operation.Answer(listRequest, offset, _endpoint.Data), entry.RequestId, decision.Amount, token);
-                    return;
-                case FaultAction.EndlessBody:
-                    entry.StatusCode = 200;
-                    await BodyFaults.EndlessAsync(context, operation.Answer(listRequest, offset, _endpoint.Data), entry.RequestId, token);
-                    return;
-                case FaultAction.OversizedPage:
-                    entry.StatusCode = 200;
-                    var oversized = BodyFaults.Oversized(operation.Answer(listRequest, offset, _endpoint.Data), Paging.PageSize(listRequest) + decision.Amount);
-                    await ErrorResponses.WriteAsync(context, 200, oversized, ErrorResponses.JsonContentType, entry.RequestId, token);
-                    return;
-            }
-
-            var answer = operation.Answer(listRequest, offset, _endpoint.Data);
-            entry.StatusCode = 200;
-            await ErrorResponses.WriteAsync(context, 200, answer, ErrorResponses.JsonContentType, entry.RequestId, token);
-        }
-        catch (ServiceErrorException error)
-        {
-            entry.StatusCode = error.StatusCode;
-            entry.ErrorCode = error.Code;
-            await WriteErrorAsync(context, error, entry.RequestId, token);
-        }
-    }
-
-    private static async Task ResetMidBodyAsync(HttpContext context, byte[] answer, string requestId, CancellationToken token)
+    /// <summary>Sets the status and the headers every SageMaker answer carries.</summary>
+    public static HttpResponse StartAnswer(HttpContext context, int statusCode, string contentType, string requestId)
     {
         var response = context.Response;
-        response.StatusCode = 200;
-        response.ContentType = ErrorResponses.JsonContentType;
+        response.StatusCode = statusCode;
+        response.ContentType = contentType;
         response.Headers["x-amzn-RequestId"] = requestId;
-        response.ContentLength = answer.Length;
-        await response.Body.WriteAsync(answer.AsMemory(0, answer.Length / 2), token);
-        await response.Body.FlushAsync(token);
-        context.Abort();
+        return response;
     }
 
-    private static Task WriteErrorAsync(HttpContext context, ServiceErrorException error, string requestId, CancellationToken token) =>
-        ErrorResponses.WriteAsync(context, error.StatusCode, ErrorResponses.Body(error), ErrorResponses.JsonContentType, requestId, token);
-
-    private static bool IsAwsJson11(string contentType)
+    private async Task AnswerAsync(HttpContext context, Operation operation, byte[] body, RequestLogEntry entry, CancellationToken token)
     {
-        if (string.IsNullOrEmpty(contentType))
+        var request = context.Request;
+        if (endpoint.RawResponses.TryDequeue(out var raw))
         {
-            return false;
+            entry.Fault = "rawResponse";
+            entry.StatusCode = raw.StatusCode;
+            await WriteAsync(context, raw.StatusCode, Encoding.UTF8.GetBytes(raw.Body ?? string.Empty), raw.ContentType, entry.RequestId, token);
+            return;
         }
 
-        var mediaType = contentType.Split(';', 2)[0].Trim();
-        return string.Equals(mediaType, ErrorResponses.JsonContentType, StringComparison.OrdinalIgnoreCase);
+        // Coral routes on the media type before it looks at the target: a request that is not awsJson 1.1
+        // falls through to another protocol and comes back as UnknownOperationException with 404
+        // (seen from Kinesis as "<UnknownOperationException/>"). The body stays JSON here so that the
+        // SDK's JSON error parser reports the code instead of failing on XML.
+        var mediaType = request.ContentType?.Split(';', 2)[0].Trim();
+        if (!string.Equals(mediaType, ServiceError.JsonContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            throw ServiceError.UnknownOperation(404, $"Content-Type '{request.ContentType}' is not supported; use application/x-amz-json-1.1.");
+        }
+
+        if (operation == null)
+        {
+            var target = request.Headers["X-Amz-Target"].ToString();
+            throw ServiceError.UnknownOperation(400, target.Length == 0 ? "Missing X-Amz-Target header." : $"Unknown operation {target}.");
+        }
+
+        var faults = endpoint.Faults;
+        var errorFor = faults.DecideBeforeValidation();
+        if (errorFor.Fault is PageFailureFault authorization)
+        {
+            entry.Fault = errorFor.Name;
+            throw authorization.Error();
+        }
+
+        var operationRequest = OperationRequest.Parse(body);
+        var validation = new Validation();
+        operation.Validate(validation, operationRequest);
+        validation.ThrowIfAny();
+
+        var offset = operation.ListMember != null && !string.IsNullOrEmpty(operationRequest.NextToken)
+            ? PageToken.Read(operationRequest.NextToken, operation.TokenKey(operationRequest))
+            : 0;
+
+        // Page index = offset / page size: stateless, the same for retries, and the same across listings
+        // as long as the client keeps MaxResults constant, which is what paginators do.
+        var pageKey = string.Join('\u001f', operation.Name, operationRequest.HyperParameterTuningJobName ?? operationRequest.NameContains, operationRequest.NextToken);
+        var decision = faults.DecideForPage(pageKey, offset / operationRequest.PageSize);
+        entry.Fault = decision.Name;
+        await DelayAsync(TimeSpan.FromMilliseconds(decision.DelayMilliseconds), token);
+        if (decision.Fault is PageFailureFault failure)
+        {
+            throw failure.Error();
+        }
+
+        if (decision.Action == FaultAction.Hang)
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            return;
+        }
+
+        var answer = operation.AnswerPage(operationRequest, offset, endpoint.Data);
+        entry.StatusCode = decision.Action == FaultAction.Reset ? 0 : 200;
+        await (decision.Action switch
+        {
+            FaultAction.Reset => BodyFaults.ResetMidBodyAsync(context, answer, entry.RequestId, token),
+            FaultAction.StalledBody => BodyFaults.DripAsync(context, answer, entry.RequestId, ((StalledBodyFault)decision.Fault).IntervalMilliseconds, token),
+            FaultAction.EndlessBody => BodyFaults.EndlessAsync(context, answer, entry.RequestId, token),
+            FaultAction.OversizedPage => WriteAsync(context, 200,
+                BodyFaults.Oversized(answer, operationRequest.PageSize + ((OversizedPageFault)decision.Fault).ExtraSummaries),
+                ServiceError.JsonContentType, entry.RequestId, token),
+            _ => WriteAsync(context, 200, answer, ServiceError.JsonContentType, entry.RequestId, token),
+        });
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken token)
+    private static async Task WriteAsync(HttpContext context, int statusCode, byte[] body, string contentType, string requestId, CancellationToken token)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, token);
-        return buffer.ToArray();
+        var response = StartAnswer(context, statusCode, contentType, requestId);
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, token);
     }
+
+    private static Task WriteErrorAsync(HttpContext context, ServiceError error, string requestId, CancellationToken token) =>
+        WriteAsync(context, error.StatusCode, error.Body, ServiceError.JsonContentType, requestId, token);
 
     private static Task DelayAsync(TimeSpan delay, CancellationToken token) =>
         delay > TimeSpan.Zero ? Task.Delay(delay, token) : Task.CompletedTask;

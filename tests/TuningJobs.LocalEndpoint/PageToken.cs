@@ -1,4 +1,3 @@
-using System;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -11,14 +10,14 @@ namespace TuningJobs.LocalEndpoint;
 /// listings, which the real service rejects too; MaxResults is deliberately not part of the key because the
 /// service lets a client change the page size between pages.
 /// </summary>
-public static class PageToken
+internal static class PageToken
 {
     private const byte Version = 1;
     private const int HashLength = 16;
     private const int Length = 1 + 4 + HashLength;
 
     /// <summary>Builds the listing key from the parameters that define a listing; nulls and defaults must already be resolved.</summary>
-    public static string ListingKey(params string[] parts) => string.Join('\u001f', parts);
+    public static string ListingKey(string[] parts) => string.Join('\u001f', parts);
 
     public static string Create(int offset, string listingKey)
     {
@@ -29,44 +28,36 @@ public static class PageToken
         return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
-    /// <summary>Decodes a token; on failure <paramref name="problem"/> says why, for the ValidationException text.</summary>
-    public static bool TryRead(string token, string listingKey, out int offset, out string problem)
+    /// <summary>The offset a token points at; a token this listing did not issue is a ValidationException, as at the service.</summary>
+    public static int Read(string token, string listingKey)
     {
-        offset = 0;
-        byte[] bytes;
-        try
+        var bytes = Decode(token);
+        if (bytes is not { Length: Length } || bytes[0] != Version || Offset(bytes) < 0)
         {
-            var base64 = token.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-            bytes = Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            problem = "the token is not one this service issued.";
-            return false;
-        }
-
-        if (bytes.Length != Length || bytes[0] != Version)
-        {
-            problem = "the token is not one this service issued.";
-            return false;
+            throw ServiceError.InvalidPaginationToken("the token is not one this service issued.");
         }
 
         if (!CryptographicOperations.FixedTimeEquals(bytes.AsSpan(5), Hash(listingKey)))
         {
-            problem = "the token was issued for a different request (operation, tuning job, sort or filter differ).";
-            return false;
+            throw ServiceError.InvalidPaginationToken("the token was issued for a different request (operation, tuning job, sort or filter differ).");
         }
 
-        offset = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1, 4));
-        if (offset < 0)
+        return Offset(bytes);
+    }
+
+    private static int Offset(byte[] bytes) => BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1, 4));
+
+    private static byte[] Decode(string token)
+    {
+        var base64 = token.Replace('-', '+').Replace('_', '/');
+        try
         {
-            problem = "the token is not one this service issued.";
-            return false;
+            return Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '='));
         }
-
-        problem = null;
-        return true;
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private static byte[] Hash(string listingKey) =>

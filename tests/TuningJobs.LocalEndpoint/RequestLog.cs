@@ -1,7 +1,3 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-
 namespace TuningJobs.LocalEndpoint;
 
 /// <summary>
@@ -23,38 +19,17 @@ public sealed record RequestLogEntry(
     public string Fault { get; internal set; }
 }
 
-/// <summary>Thread-safe, ordered record of operation requests; enumeration works on a snapshot.</summary>
-public sealed class RequestLog : IEnumerable<RequestLogEntry>
+/// <summary>
+/// A canned answer sent verbatim to the next <see cref="Times"/> operation requests, bypassing every check after
+/// authentication, for testing clients against malformed or unexpected answers (truncated JSON, wrong types, HTML).
+/// </summary>
+public sealed class RawResponse
 {
-    private readonly List<RequestLogEntry> _entries = new();
+    public string Body { get; init; } = string.Empty;
 
-    public int Count => Snapshot().Count;
+    public int StatusCode { get; init; } = 200;
 
-    public IReadOnlyList<RequestLogEntry> Snapshot()
-    {
-        lock (_entries)
-        {
-            return _entries.ToArray();
-        }
-    }
+    public string ContentType { get; init; } = ServiceError.JsonContentType;
 
-    public void Clear()
-    {
-        lock (_entries)
-        {
-            _entries.Clear();
-        }
-    }
-
-    public IEnumerator<RequestLogEntry> GetEnumerator() => Snapshot().GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    internal void Add(RequestLogEntry entry)
-    {
-        lock (_entries)
-        {
-            _entries.Add(entry);
-        }
-    }
+    public int Times { get; init; } = 1;
 }

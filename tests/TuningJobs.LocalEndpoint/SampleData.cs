@@ -1,54 +1,56 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
+using System.Text.Json.Serialization;
 
 namespace TuningJobs.LocalEndpoint;
 
 /// <summary>The objective metric a training job reported at its end.</summary>
-public sealed class SampleObjectiveMetric
+/// <param name="Type">Maximize or Minimize; null leaves the member out of the answer.</param>
+/// <param name="Value">
+/// The JSON number's text, sent verbatim, so that tests can plant numbers a double cannot round-trip (1e400, 40
+/// significant digits) exactly as a service might send them.
+/// </param>
+public sealed record SampleObjectiveMetric(
+    string MetricName, string Type, [property: JsonRequired, JsonConverter(typeof(WireJson.NumberText))] string Value)
 {
-    public string MetricName { get; set; }
+    [JsonIgnore]
+    public double Number => double.Parse(Value, NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    /// <summary>Maximize or Minimize; null leaves the member out of the answer.</summary>
-    public string Type { get; set; }
-
-    public double Value { get; set; }
-
-    /// <summary>
-    /// When set, written verbatim as the JSON number instead of <see cref="Value"/>, so tests can plant
-    /// numbers a double cannot round-trip (1e400, 40 significant digits) exactly as a service might send them.
-    /// </summary>
-    public string ValueText { get; set; }
+    /// <summary>"R" gives the shortest text that parses back to the same double: all 17 digits when needed.</summary>
+    public static SampleObjectiveMetric Of(string metricName, string type, double value) =>
+        new(metricName, type, value.ToString("R", CultureInfo.InvariantCulture));
 }
 
-/// <summary>One HyperParameterTrainingJobSummary as the service stores it.</summary>
-public sealed class SampleTrainingJob
+/// <summary>
+/// One HyperParameterTrainingJobSummary as the service stores it: its properties are the wire members, so it is read
+/// from planted wire JSON and sent as it is. Required members a planted job leaves out get plausible values.
+/// </summary>
+public sealed record SampleTrainingJob
 {
-    public string TrainingJobName { get; set; }
+    public DateTimeOffset CreationTime { get; init; } = SampleData.BaseTime;
 
-    public string TrainingJobArn { get; set; }
+    public string FailureReason { get; init; }
 
-    public DateTimeOffset CreationTime { get; set; }
+    public SampleObjectiveMetric FinalHyperParameterTuningJobObjectiveMetric { get; init; }
 
-    public string TrainingJobStatus { get; set; }
+    public string ObjectiveStatus { get; init; }
 
-    public IDictionary<string, string> TunedHyperParameters { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public DateTimeOffset? TrainingEndTime { get; init; }
 
-    public string FailureReason { get; set; }
+    public string TrainingJobArn { get => field ?? SampleData.TrainingJobArn(TrainingJobName); init; }
 
-    public SampleObjectiveMetric FinalHyperParameterTuningJobObjectiveMetric { get; set; }
+    public string TrainingJobDefinitionName { get; init; }
 
-    public string ObjectiveStatus { get; set; }
+    [JsonRequired]
+    public string TrainingJobName { get; init; }
 
-    public DateTimeOffset? TrainingStartTime { get; set; }
+    public string TrainingJobStatus { get; init; } = "Completed";
 
-    public DateTimeOffset? TrainingEndTime { get; set; }
+    public DateTimeOffset? TrainingStartTime { get; init; }
 
-    public string TrainingJobDefinitionName { get; set; }
+    public IReadOnlyDictionary<string, string> TunedHyperParameters { get; init; } = new Dictionary<string, string>();
 
-    public string TuningJobName { get; set; }
+    public string TuningJobName { get; init; }
 }
 
 /// <summary>A hyperparameter tuning job and the training jobs it launched.</summary>
@@ -56,7 +58,7 @@ public sealed class SampleTuningJob
 {
     public string Name { get; set; }
 
-    public string Arn { get; set; }
+    public string Arn { get => field ?? SampleData.TuningJobArn(Name); set; }
 
     public string Status { get; set; } = "Completed";
 
@@ -73,14 +75,14 @@ public sealed class SampleTuningJob
     public int MaxParallelTrainingJobs { get; set; } = 10;
 
     /// <summary>Replaced as a whole, never changed in place, so that listings in flight see one consistent list.</summary>
-    public IReadOnlyList<SampleTrainingJob> TrainingJobs { get; set; } = Array.Empty<SampleTrainingJob>();
+    public IReadOnlyList<SampleTrainingJob> TrainingJobs { get; set; } = [];
 
     /// <summary>The objective a describe reports: Maximize or Minimize (null leaves Type out), and its metric (null leaves the objective out).</summary>
     public string ObjectiveType { get; set; }
 
     public string ObjectiveMetricName { get; set; }
 
-    public IReadOnlyList<string> WarmStartParents { get; set; } = Array.Empty<string>();
+    public IReadOnlyList<string> WarmStartParents { get; set; } = [];
 
     public string FailureReason { get; set; }
 
@@ -98,7 +100,7 @@ public sealed class SampleTuningJob
         var elapsed = now - Schedule.StartedAt;
         var started = Schedule.Jobs.Where(s => s.Start <= elapsed).ToList();
         var ended = started.Count == Schedule.Jobs.Count && started.All(s => s.End <= elapsed);
-        var lastEvent = started.SelectMany(s => s.End <= elapsed ? new[] { s.Start, s.End } : new[] { s.Start }).DefaultIfEmpty(TimeSpan.Zero).Max();
+        var lastEvent = started.SelectMany(s => s.End <= elapsed ? new[] { s.Start, s.End } : [s.Start]).DefaultIfEmpty(TimeSpan.Zero).Max();
         return new SampleTuningJob
         {
             Name = Name,
@@ -121,12 +123,8 @@ public sealed class SampleTuningJob
 /// A running tuning job's training jobs, each started and ended at a set time after <see cref="StartedAt"/>, so that a
 /// test can watch them change status over HTTP within seconds.
 /// </summary>
-public sealed class RunningSchedule
+public sealed record RunningSchedule(DateTimeOffset StartedAt, IReadOnlyList<ScheduledTrainingJob> Jobs)
 {
-    public DateTimeOffset StartedAt { get; init; }
-
-    public IReadOnlyList<ScheduledTrainingJob> Jobs { get; init; }
-
     /// <summary>
     /// <paramref name="count"/> jobs, one started every <paramref name="startEvery"/>, each running for
     /// <paramref name="run"/>; every <paramref name="failEvery"/>-th fails, the others complete with a maximized metric.
@@ -135,33 +133,33 @@ public sealed class RunningSchedule
     {
         var jobs = Enumerable.Range(1, count).Select(i =>
         {
-            var jobName = $"{name}-{i:D3}";
             var start = startEvery * (i - 1);
-            var created = now + start;
-            SampleTrainingJob State(string status) => new()
+            var running = new SampleTrainingJob
             {
-                TrainingJobName = jobName,
-                TrainingJobArn = SampleData.TrainingJobArn(jobName),
+                TrainingJobName = $"{name}-{i:D3}",
                 TuningJobName = name,
-                CreationTime = created,
-                TrainingStartTime = created,
-                TrainingEndTime = status == "InProgress" ? null : created + run,
-                TrainingJobStatus = status,
-                ObjectiveStatus = status switch { "Completed" => "Succeeded", "Failed" => "Failed", _ => "Pending" },
-                FailureReason = status == "Failed" ? "AlgorithmError: the run diverged" : null,
-                FinalHyperParameterTuningJobObjectiveMetric = status == "Completed"
-                    ? new SampleObjectiveMetric { MetricName = "validation:auc", Type = "Maximize", Value = 0.5 + (i / (double)(count * 2)) }
-                    : null,
-                TunedHyperParameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["eta"] = (0.01 * i).ToString("0.00", CultureInfo.InvariantCulture) },
+                CreationTime = now + start,
+                TrainingStartTime = now + start,
+                TrainingJobStatus = "InProgress",
+                ObjectiveStatus = "Pending",
+                TunedHyperParameters = new Dictionary<string, string> { ["eta"] = (0.01 * i).ToString("0.00", CultureInfo.InvariantCulture) },
             };
-            return new ScheduledTrainingJob(start, start + run, State("InProgress"), State(failEvery > 0 && i % failEvery == 0 ? "Failed" : "Completed"));
+            var finished = failEvery > 0 && i % failEvery == 0
+                ? running with { TrainingJobStatus = "Failed", ObjectiveStatus = "Failed", FailureReason = "AlgorithmError: the run diverged" }
+                : running with
+                {
+                    TrainingJobStatus = "Completed",
+                    ObjectiveStatus = "Succeeded",
+                    FinalHyperParameterTuningJobObjectiveMetric = SampleObjectiveMetric.Of("validation:auc", "Maximize", 0.5 + (i / (double)(count * 2))),
+                };
+            return new ScheduledTrainingJob(start, start + run, running, finished with { TrainingEndTime = now + start + run });
         }).ToList();
         return new SampleTuningJob
         {
             Name = name,
             ObjectiveType = "Maximize",
             ObjectiveMetricName = "validation:auc",
-            Schedule = new RunningSchedule { StartedAt = now, Jobs = jobs },
+            Schedule = new RunningSchedule(now, jobs),
         };
     }
 }
@@ -180,9 +178,17 @@ public sealed class SampleData
 
     public static readonly DateTimeOffset BaseTime = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
+    private static readonly string[] _failureReasons =
+    [
+        "AlgorithmError: framework error: XGBoostError: [09:14:07] src/learner.cc:1037: Check failed: mparam_.num_feature != 0 (0 vs. 0) : 0 feature is supplied.",
+        "ClientError: Please ensure the data channel 'train' has data.",
+        "InternalServerError: We encountered an internal error. Please try again.",
+        "CapacityError: Unable to provision requested ML compute capacity. Please retry using a different ML instance type.",
+    ];
+
     private readonly ConcurrentDictionary<string, SampleTuningJob> _jobs = new(StringComparer.Ordinal);
 
-    /// <summary>Every tuning job as the service would report it now.</summary>
+    /// <summary>Every tuning job as the service would report it now, by name.</summary>
     public IReadOnlyList<SampleTuningJob> TuningJobs
     {
         get
@@ -199,50 +205,42 @@ public sealed class SampleData
     /// </summary>
     public static SampleData Default()
     {
-        var data = new SampleData();
-
-        var xgb = Generate("xgb-churn-0412", 42, seed: 412, objectiveType: "Maximize");
-        xgb.Status = "InProgress";
-        xgb.Strategy = "Bayesian";
+        var xgb = Generate("xgb-churn-0412", 42, seed: 412, "Maximize");
         xgb.MaxNumberOfTrainingJobs = 50;
         xgb.MaxParallelTrainingJobs = 4;
-        data.Add(xgb);
 
-        var resnet = Generate("resnet-sweep-big", 350, seed: 350, objectiveType: "Minimize", finished: true);
-        resnet.Status = "Completed";
+        var resnet = Generate("resnet-sweep-big", 350, seed: 350, "Minimize", finished: true);
         resnet.Strategy = "Random";
         resnet.CreationTime = BaseTime.AddDays(-3);
-        resnet.EndTime = resnet.TrainingJobs.Max(j => j.TrainingEndTime ?? j.CreationTime).AddMinutes(2);
-        resnet.LastModifiedTime = resnet.EndTime;
-        resnet.MaxNumberOfTrainingJobs = 350;
+        resnet.EndTime = resnet.LastModifiedTime = resnet.TrainingJobs.Max(j => j.TrainingEndTime ?? j.CreationTime).AddMinutes(2);
         resnet.MaxParallelTrainingJobs = 20;
-        data.Add(resnet);
 
-        data.Add(new SampleTuningJob
+        var emptyEnd = BaseTime.AddHours(-1).AddMinutes(1).AddMilliseconds(17);
+        var empty = new SampleTuningJob
         {
             Name = "empty-tuning",
-            Arn = TuningJobArn("empty-tuning"),
             Status = "Failed",
             Strategy = "Hyperband",
             CreationTime = BaseTime.AddHours(-1).AddMilliseconds(250),
-            EndTime = BaseTime.AddHours(-1).AddMinutes(1).AddMilliseconds(17),
-            LastModifiedTime = BaseTime.AddHours(-1).AddMinutes(1).AddMilliseconds(17),
+            EndTime = emptyEnd,
+            LastModifiedTime = emptyEnd,
             MaxNumberOfTrainingJobs = 10,
             MaxParallelTrainingJobs = 2,
-        });
+        };
 
-        data.Add(UnicodeTuning());
+        var data = new SampleData();
+        foreach (var job in new[] { xgb, resnet, empty, UnicodeTuning() })
+        {
+            data.Add(job);
+        }
+
         return data;
     }
 
-    public SampleData Add(SampleTuningJob job)
+    public void Add(SampleTuningJob job)
     {
-        ArgumentNullException.ThrowIfNull(job);
         ArgumentException.ThrowIfNullOrEmpty(job.Name);
-        job.Arn ??= TuningJobArn(job.Name);
-        job.TrainingJobs ??= Array.Empty<SampleTrainingJob>();
         _jobs[job.Name] = job;
-        return this;
     }
 
     /// <summary>The tuning job as the service would report it now.</summary>
@@ -264,88 +262,63 @@ public sealed class SampleData
     /// name suffixes and times come from a seeded generator, so the same arguments give the same data.
     /// With <paramref name="finished"/> no job is InProgress or Stopping and only a few lack a metric.
     /// </summary>
-    public static SampleTuningJob Generate(string name, int count, int seed, string objectiveType = "Maximize", bool finished = false)
+    public static SampleTuningJob Generate(string name, int count, int seed, string objectiveType, bool finished = false)
     {
-        var maximize = string.Equals(objectiveType, "Maximize", StringComparison.Ordinal);
+        var maximize = objectiveType == "Maximize";
         var metricName = maximize ? "validation:auc" : "validation:loss";
-        var start = BaseTime;
         var random = new Random(seed);
-        var list = new List<SampleTrainingJob>(count);
 
-        for (var i = 1; i <= count; i++)
+        // Each value is drawn in the same order for every job, so that a seed always gives the same data.
+        SampleTrainingJob TrainingJob(int i)
         {
             var jobName = $"{name}-{i:D3}-{random.Next():x8}";
             var status = finished ? FinishedStatus(i) : MixedStatus(i);
-            var objectiveFailed = !finished && status == "Completed" && i % 19 == 17;
 
             // Jitter larger than the spacing, so CreationTime order differs from Name order.
-            var created = start.AddMinutes(i * 3).AddSeconds(random.Next(0, 600)).AddMilliseconds(random.Next(1, 1000));
-            var job = new SampleTrainingJob
+            var created = BaseTime.AddMinutes(i * 3).AddSeconds(random.Next(0, 600)).AddMilliseconds(random.Next(1, 1000));
+            var parameters = maximize ? XgbParameters(random) : ResnetParameters(random);
+            var started = created.AddSeconds(random.Next(30, 120)).AddMilliseconds(random.Next(0, 1000));
+            DateTimeOffset? ended = status is "Completed" or "Failed" or "Stopped"
+                ? started.AddMinutes(random.Next(5, 60)).AddMilliseconds(random.Next(0, 1000))
+                : null;
+            var value = maximize ? 0.70 + (random.NextDouble() * 0.25) : 0.05 + (random.NextDouble() * 1.5);
+            var objectiveFailed = !finished && status == "Completed" && i % 19 == 17;
+            return new SampleTrainingJob
             {
                 TrainingJobName = jobName,
-                TrainingJobArn = TrainingJobArn(jobName),
                 CreationTime = created,
                 TrainingJobStatus = status,
-                TunedHyperParameters = maximize ? XgbParameters(random) : ResnetParameters(random),
+                TunedHyperParameters = parameters,
                 TrainingJobDefinitionName = maximize ? "xgb-def" : "resnet-def",
                 TuningJobName = name,
-                TrainingStartTime = created.AddSeconds(random.Next(30, 120)).AddMilliseconds(random.Next(0, 1000)),
+                TrainingStartTime = started,
+                TrainingEndTime = ended,
+                ObjectiveStatus = status switch
+                {
+                    "Failed" => "Failed",
+                    "InProgress" or "Stopping" => "Pending",
+                    _ => objectiveFailed ? "Failed" : "Succeeded",
+                },
+                FailureReason = status == "Failed" ? _failureReasons[(i / 10) % _failureReasons.Length] : null,
+                FinalHyperParameterTuningJobObjectiveMetric = status is "Completed" or "Stopped" && !objectiveFailed
+                    ? SampleObjectiveMetric.Of(metricName, objectiveType, value)
+                    : null,
             };
-
-            if (status is "Completed" or "Failed" or "Stopped")
-            {
-                job.TrainingEndTime = job.TrainingStartTime.Value.AddMinutes(random.Next(5, 60)).AddMilliseconds(random.Next(0, 1000));
-            }
-
-            var value = maximize ? 0.70 + (random.NextDouble() * 0.25) : 0.05 + (random.NextDouble() * 1.5);
-            switch (status)
-            {
-                case "Failed":
-                    job.ObjectiveStatus = "Failed";
-                    job.FailureReason = _failureReasons[(i / 10) % _failureReasons.Length];
-                    break;
-                case "InProgress" or "Stopping":
-                    job.ObjectiveStatus = "Pending";
-                    break;
-                default:
-                    job.ObjectiveStatus = objectiveFailed ? "Failed" : "Succeeded";
-                    if (!objectiveFailed)
-                    {
-                        job.FinalHyperParameterTuningJobObjectiveMetric = new SampleObjectiveMetric
-                        {
-                            MetricName = metricName,
-                            Type = maximize ? "Maximize" : "Minimize",
-                            Value = value,
-                        };
-                    }
-
-                    break;
-            }
-
-            list.Add(job);
         }
 
+        var jobs = Enumerable.Range(1, count).Select(TrainingJob).ToList();
         return new SampleTuningJob
         {
             Name = name,
-            Arn = TuningJobArn(name),
             Status = finished ? "Completed" : "InProgress",
-            CreationTime = start.AddMilliseconds(123),
-            LastModifiedTime = list.Count == 0 ? start.AddMilliseconds(123) : list.Max(j => j.TrainingEndTime ?? j.CreationTime),
+            CreationTime = BaseTime.AddMilliseconds(123),
+            LastModifiedTime = jobs.Count == 0 ? BaseTime.AddMilliseconds(123) : jobs.Max(j => j.TrainingEndTime ?? j.CreationTime),
             MaxNumberOfTrainingJobs = Math.Max(count, 1),
             ObjectiveType = objectiveType,
             ObjectiveMetricName = metricName,
-            TrainingJobs = list,
+            TrainingJobs = jobs,
         };
     }
-
-    private static readonly string[] _failureReasons =
-    {
-        "AlgorithmError: framework error: XGBoostError: [09:14:07] src/learner.cc:1037: Check failed: mparam_.num_feature != 0 (0 vs. 0) : 0 feature is supplied.",
-        "ClientError: Please ensure the data channel 'train' has data.",
-        "InternalServerError: We encountered an internal error. Please try again.",
-        "CapacityError: Unable to provision requested ML compute capacity. Please retry using a different ML instance type.",
-    };
 
     private static string MixedStatus(int i) =>
         i % 10 == 3 ? "Failed"
@@ -359,7 +332,7 @@ public sealed class SampleData
         : i % 45 == 40 ? "Stopped"
         : "Completed";
 
-    private static IDictionary<string, string> XgbParameters(Random random) => new Dictionary<string, string>(StringComparer.Ordinal)
+    private static Dictionary<string, string> XgbParameters(Random random) => new()
     {
         ["eta"] = Format(0.01 + (random.NextDouble() * 0.29)),
         ["max_depth"] = random.Next(3, 11).ToString(CultureInfo.InvariantCulture),
@@ -367,7 +340,7 @@ public sealed class SampleData
         ["subsample"] = Format(0.5 + (random.NextDouble() * 0.5)),
     };
 
-    private static IDictionary<string, string> ResnetParameters(Random random) => new Dictionary<string, string>(StringComparer.Ordinal)
+    private static Dictionary<string, string> ResnetParameters(Random random) => new()
     {
         ["learning_rate"] = Format(0.0001 + (random.NextDouble() * 0.05)),
         ["mini_batch_size"] = (16 << random.Next(0, 4)).ToString(CultureInfo.InvariantCulture),
@@ -377,6 +350,7 @@ public sealed class SampleData
 
     private static string Format(double value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 
+    /// <summary>Text that breaks naive clients: quotes, backslashes, control characters, CJK, Cyrillic, emoji.</summary>
     private static SampleTuningJob UnicodeTuning()
     {
         const string name = "unicode-tuning";
@@ -386,37 +360,41 @@ public sealed class SampleData
             params (string Key, string Value)[] parameters) => new()
         {
             TrainingJobName = $"{name}-{index:D3}-{suffix}",
-            TrainingJobArn = TrainingJobArn($"{name}-{index:D3}-{suffix}"),
             CreationTime = t.AddMinutes(minutes).AddMilliseconds(index * 111),
             TrainingJobStatus = status,
             TrainingStartTime = t.AddMinutes(minutes + 1).AddMilliseconds(index * 7),
             TrainingEndTime = end,
             ObjectiveStatus = objectiveStatus,
-            TunedHyperParameters = parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            TunedHyperParameters = parameters.ToDictionary(p => p.Key, p => p.Value),
         };
 
+        SampleObjectiveMetric Accuracy(double value) => SampleObjectiveMetric.Of("validation:accuracy", "Maximize", value);
+
         var failed = Job(1, "q1u2o3t4", "Failed", 0, "Failed", t.AddMinutes(9).AddMilliseconds(5),
-            ("eta", "\"1.5\""), ("path", "C:\\data\\train\\"), ("note", "line one\nline two\r\n\tindented"), ("learning rate", "0.01"));
-        failed.FailureReason = "AlgorithmError: value \"eta\" must be < 1, got '1.5' in C:\\data\\train\\config.json\nsecond line\twith a tab 🚀";
-
+            ("eta", "\"1.5\""), ("path", "C:\\data\\train\\"), ("note", "line one\nline two\r\n\tindented"), ("learning rate", "0.01")) with
+        {
+            FailureReason = "AlgorithmError: value \"eta\" must be < 1, got '1.5' in C:\\data\\train\\config.json\nsecond line\twith a tab 🚀",
+        };
         var cjk = Job(2, "c0j1k2aa", "Completed", 3, "Succeeded", t.AddMinutes(20).AddMilliseconds(999),
-            ("description", "学習率の探索 🚀✨"), ("описание", "скорость обучения"), ("emoji 🎯", "👩‍🔬"));
-        cjk.FinalHyperParameterTuningJobObjectiveMetric = new SampleObjectiveMetric { MetricName = "validation:accuracy", Type = "Maximize", Value = 0.9812345678901234 };
-
+            ("description", "学習率の探索 🚀✨"), ("описание", "скорость обучения"), ("emoji 🎯", "👩‍🔬")) with
+        {
+            FinalHyperParameterTuningJobObjectiveMetric = Accuracy(0.9812345678901234),
+        };
         var tiny = Job(3, "t1n2y3bb", "Completed", 5, "Succeeded", t.AddMinutes(31).AddMilliseconds(1),
-            ("json", "{\"nested\": [1, 2, \"three\"], \"slash\": \"a/b\\\\c\"}"), ("empty", string.Empty));
-        tiny.FinalHyperParameterTuningJobObjectiveMetric = new SampleObjectiveMetric { MetricName = "validation:accuracy", Type = "Maximize", Value = 1.2345678901234567E-05 };
-
+            ("json", "{\"nested\": [1, 2, \"three\"], \"slash\": \"a/b\\\\c\"}"), ("empty", string.Empty)) with
+        {
+            FinalHyperParameterTuningJobObjectiveMetric = Accuracy(1.2345678901234567E-05),
+        };
         var stopped = Job(4, "s7o8p9cc", "Stopped", 8, "Failed", t.AddMinutes(12).AddMilliseconds(321),
-            ("quote'single", "it's \"fine\""), ("tab\tkey", "\t"));
-        stopped.FailureReason = "Stopped by user «Андрей» – 停止しました";
-
+            ("quote'single", "it's \"fine\""), ("tab\tkey", "\t")) with
+        {
+            FailureReason = "Stopped by user «Андрей» – 停止しました",
+        };
         var running = Job(5, "r4u5n6dd", "InProgress", 11, "Pending", null, ("batch", "64"));
 
         return new SampleTuningJob
         {
             Name = name,
-            Arn = TuningJobArn(name),
             Status = "InProgress",
             Strategy = "Grid",
             CreationTime = t.AddMilliseconds(42),

@@ -1,6 +1,4 @@
-using System;
 using System.Globalization;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
@@ -32,7 +30,7 @@ internal static class SigV4Verifier
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.Length == 0)
         {
-            throw ErrorResponses.MissingAuthenticationToken();
+            throw ServiceError.MissingAuthenticationToken();
         }
 
         var parts = authorization.StartsWith(Algorithm + " ", StringComparison.Ordinal)
@@ -42,28 +40,28 @@ internal static class SigV4Verifier
         var scope = parts != null && parts.TryGetValue("Credential", out var credential) ? credential.Split('/') : Array.Empty<string>();
         if (scope.Length != 5 || !parts.ContainsKey("SignedHeaders") || !parts.ContainsKey("Signature") || amzDate.Length < 8)
         {
-            throw ErrorResponses.IncompleteSignature("Authorization header requires 'Credential', 'Signature', 'SignedHeaders' parameters and an X-Amz-Date header.");
+            throw ServiceError.IncompleteSignature("Authorization header requires 'Credential', 'Signature', 'SignedHeaders' parameters and an X-Amz-Date header.");
         }
 
         var (accessKeyId, date, region, service, terminator) = (scope[0], scope[1], scope[2], scope[3], scope[4]);
         if (service != "sagemaker" || terminator != "aws4_request" || date != amzDate.Substring(0, 8))
         {
-            throw ErrorResponses.IncompleteSignature($"Credential should be scoped to a valid date, region, service 'sagemaker' and terminator 'aws4_request': '{string.Join('/', scope)}'.");
+            throw ServiceError.IncompleteSignature($"Credential should be scoped to a valid date, region, service 'sagemaker' and terminator 'aws4_request': '{string.Join('/', scope)}'.");
         }
 
         if (signingRegion != null && region != signingRegion)
         {
-            throw ErrorResponses.InvalidSignature($"Credential should be scoped to a valid region, not '{region}'. ");
+            throw ServiceError.InvalidSignature($"Credential should be scoped to a valid region, not '{region}'. ");
         }
 
         if (accessKeyId != LocalSageMakerEndpoint.DefaultAccessKeyId)
         {
-            throw ErrorResponses.UnrecognizedClient();
+            throw ServiceError.UnrecognizedClient();
         }
 
         if (!DateTimeOffset.TryParseExact(amzDate, BasicFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt))
         {
-            throw ErrorResponses.IncompleteSignature($"Date must be in ISO-8601 'basic format'. Got '{amzDate}'.");
+            throw ServiceError.IncompleteSignature($"Date must be in ISO-8601 'basic format'. Got '{amzDate}'.");
         }
 
         // The service's time to the second, as its message shows it.
@@ -71,19 +69,19 @@ internal static class SigV4Verifier
         string Basic(DateTimeOffset time) => time.UtcDateTime.ToString(BasicFormat, CultureInfo.InvariantCulture);
         if (signedAt < now - AllowedSkew)
         {
-            throw ErrorResponses.SignatureExpired(amzDate, Basic(now - AllowedSkew), Basic(now), (int)AllowedSkew.TotalMinutes);
+            throw ServiceError.SignatureExpired(amzDate, Basic(now - AllowedSkew), Basic(now), (int)AllowedSkew.TotalMinutes);
         }
 
         if (signedAt > now + AllowedSkew)
         {
-            throw ErrorResponses.SignatureNotYetCurrent(amzDate, Basic(now + AllowedSkew), Basic(now), (int)AllowedSkew.TotalMinutes);
+            throw ServiceError.SignatureNotYetCurrent(amzDate, Basic(now + AllowedSkew), Basic(now), (int)AllowedSkew.TotalMinutes);
         }
 
         var signedHeaders = parts["SignedHeaders"];
         var headers = signedHeaders.Split(';');
         if (!headers.Contains("host") || !headers.Contains("x-amz-date"))
         {
-            throw ErrorResponses.IncompleteSignature("Signed headers must include 'host' and 'x-amz-date'. SignedHeaders=" + signedHeaders);
+            throw ServiceError.IncompleteSignature("Signed headers must include 'host' and 'x-amz-date'. SignedHeaders=" + signedHeaders);
         }
 
         var canonicalRequest = string.Join('\n',
@@ -103,7 +101,7 @@ internal static class SigV4Verifier
 
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hex(key)), Encoding.ASCII.GetBytes(parts["Signature"])))
         {
-            throw ErrorResponses.InvalidSignature("The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.");
+            throw ServiceError.InvalidSignature("The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.");
         }
 
         return new SigV4Identity(accessKeyId, region);

@@ -1,206 +1,141 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace TuningJobs.LocalEndpoint;
 
-/// <summary>The wire form of the summaries: awsJson 1.1 member names, epoch-second timestamps, absent nulls.</summary>
+/// <summary>
+/// The awsJson 1.1 wire form, read and written by System.Text.Json: members as the model spells them, timestamps as
+/// epoch seconds, members without a value left out, members the model does not know passed over when reading.
+/// </summary>
 public static class WireJson
 {
-    // Relaxed escaping sends most non-ASCII text as raw UTF-8 (as the service does) while characters outside
-    // the BMP, such as emoji, still go out as \uD83D\uDE80 escapes; clients thus meet both spellings.
-    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static void WriteTimestamp(Utf8JsonWriter writer, string name, DateTimeOffset value)
+    public static readonly JsonSerializerOptions Options = new()
     {
-        // Decimal division keeps exactly the milliseconds ("1732806245.123"), which a double would not promise.
-        writer.WriteNumber(name, value.ToUnixTimeMilliseconds() / 1000m);
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Relaxed escaping sends most non-ASCII text as raw UTF-8 (as the service does) while characters outside
+        // the BMP, such as emoji, still go out as \uD83D\uDE80 escapes; clients thus meet both spellings.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new EpochSeconds() },
+    };
+
+    public static byte[] Serialize(object value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    /// <summary>A summary of ListHyperParameterTuningJobs.</summary>
+    public static object TuningJobSummary(SampleTuningJob job) => new TuningJobSummaryMembers(job);
+
+    /// <summary>The answer of DescribeHyperParameterTuningJob.</summary>
+    public static object TuningJobDescription(SampleTuningJob job) => new TuningJobDescriptionMembers(job);
+
+    /// <summary>Epoch seconds, with exactly the milliseconds ("1732806245.123") that a double would not promise.</summary>
+    private sealed class EpochSeconds : JsonConverter<DateTimeOffset>
+    {
+        // The largest time a DateTimeOffset holds, 9999-12-31T23:59:59Z.
+        private const decimal MaxSeconds = 253_402_300_799m;
+
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var seconds) && Math.Abs(seconds) <= MaxSeconds
+                ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000m))
+                : throw new JsonException("A timestamp must be epoch seconds, a number.");
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteNumberValue(value.ToUnixTimeMilliseconds() / 1000m);
     }
 
-    /// <summary>Members the service leaves out when they have no value.</summary>
-    public static void WriteOptional(Utf8JsonWriter writer, string name, string value)
+    /// <summary>A JSON number kept as its text, so that a planted number a double cannot hold goes out as it came.</summary>
+    public sealed class NumberText : JsonConverter<string>
     {
-        if (value != null)
+        public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Number
+                ? Encoding.UTF8.GetString(reader.ValueSpan)
+                : throw new JsonException("FinalHyperParameterTuningJobObjectiveMetric.Value must be a JSON number.");
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteRawValue(value);
+    }
+
+    /// <summary>The members a summary and a describe answer share, the counters computed from the training jobs.</summary>
+    private class TuningJobMembers(SampleTuningJob job)
+    {
+        protected SampleTuningJob Job => job;
+
+        public DateTimeOffset CreationTime => job.CreationTime;
+
+        public DateTimeOffset? HyperParameterTuningEndTime => job.EndTime;
+
+        public string HyperParameterTuningJobArn => job.Arn;
+
+        public string HyperParameterTuningJobName => job.Name;
+
+        public string HyperParameterTuningJobStatus => job.Status;
+
+        public DateTimeOffset? LastModifiedTime => job.LastModifiedTime;
+
+        public object ObjectiveStatusCounters => new
         {
-            writer.WriteString(name, value);
-        }
-    }
-
-    public static void WriteOptional(Utf8JsonWriter writer, string name, DateTimeOffset? value)
-    {
-        if (value.HasValue)
-        {
-            WriteTimestamp(writer, name, value.Value);
-        }
-    }
-
-    public static void WriteTrainingJob(Utf8JsonWriter writer, SampleTrainingJob job)
-    {
-        writer.WriteStartObject();
-        WriteTimestamp(writer, "CreationTime", job.CreationTime);
-        WriteOptional(writer, "FailureReason", job.FailureReason);
-
-        var metric = job.FinalHyperParameterTuningJobObjectiveMetric;
-        if (metric != null)
-        {
-            writer.WriteStartObject("FinalHyperParameterTuningJobObjectiveMetric");
-            writer.WriteString("MetricName", metric.MetricName);
-            if (metric.Type != null)
-            {
-                writer.WriteString("Type", metric.Type);
-            }
-
-            writer.WritePropertyName("Value");
-            if (metric.ValueText != null)
-            {
-                writer.WriteRawValue(metric.ValueText);
-            }
-            else
-            {
-                // "R" gives the shortest text that parses back to the same double: all 17 digits when needed.
-                writer.WriteRawValue(metric.Value.ToString("R", CultureInfo.InvariantCulture));
-            }
-
-            writer.WriteEndObject();
-        }
-
-        WriteOptional(writer, "ObjectiveStatus", job.ObjectiveStatus);
-
-        WriteOptional(writer, "TrainingEndTime", job.TrainingEndTime);
-
-        writer.WriteString("TrainingJobArn", job.TrainingJobArn);
-        WriteOptional(writer, "TrainingJobDefinitionName", job.TrainingJobDefinitionName);
-
-        writer.WriteString("TrainingJobName", job.TrainingJobName);
-        writer.WriteString("TrainingJobStatus", job.TrainingJobStatus);
-        WriteOptional(writer, "TrainingStartTime", job.TrainingStartTime);
-
-        writer.WriteStartObject("TunedHyperParameters");
-        foreach (var pair in job.TunedHyperParameters ?? new Dictionary<string, string>())
-        {
-            writer.WriteString(pair.Key, pair.Value);
-        }
-
-        writer.WriteEndObject();
-        WriteOptional(writer, "TuningJobName", job.TuningJobName);
-
-        writer.WriteEndObject();
-    }
-
-    public static void WriteTuningJobSummary(Utf8JsonWriter writer, SampleTuningJob job)
-    {
-        writer.WriteStartObject();
-        WriteTuningJobMembers(writer, job);
-        WriteResourceLimits(writer, job);
-        writer.WriteString("Strategy", job.Strategy);
-        writer.WriteEndObject();
-    }
-
-    public static void WriteResourceLimits(Utf8JsonWriter writer, SampleTuningJob job)
-    {
-        writer.WriteStartObject("ResourceLimits");
-        writer.WriteNumber("MaxNumberOfTrainingJobs", job.MaxNumberOfTrainingJobs);
-        writer.WriteNumber("MaxParallelTrainingJobs", job.MaxParallelTrainingJobs);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>The members a summary and a describe answer share, counters computed from the training jobs.</summary>
-    public static void WriteTuningJobMembers(Utf8JsonWriter writer, SampleTuningJob job)
-    {
-        var jobs = job.TrainingJobs ?? Array.Empty<SampleTrainingJob>();
-        int Count(Func<SampleTrainingJob, bool> predicate) => jobs.Count(predicate);
-
-        WriteTimestamp(writer, "CreationTime", job.CreationTime);
-        WriteOptional(writer, "HyperParameterTuningEndTime", job.EndTime);
-
-        writer.WriteString("HyperParameterTuningJobArn", job.Arn);
-        writer.WriteString("HyperParameterTuningJobName", job.Name);
-        writer.WriteString("HyperParameterTuningJobStatus", job.Status);
-        WriteOptional(writer, "LastModifiedTime", job.LastModifiedTime);
-
-        writer.WriteStartObject("ObjectiveStatusCounters");
-        writer.WriteNumber("Failed", Count(j => j.ObjectiveStatus == "Failed"));
-        writer.WriteNumber("Pending", Count(j => j.ObjectiveStatus == "Pending"));
-        writer.WriteNumber("Succeeded", Count(j => j.ObjectiveStatus == "Succeeded"));
-        writer.WriteEndObject();
-
-        // The service counts failed training jobs as retryable or not; all failures here count as non-retryable.
-        writer.WriteStartObject("TrainingJobStatusCounters");
-        writer.WriteNumber("Completed", Count(j => j.TrainingJobStatus == "Completed"));
-        writer.WriteNumber("InProgress", Count(j => j.TrainingJobStatus is "InProgress" or "Stopping"));
-        writer.WriteNumber("NonRetryableError", Count(j => j.TrainingJobStatus == "Failed"));
-        writer.WriteNumber("RetryableError", 0);
-        writer.WriteNumber("Stopped", Count(j => j.TrainingJobStatus == "Stopped"));
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Reads epoch seconds, a JSON number, as the wire has them.</summary>
-    public static DateTimeOffset ReadTimestamp(JsonElement element, string what) =>
-        element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var seconds)
-            ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000m))
-            : throw new FormatException(what + " must be epoch seconds (a number).");
-
-    /// <summary>Reads a HyperParameterTrainingJobSummary in wire form; required members missing get plausible defaults.</summary>
-    public static SampleTrainingJob ReadTrainingJob(JsonElement element)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            throw new FormatException("Each training job must be a JSON object.");
-        }
-
-        string Text(string name) =>
-            element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-                ? value.ValueKind == JsonValueKind.String ? value.GetString() : throw new FormatException(name + " must be a string.")
-                : null;
-
-        DateTimeOffset? Time(string name) =>
-            element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? ReadTimestamp(value, name) : null;
-
-        var name = Text("TrainingJobName") ?? throw new FormatException("TrainingJobName is required.");
-        var job = new SampleTrainingJob
-        {
-            TrainingJobName = name,
-            TrainingJobArn = Text("TrainingJobArn") ?? SampleData.TrainingJobArn(name),
-            CreationTime = Time("CreationTime") ?? SampleData.BaseTime,
-            TrainingJobStatus = Text("TrainingJobStatus") ?? "Completed",
-            FailureReason = Text("FailureReason"),
-            ObjectiveStatus = Text("ObjectiveStatus"),
-            TrainingStartTime = Time("TrainingStartTime"),
-            TrainingEndTime = Time("TrainingEndTime"),
-            TrainingJobDefinitionName = Text("TrainingJobDefinitionName"),
-            TuningJobName = Text("TuningJobName"),
+            Failed = Count(j => j.ObjectiveStatus == "Failed"),
+            Pending = Count(j => j.ObjectiveStatus == "Pending"),
+            Succeeded = Count(j => j.ObjectiveStatus == "Succeeded"),
         };
 
-        if (element.TryGetProperty("TunedHyperParameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object)
+        // The service counts failed training jobs as retryable or not; all failures here count as non-retryable.
+        public object TrainingJobStatusCounters => new
         {
-            foreach (var property in parameters.EnumerateObject())
-            {
-                job.TunedHyperParameters[property.Name] = property.Value.ValueKind == JsonValueKind.String
-                    ? property.Value.GetString()
-                    : property.Value.GetRawText();
-            }
-        }
+            Completed = Count(j => j.TrainingJobStatus == "Completed"),
+            InProgress = Count(j => j.TrainingJobStatus is "InProgress" or "Stopping"),
+            NonRetryableError = Count(j => j.TrainingJobStatus == "Failed"),
+            RetryableError = 0,
+            Stopped = Count(j => j.TrainingJobStatus == "Stopped"),
+        };
 
-        if (element.TryGetProperty("FinalHyperParameterTuningJobObjectiveMetric", out var metric) && metric.ValueKind == JsonValueKind.Object)
+        protected object Limits => new { job.MaxNumberOfTrainingJobs, job.MaxParallelTrainingJobs };
+
+        private int Count(Func<SampleTrainingJob, bool> predicate) => job.TrainingJobs.Count(predicate);
+    }
+
+    private sealed class TuningJobSummaryMembers(SampleTuningJob job) : TuningJobMembers(job)
+    {
+        public object ResourceLimits => Limits;
+
+        public string Strategy => Job.Strategy;
+    }
+
+    private sealed class TuningJobDescriptionMembers(SampleTuningJob job) : TuningJobMembers(job)
+    {
+        public object HyperParameterTuningJobConfig => new
         {
-            if (!metric.TryGetProperty("Value", out var value) || value.ValueKind != JsonValueKind.Number)
-            {
-                throw new FormatException("FinalHyperParameterTuningJobObjectiveMetric.Value must be a JSON number.");
-            }
+            Job.Strategy,
+            HyperParameterTuningJobObjective = string.IsNullOrEmpty(Job.ObjectiveMetricName) ? null : new { Type = Job.ObjectiveType, MetricName = Job.ObjectiveMetricName },
+            ResourceLimits = Limits,
+            // What the module does not read, as the service sends it.
+            ParameterRanges = new { ContinuousParameterRanges = new[] { new { Name = "eta", MinValue = "0.01", MaxValue = "0.3" } } },
+        };
 
-            var raw = value.GetRawText();
-            job.FinalHyperParameterTuningJobObjectiveMetric = new SampleObjectiveMetric
+        public SampleTrainingJob BestTrainingJob => Best(Job);
+
+        public object WarmStartConfig => Job.WarmStartParents.Count == 0 ? null : new
+        {
+            ParentHyperParameterTuningJobs = Job.WarmStartParents.Select(parent => new { HyperParameterTuningJobName = parent }),
+            WarmStartType = "IdenticalDataAndAlgorithm",
+        };
+
+        public string FailureReason => Job.FailureReason;
+
+        public object TuningJobCompletionDetails => new { NumberOfTrainingJobsObjectiveNotImproving = Job.TrainingJobs.Count / 4 };
+
+        public object ConsumedResources => Job.EndTime is { } end ? new { RuntimeInSeconds = (int)(end - Job.CreationTime).TotalSeconds } : null;
+
+        // The best job by the objective, as the service reports it; none without an objective direction.
+        private static SampleTrainingJob Best(SampleTuningJob job)
+        {
+            var scored = job.TrainingJobs.Where(j => j.FinalHyperParameterTuningJobObjectiveMetric != null);
+            return job.ObjectiveType switch
             {
-                MetricName = metric.TryGetProperty("MetricName", out var metricName) && metricName.ValueKind == JsonValueKind.String ? metricName.GetString() : "objective",
-                Type = metric.TryGetProperty("Type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null,
-                Value = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture),
-                ValueText = raw,
+                "Maximize" => scored.MaxBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Number),
+                "Minimize" => scored.MinBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Number),
+                _ => null,
             };
         }
-
-        return job;
     }
 }

@@ -1,17 +1,10 @@
-using System;
 using System.Diagnostics;
-using System.Linq;
 using System.Runtime.InteropServices;
-using System.Threading.Tasks;
 using Amazon.Runtime;
 using TuningJobs.Aws;
 using TuningJobs.Aws.Http;
 using TuningJobs.Aws.SageMaker;
-using TuningJobs.LocalEndpoint;
-using TuningJobs.Api;
-using TuningJobs.Errors;
 using TuningJobs.Listing;
-using Xunit;
 
 namespace TuningJobs.Tests.Aws;
 
@@ -42,34 +35,26 @@ public sealed class AttemptDeadlineTests
         }
         var credentials = new BasicAWSCredentials(LocalSageMakerEndpoint.DefaultAccessKeyId, LocalSageMakerEndpoint.DefaultSecretAccessKey);
         var client = new CachedClient(new SageMakerClient(credentials, config), "endpoint " + endpoint.Url.AbsoluteUri);
-        return new EngineHarness.Engine(new AwsSageMakerApi(_ => client), EngineHarness.Connection(endpoint));
-    }
-
-    /// <summary>A local endpoint with these faults planted.</summary>
-    private static async Task<LocalSageMakerEndpoint> StartWith(Action<FaultPlan> plant)
-    {
-        var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        plant(endpoint.Faults);
-        return endpoint;
+        return new EngineHarness.Engine(new AwsSageMakerApi(_ => client), EngineHarness.Connection(endpoint.Url, "us-east-1"));
     }
 
     /// <summary>Lists until the failure, which must be of this kind: the failure, how long it took, and where the pager stood.</summary>
-    private static (TuningJobsException Failure, TimeSpan Elapsed, Pager<HyperParameterTrainingJobSummary> Pager) FailListing(EngineHarness.Engine engine,
-        int pageSize, FailureKind kind)
+    private static (TuningJobsException Failure, TimeSpan Elapsed, Pager<HyperParameterTrainingJobSummary> Pager) FailListing(
+        EngineHarness.Engine engine, FailureKind kind)
     {
         var clock = Stopwatch.StartNew();
-        var (_, pager, failure) = engine.TryList(TuningJob, pageSize);
-        Assert.NotNull(failure);
-        Assert.Equal(kind, failure.Kind);
+        var (_, pager, failure) = engine.TryList(TuningJob, 15);
+        Assert.Equal(kind, failure?.Kind);
         return (failure, clock.Elapsed, pager);
     }
 
     [Fact]
     public async Task ABodyThatDripsEndsInTimeoutAfterTheAttempts()
     {
-        await using var endpoint = await StartWith(faults => faults.StalledBody = new StalledBodyFault { PageIndex = 0, IntervalMilliseconds = 500, Times = 1000 });
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(
+            faults: new FaultPlan(StalledBody: new StalledBodyFault { PageIndex = 0, IntervalMilliseconds = 500, Times = 1000 }));
 
-        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint), 15, FailureKind.Timeout);
+        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint), FailureKind.Timeout);
 
         Assert.Equal($"No complete answer from endpoint {endpoint.Url.AbsoluteUri} within 2 s (attempt timeout), after 2 attempts.", failure.Message);
         Assert.True(elapsed < _bounded, $"took {elapsed}");
@@ -81,14 +66,15 @@ public sealed class AttemptDeadlineTests
     [Fact]
     public async Task ABodyThatDripsOnALaterPageKeepsTheResumePoint()
     {
-        await using var endpoint = await StartWith(faults => faults.StalledBody = new StalledBodyFault { PageIndex = 1, IntervalMilliseconds = 500, Times = 1000 });
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(
+            faults: new FaultPlan(StalledBody: new StalledBodyFault { PageIndex = 1, IntervalMilliseconds = 500, Times = 1000 }));
 
-        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint), 15, FailureKind.Timeout);
+        var (_, elapsed, pager) = FailListing(TwoAttempts(endpoint), FailureKind.Timeout);
 
         Assert.True(elapsed < _bounded, $"took {elapsed}");
         Assert.Equal(15, pager.Taken);
         Assert.NotNull(pager.PendingToken);
-        Assert.Equal(endpoint.Requests.Snapshot()[1].NextToken, pager.PendingToken);
+        Assert.Equal(endpoint.Requests.ElementAt(1).NextToken, pager.PendingToken);
     }
 
     [Fact]
@@ -96,7 +82,8 @@ public sealed class AttemptDeadlineTests
     {
         await using var clean = await LocalSageMakerEndpoint.StartAsync();
         var expected = TwoAttempts(clean).List(TuningJob, 15);
-        await using var endpoint = await StartWith(faults => faults.StalledBody = new StalledBodyFault { PageIndex = 1, IntervalMilliseconds = 500, Times = 1 });
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(
+            faults: new FaultPlan(StalledBody: new StalledBodyFault { PageIndex = 1, IntervalMilliseconds = 500 }));
 
         var names = TwoAttempts(endpoint).List(TuningJob, 15);
 
@@ -106,85 +93,59 @@ public sealed class AttemptDeadlineTests
         Assert.Equal(new[] { null, "stalledBody", null, null }, endpoint.Requests.Select(r => r.Fault));
     }
 
+    // The summary bound comes long before the 2 s deadline or the byte bound: a summary is a few hundred bytes.
     [Theory]
-    [InlineData(15)]
-    [InlineData(100)]
-    public async Task ABodyThatNeverEndsEndsAtTheSummaryBound(int pageSize)
+    [InlineData("endlessBody", "training", 15, "held more than 15 training job summaries where the request allowed at most 15")]
+    [InlineData("endlessBody", "training", 100, "held more than 100 training job summaries where the request allowed at most 100")]
+    [InlineData("endlessBody", "tuning", 100, "held more than 100 tuning job summaries")]
+    [InlineData("oversizedPage", "training", 15, "held more than 15 training job summaries")]
+    [InlineData("oversizedPage", "tuning", 2, "held more than 2 tuning job summaries")]
+    public async Task APageWithMoreSummariesThanAskedForIsInvalidResponse(string fault, string listing, int maxResults, string message)
     {
-        await using var endpoint = await StartWith(faults => faults.EndlessBody = new PageFault { PageIndex = 0, Times = 1000 });
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: fault == "endlessBody"
+            ? new FaultPlan(EndlessBody: new PageFault { PageIndex = 0, Times = 1000 })
+            : new FaultPlan(OversizedPage: new OversizedPageFault { PageIndex = 0, Times = 1000 }));
+        var engine = TwoAttempts(endpoint);
 
-        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint), pageSize, FailureKind.InvalidResponse);
+        var clock = Stopwatch.StartNew();
+        var failure = await Assert.ThrowsAsync<TuningJobsException>(() =>
+            listing == "training" ? engine.PageAsync(TuningJob, maxResults) : engine.TuningJobPageAsync(maxResults));
 
-        // The summary bound comes long before the 2 s deadline or the byte bound: a summary is a few hundred bytes.
-        Assert.Contains($"held more than {pageSize} training job summaries where the request allowed at most {pageSize}", failure.Message);
+        Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
+        Assert.Contains(message, failure.Message);
         Assert.NotNull(failure.RequestId);
-        Assert.True(elapsed < _bounded, $"took {elapsed}");
+        Assert.True(clock.Elapsed < _bounded, $"took {clock.Elapsed}");
         Assert.Equal(2, endpoint.Requests.Count);
     }
 
     [Fact]
     public async Task ABodyThatNeverEndsEndsAtTheByteBoundWhenThatComesFirst()
     {
-        await using var endpoint = await StartWith(faults => faults.EndlessBody = new PageFault { PageIndex = 0, Times = 1000 });
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(EndlessBody: new PageFault { PageIndex = 0, Times = 1000 }));
 
-        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint, maxAnswerBytes: 8 * 1024), 100, FailureKind.InvalidResponse);
+        var clock = Stopwatch.StartNew();
+        var failure = await Assert.ThrowsAsync<TuningJobsException>(() => TwoAttempts(endpoint, maxAnswerBytes: 8 * 1024).PageAsync(TuningJob, 100));
 
+        Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
         Assert.Contains("was larger than 8 KiB, more than any answer the API allows", failure.Message);
-        Assert.True(elapsed < _bounded, $"took {elapsed}");
-    }
-
-    [Fact]
-    public async Task APageWithMoreSummariesThanAskedForIsInvalidResponse()
-    {
-        await using var endpoint = await StartWith(faults => faults.OversizedPage = new OversizedPageFault { PageIndex = 0, ExtraSummaries = 1, Times = 1000 });
-
-        var (failure, _, _) = FailListing(TwoAttempts(endpoint), 15, FailureKind.InvalidResponse);
-
-        Assert.Contains("held more than 15 training job summaries", failure.Message);
-    }
-
-    [Fact]
-    public async Task ATuningJobPageWithMoreSummariesThanAskedForIsInvalidResponse()
-    {
-        await using var endpoint = await StartWith(faults => faults.OversizedPage = new OversizedPageFault { PageIndex = 0, ExtraSummaries = 1, Times = 1000 });
-
-        var failure = await Assert.ThrowsAsync<TuningJobsException>(() =>
-        {
-            var engine = TwoAttempts(endpoint);
-            return engine.Api.ListTuningJobsAsync(engine.Connection, new TuningJobsRequest { MaxResults = 2 }, default);
-        });
-
-        Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
-        Assert.Contains("held more than 2 tuning job summaries", failure.Message);
-    }
-
-    [Fact]
-    public async Task AnEndlessTuningJobPageEndsAtTheDefaultBound()
-    {
-        await using var endpoint = await StartWith(faults => faults.EndlessBody = new PageFault { PageIndex = 0, Times = 1000 });
-        var engine = TwoAttempts(endpoint);
-
-        var failure = await Assert.ThrowsAsync<TuningJobsException>(() =>
-            engine.Api.ListTuningJobsAsync(engine.Connection, new TuningJobsRequest { MaxResults = 100 }, default));
-
-        Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
-        Assert.Contains("held more than 100 tuning job summaries", failure.Message);
+        Assert.True(clock.Elapsed < _bounded, $"took {clock.Elapsed}");
     }
 
     [Fact]
     public async Task AnAnswerWithinTheDeadlineIsReadAndConnectionsAreKeptAlive()
     {
-        await using var endpoint = await StartWith(faults => faults.Delay = new PageDelayFault { PageIndex = 1, Milliseconds = 500 });
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(Delay: new PageDelayFault { PageIndex = 1, Milliseconds = 500 }));
 
         var names = EngineHarness.Start(endpoint, timeout: _timeout).List(TuningJob, 3);
 
         Assert.Equal(42, names.Count);
-        var log = endpoint.Requests.Snapshot();
-        Assert.Equal(14, log.Count);
+        var log = endpoint.Requests.ToArray();
+        Assert.Equal(14, log.Length);
+        Assert.Equal("delay", log[1].Fault);
         // The SDK keeps a few HttpClients per service client (one on Windows, one per processor elsewhere) and each
         // keeps its connection alive: far fewer connections than requests.
         var connections = log.Select(r => r.ConnectionId).Distinct().Count();
         var clients = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? 1 : Environment.ProcessorCount;
-        Assert.True(connections <= Math.Min(clients, log.Count - 1), $"{connections} connections for {log.Count} requests");
+        Assert.True(connections <= Math.Min(clients, log.Length - 1), $"{connections} connections for {log.Length} requests");
     }
 }

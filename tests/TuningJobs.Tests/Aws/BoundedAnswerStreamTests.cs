@@ -1,10 +1,5 @@
-using System;
 using System.Diagnostics;
-using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
 using TuningJobs.Aws.Http;
-using Xunit;
 
 namespace TuningJobs.Tests.Aws;
 

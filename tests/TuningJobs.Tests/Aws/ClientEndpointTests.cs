@@ -1,11 +1,4 @@
-using System;
-using System.Net;
-using Amazon.Runtime.Endpoints;
 using TuningJobs.Aws;
-using TuningJobs.Aws.SageMaker.Model;
-using TuningJobs.Errors;
-using TuningJobs.Api;
-using Xunit;
 
 namespace TuningJobs.Tests.Aws;
 
@@ -16,28 +9,15 @@ namespace TuningJobs.Tests.Aws;
 [Collection(ProcessEnvironment.Name)]
 public sealed class ClientEndpointTests
 {
-    private static AwsConnection Connection(string region = null, string profileName = null, string endpointUrl = null) => new()
-    {
-        Region = region,
-        ProfileName = profileName,
-        EndpointUrl = endpointUrl == null ? null : new Uri(endpointUrl),
-        Credential = new NetworkCredential("AKIDEXAMPLE", "example-secret"),
-    };
+    private static AwsConnection Connection(string region = null, string profileName = null, string endpointUrl = null) =>
+        EngineHarness.Connection(endpointUrl == null ? null : new Uri(endpointUrl), region, profileName);
 
-    private static string UrlFor(AwsConnection connection)
-    {
-        using var client = ClientFactory.Create(connection);
-        var request = new ListTrainingJobsForHyperParameterTuningJobRequest(new TrainingJobsRequest { HyperParameterTuningJobName = "my-tuning" });
-        // The SDK ends the URL with a slash; the rule set writes hosts without one.
-        return client.Config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(request)).URL.TrimEnd('/');
-    }
-
-    private static TuningJobsException FailureFor(AwsConnection connection) =>
-        Assert.Throws<TuningJobsException>(() => ClientFactory.Create(connection).Dispose());
+    // The SDK ends the URL with a slash; the rule set writes hosts without one.
+    private static string UrlFor(AwsConnection connection) => EngineHarness.ResolvedUrl(connection).AbsoluteUri.TrimEnd('/');
 
     private static void AssertInvalidConfiguration(AwsConnection connection, string message)
     {
-        var failure = FailureFor(connection);
+        var failure = Assert.Throws<TuningJobsException>(() => ClientFactory.Create(connection).Dispose());
         Assert.Equal(FailureKind.InvalidConfiguration, failure.Kind);
         Assert.Equal(message, failure.Message);
     }
@@ -109,15 +89,6 @@ public sealed class ClientEndpointTests
         Assert.Equal("https://api.sagemaker.us-east-1.api.aws", UrlFor(Connection("us-east-1")));
     }
 
-    [Theory]
-    [InlineData("AWS_ENDPOINT_URL_SAGEMAKER")]
-    [InlineData("AWS_ENDPOINT_URL")]
-    public void AConfiguredEndpointIsTheUrl(string variable)
-    {
-        using var environment = ProcessEnvironment.Set((variable, "http://127.0.0.1:9/configured/"));
-        Assert.Equal("http://127.0.0.1:9/configured", UrlFor(Connection("eu-west-1")));
-    }
-
     [Fact]
     public void TheIgnoreSwitchLeavesTheRegionalEndpoint()
     {
@@ -145,40 +116,32 @@ public sealed class ClientEndpointTests
         }
     }
 
-    [Fact]
-    public void FipsWithAConfiguredEndpointNamesBothSettings()
+    public static TheoryData<string, string, string, string, string> FipsOrDualStackWithAConfiguredEndpoint => new()
     {
-        using var environment = ProcessEnvironment.Set(("AWS_USE_FIPS_ENDPOINT", "true"), ("AWS_ENDPOINT_URL_SAGEMAKER", "http://127.0.0.1:9/"));
-        AssertInvalidConfiguration(Connection("us-east-1"),
-            "AWS_USE_FIPS_ENDPOINT is set, but FIPS endpoints cannot be combined with a configured endpoint (AWS_ENDPOINT_URL_SAGEMAKER).");
-    }
+        {
+            "AWS_USE_FIPS_ENDPOINT=true AWS_ENDPOINT_URL_SAGEMAKER=http://127.0.0.1:9/", "", null, null,
+            "AWS_USE_FIPS_ENDPOINT is set, but FIPS endpoints cannot be combined with a configured endpoint (AWS_ENDPOINT_URL_SAGEMAKER)."
+        },
+        {
+            "", "[profile ds]\nuse_dualstack_endpoint = true", "ds", "http://127.0.0.1:9/",
+            "use_dualstack_endpoint of profile 'ds' is set, but dual-stack endpoints cannot be combined with a configured endpoint (-EndpointUrl)."
+        },
+        {
+            "", "[default]\nuse_fips_endpoint = true\nservices = local\n\n[services local]\nsagemaker =\n  endpoint_url = http://127.0.0.1:9/", null, null,
+            "use_fips_endpoint of profile 'default' is set, but FIPS endpoints cannot be combined with a configured endpoint " +
+            "(the services section 'local' of profile 'default' (sagemaker endpoint_url))."
+        },
+    };
 
-    [Fact]
-    public void DualStackFromTheProfileWithEndpointUrlNamesBothSettings()
+    /// <param name="variables">NAME=value pairs, separated by spaces.</param>
+    [Theory]
+    [MemberData(nameof(FipsOrDualStackWithAConfiguredEndpoint))]
+    public void FipsOrDualStackWithAConfiguredEndpointNamesBothSettings(string variables, string config, string profileName, string endpointUrl, string message)
     {
-        using var config = ProcessEnvironment.Config("""
-            [profile ds]
-            use_dualstack_endpoint = true
-            """);
-        AssertInvalidConfiguration(Connection("us-east-1", profileName: "ds", endpointUrl: "http://127.0.0.1:9/"),
-            "use_dualstack_endpoint of profile 'ds' is set, but dual-stack endpoints cannot be combined with a configured endpoint (-EndpointUrl).");
-    }
-
-    [Fact]
-    public void FipsFromTheProfileWithItsServicesSectionNamesBothSettings()
-    {
-        using var config = ProcessEnvironment.Config("""
-            [default]
-            use_fips_endpoint = true
-            services = local
-
-            [services local]
-            sagemaker =
-              endpoint_url = http://127.0.0.1:9/
-            """);
-        var failure = FailureFor(Connection("us-east-1"));
-        Assert.Equal("use_fips_endpoint of profile 'default' is set, but FIPS endpoints cannot be combined with a configured endpoint " +
-                     "(the services section 'local' of profile 'default' (sagemaker endpoint_url)).", failure.Message);
+        using var file = ProcessEnvironment.Config(config);
+        using var environment = ProcessEnvironment.Set(variables.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2)).Select(pair => (pair[0], pair[1])).ToArray());
+        AssertInvalidConfiguration(Connection("us-east-1", profileName, endpointUrl), message);
     }
 
     [Fact]
@@ -246,13 +209,7 @@ public sealed class ClientEndpointTests
     public void TheCacheKeepsAtMostItsBoundOfClientsAndDropsTheOldest()
     {
         var cache = new ClientCache();
-        AwsConnection WithTimeout(int seconds) => new()
-        {
-            Region = "us-east-1",
-            EndpointUrl = new Uri("http://127.0.0.1:9/"),
-            Credential = new System.Net.NetworkCredential("AKIDLOCALENDPOINT", "x"),
-            Timeout = TimeSpan.FromSeconds(seconds),
-        };
+        AwsConnection WithTimeout(int seconds) => EngineHarness.Connection(new Uri("http://127.0.0.1:9/"), "us-east-1", timeout: TimeSpan.FromSeconds(seconds));
         var first = cache.For(WithTimeout(1));
         for (var seconds = 2; seconds <= ClientCache.MaxClients + 8; seconds++)
         {

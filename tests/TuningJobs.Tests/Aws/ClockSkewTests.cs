@@ -1,12 +1,5 @@
-using System;
 using System.Globalization;
-using System.Linq;
-using System.Net.Http;
-using System.Threading.Tasks;
 using Amazon.Runtime;
-using TuningJobs.Errors;
-using TuningJobs.LocalEndpoint;
-using Xunit;
 
 namespace TuningJobs.Tests.Aws;
 

@@ -1,14 +1,4 @@
-using System;
-using System.Linq;
-using System.Net;
-using System.Threading.Tasks;
-using Amazon.Runtime.Endpoints;
 using TuningJobs.Aws;
-using TuningJobs.Aws.SageMaker.Model;
-using TuningJobs.LocalEndpoint;
-using TuningJobs.Api;
-using TuningJobs.Errors;
-using Xunit;
 
 namespace TuningJobs.Tests.Aws;
 
@@ -27,28 +17,16 @@ public sealed class ConfiguredEndpointTests
     private static Task<LocalSageMakerEndpoint> Start(string signingRegion = SigningRegion) =>
         LocalSageMakerEndpoint.StartAsync(signingRegion);
 
-    private static AwsConnection Connection(string region = SigningRegion, string profileName = null, Uri endpointUrl = null) => new()
-    {
-        Region = region,
-        ProfileName = profileName,
-        EndpointUrl = endpointUrl,
-        Credential = new NetworkCredential(LocalSageMakerEndpoint.DefaultAccessKeyId, LocalSageMakerEndpoint.DefaultSecretAccessKey),
-    };
+    private static AwsConnection Connection(string region = SigningRegion, string profileName = null, Uri endpointUrl = null) =>
+        EngineHarness.Connection(endpointUrl, region, profileName);
 
     // A new provider each time, so that no client of an earlier configuration is reused. The URL is checked first,
     // so that a regression that picks the regional AWS endpoint fails here instead of sending anything off the machine.
     private static void List(AwsConnection connection)
     {
-        AssertLoopback(connection);
-        Assert.NotEmpty(new EngineHarness.Engine(new AwsSageMakerApi(), connection).List(TuningJob, 100));
-    }
-
-    private static void AssertLoopback(AwsConnection connection)
-    {
-        using var client = ClientFactory.Create(connection);
-        var request = new ListTrainingJobsForHyperParameterTuningJobRequest(new TrainingJobsRequest { HyperParameterTuningJobName = TuningJob });
-        var url = new Uri(client.Config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(request)).URL);
+        var url = EngineHarness.ResolvedUrl(connection);
         Assert.True(url.IsLoopback, $"The request would go to {url}.");
+        Assert.NotEmpty(new EngineHarness.Engine(new AwsSageMakerApi(), connection).List(TuningJob, 100));
     }
 
     private static void AssertOneSignedRequest(LocalSageMakerEndpoint endpoint, string region = SigningRegion)
@@ -234,9 +212,8 @@ public sealed class ConfiguredEndpointTests
     {
         await using var endpoint = await Start();
         using var environment = ProcessEnvironment.Set(("AWS_ENDPOINT_URL_SAGEMAKER", endpoint.Url.AbsoluteUri));
-        AssertLoopback(Connection());
-        var engine = new EngineHarness.Engine(new AwsSageMakerApi(), Connection());
-        var failure = Assert.Throws<TuningJobsException>(() => engine.List("no-such-job", 10));
+        Assert.True(EngineHarness.ResolvedUrl(Connection()).IsLoopback);
+        var failure = Assert.Throws<TuningJobsException>(() => new EngineHarness.Engine(new AwsSageMakerApi(), Connection()).List("no-such-job", 10));
         Assert.Equal(FailureKind.ResourceNotFound, failure.Kind);
         Assert.Contains($"endpoint {endpoint.Url.AbsoluteUri} (from AWS_ENDPOINT_URL_SAGEMAKER)", failure.Message);
     }

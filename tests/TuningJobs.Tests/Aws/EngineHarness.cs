@@ -1,30 +1,36 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Net;
-using System.Threading;
-using TuningJobs.Api;
+using Amazon.Runtime.Endpoints;
 using TuningJobs.Aws;
+using TuningJobs.Aws.SageMaker.Model;
 using TuningJobs.Listing;
-using TuningJobs.LocalEndpoint;
 
 namespace TuningJobs.Tests.Aws;
 
 /// <summary>The module's real engine (SDK pipeline, SigV4, retries) pointed at a local endpoint over HTTP.</summary>
 internal static class EngineHarness
 {
-    public static AwsConnection Connection(LocalSageMakerEndpoint endpoint, string secret = LocalSageMakerEndpoint.DefaultSecretAccessKey, TimeSpan? timeout = null) =>
-        new AwsConnection
-        {
-            EndpointUrl = endpoint.Url,
-            Region = "us-east-1",
-            Credential = new NetworkCredential(LocalSageMakerEndpoint.DefaultAccessKeyId, secret),
-            Timeout = timeout ?? TimeSpan.FromSeconds(AwsConnection.DefaultTimeoutSeconds),
-        };
+    /// <summary>A connection with the local endpoint's key pair (or another secret); without a URL, the SDK-wide settings choose it.</summary>
+    public static AwsConnection Connection(Uri endpointUrl = null, string region = null, string profileName = null,
+        string secret = LocalSageMakerEndpoint.DefaultSecretAccessKey, TimeSpan? timeout = null) => new()
+    {
+        EndpointUrl = endpointUrl,
+        Region = region,
+        ProfileName = profileName,
+        Credential = new NetworkCredential(LocalSageMakerEndpoint.DefaultAccessKeyId, secret),
+        Timeout = timeout ?? TimeSpan.FromSeconds(AwsConnection.DefaultTimeoutSeconds),
+    };
 
-    /// <summary>A fresh engine (its own client cache) and the connection to the endpoint.</summary>
+    /// <summary>The URL the module's real client would send a listing to, asked of the client's configuration without sending anything.</summary>
+    public static Uri ResolvedUrl(AwsConnection connection)
+    {
+        using var client = ClientFactory.Create(connection);
+        var request = new ListTrainingJobsForHyperParameterTuningJobRequest(new TrainingJobsRequest { HyperParameterTuningJobName = "my-tuning" });
+        return new Uri(client.Config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(request)).URL);
+    }
+
+    /// <summary>A fresh engine (its own client cache) and the connection to the endpoint, signed for us-east-1.</summary>
     public static Engine Start(LocalSageMakerEndpoint endpoint, string secret = LocalSageMakerEndpoint.DefaultSecretAccessKey, TimeSpan? timeout = null) =>
-        new Engine(new AwsSageMakerApi(), Connection(endpoint, secret, timeout));
+        new(new AwsSageMakerApi(), Connection(endpoint.Url, "us-east-1", secret: secret, timeout: timeout));
 
     internal sealed record Engine(ISageMakerApi Api, AwsConnection Connection)
     {
@@ -59,10 +65,23 @@ internal static class EngineHarness
             }
         }
 
-        /// <summary>One page, straight from the boundary.</summary>
-        public Page<HyperParameterTrainingJobSummary> Page(string tuningJob, int maxResults, string nextToken = null) =>
+        /// <summary>One page of training jobs, straight from the boundary.</summary>
+        public Task<Page<HyperParameterTrainingJobSummary>> PageAsync(string tuningJob, int maxResults, string nextToken = null) =>
             Api.ListTrainingJobsAsync(Connection,
-                new TrainingJobsRequest { HyperParameterTuningJobName = tuningJob, MaxResults = maxResults, NextToken = nextToken },
-                CancellationToken.None).GetAwaiter().GetResult();
+                new TrainingJobsRequest { HyperParameterTuningJobName = tuningJob, MaxResults = maxResults, NextToken = nextToken }, CancellationToken.None);
+
+        /// <summary>One page of tuning jobs, straight from the boundary.</summary>
+        public Task<Page<HyperParameterTuningJob>> TuningJobPageAsync(int maxResults) =>
+            Api.ListTuningJobsAsync(Connection, new TuningJobsRequest { MaxResults = maxResults }, CancellationToken.None);
     }
+}
+
+/// <summary>One local endpoint for all the tests of a class, for tests that leave nothing behind in it.</summary>
+public sealed class SharedEndpoint : IAsyncLifetime
+{
+    public LocalSageMakerEndpoint Endpoint { get; private set; }
+
+    public async Task InitializeAsync() => Endpoint = await LocalSageMakerEndpoint.StartAsync();
+
+    public async Task DisposeAsync() => await Endpoint.DisposeAsync();
 }

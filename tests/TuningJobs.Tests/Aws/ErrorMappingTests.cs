@@ -1,27 +1,20 @@
-using System;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using Amazon.Runtime;
 using TuningJobs.Aws;
 using TuningJobs.Aws.SageMaker;
 using TuningJobs.Aws.SageMaker.Model;
-using TuningJobs.LocalEndpoint;
-using TuningJobs.Api;
-using TuningJobs.Errors;
-using Xunit;
 
 namespace TuningJobs.Tests.Aws;
 
 /// <summary>Each cause of failure, produced for real over HTTP, becomes its own kind with the service's request id.</summary>
 public sealed class ErrorMappingTests
 {
-    private static async Task<TuningJobsException> FailWith(Action<LocalSageMakerEndpoint> arrange, string secret = LocalSageMakerEndpoint.DefaultSecretAccessKey, string tuningJob = "xgb-churn-0412", string nextToken = null)
+    private static async Task<TuningJobsException> FailWith(FaultPlan faults, string secret = LocalSageMakerEndpoint.DefaultSecretAccessKey)
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        arrange(endpoint);
-        return Assert.Throws<TuningJobsException>(() => EngineHarness.Start(endpoint, secret).List(tuningJob, 10, nextToken));
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: faults);
+        return Assert.Throws<TuningJobsException>(() => EngineHarness.Start(endpoint, secret).List("xgb-churn-0412", 10));
     }
 
     [Fact]
@@ -42,9 +35,8 @@ public sealed class ErrorMappingTests
     [InlineData(400, "SomethingNewException", "ServiceError")]
     public async Task ServiceErrorCodesMapToTheirKinds(int status, string code, string kind)
     {
-        var expected = Enum.Parse<FailureKind>(kind);
-        var failure = await FailWith(e => e.Faults.ErrorFor = new ErrorFault { StatusCode = status, ErrorCode = code, Message = "said by the service", Times = 1000 });
-        Assert.Equal(expected, failure.Kind);
+        var failure = await FailWith(new FaultPlan(ErrorFor: new ErrorFault { StatusCode = status, ErrorCode = code, Message = "said by the service", Times = 1000 }));
+        Assert.Equal(Enum.Parse<FailureKind>(kind), failure.Kind);
         Assert.Equal(code, failure.ErrorCode);
         Assert.NotNull(failure.RequestId);
         Assert.Contains("said by the service", failure.Message);
@@ -53,7 +45,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task AWrongSecretIsInvalidCredentials()
     {
-        var failure = await FailWith(_ => { }, secret: "not-the-right-secret");
+        var failure = await FailWith(new FaultPlan(), secret: "not-the-right-secret");
         Assert.Equal(FailureKind.InvalidCredentials, failure.Kind);
         Assert.Equal("InvalidSignatureException", failure.ErrorCode);
         Assert.NotNull(failure.RequestId);
@@ -81,9 +73,7 @@ public sealed class ErrorMappingTests
     {
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
         var engine = EngineHarness.Start(endpoint);
-        string foreignToken = null;
-        var page = await engine.Api.ListTrainingJobsAsync(engine.Connection, new TrainingJobsRequest { HyperParameterTuningJobName = "resnet-sweep-big", MaxResults = 5 }, default);
-        foreignToken = page.NextToken;
+        var foreignToken = (await engine.PageAsync("resnet-sweep-big", 5)).NextToken;
 
         var failure = Assert.Throws<TuningJobsException>(() => engine.List("xgb-churn-0412", 10, foreignToken));
         Assert.Equal(FailureKind.ValidationError, failure.Kind);
@@ -97,12 +87,7 @@ public sealed class ErrorMappingTests
         var port = ((IPEndPoint)closedPort.LocalEndpoint).Port;
         closedPort.Stop();
 
-        var engine = new EngineHarness.Engine(new AwsSageMakerApi(), new AwsConnection
-        {
-            EndpointUrl = new Uri($"http://127.0.0.1:{port}/"),
-            Region = "us-east-1",
-            Credential = new NetworkCredential(LocalSageMakerEndpoint.DefaultAccessKeyId, "x"),
-        });
+        var engine = new EngineHarness.Engine(new AwsSageMakerApi(), EngineHarness.Connection(new Uri($"http://127.0.0.1:{port}/"), "us-east-1"));
         var failure = Assert.Throws<TuningJobsException>(() => engine.List("xgb-churn-0412", 10));
         Assert.Equal(FailureKind.ConnectionFailed, failure.Kind);
         Assert.Contains($"127.0.0.1:{port}", failure.Message);

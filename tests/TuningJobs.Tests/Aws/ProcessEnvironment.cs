@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
-using Xunit;
 
 namespace TuningJobs.Tests.Aws;
 
@@ -61,17 +57,16 @@ public sealed class ProcessEnvironment
         FallbackInternalConfigurationFactory.Reset();
         FallbackRegionFactory.Reset();
     }
+}
 
-    private sealed class Restore : IDisposable
+/// <summary>Undoes a change to process-wide state once, when disposed.</summary>
+internal sealed class Restore(Action undo) : IDisposable
+{
+    private Action _undo = undo;
+
+    public void Dispose()
     {
-        private Action _undo;
-
-        public Restore(Action undo) => _undo = undo;
-
-        public void Dispose()
-        {
-            _undo?.Invoke();
-            _undo = null;
-        }
+        _undo?.Invoke();
+        _undo = null;
     }
 }

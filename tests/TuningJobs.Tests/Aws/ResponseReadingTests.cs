@@ -1,16 +1,9 @@
-using System;
-using System.Linq;
 using System.Text;
-using System.Threading.Tasks;
-using TuningJobs.LocalEndpoint;
-using TuningJobs.Api;
-using TuningJobs.Errors;
-using Xunit;
 
 namespace TuningJobs.Tests.Aws;
 
 /// <summary>Answers that are not what the API documents end in a correct object or InvalidResponse, never a crash.</summary>
-public sealed class ResponseReadingTests
+public sealed class ResponseReadingTests(SharedEndpoint shared) : IClassFixture<SharedEndpoint>
 {
     private const string GoodBody =
         "{\"NextToken\":null,\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn:aws:sagemaker:us-east-1:123456789012:training-job/a-1\"," +
@@ -19,13 +12,17 @@ public sealed class ResponseReadingTests
         "{\"TrainingJobName\":\"a-2\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1732806246,\"TrainingJobStatus\":\"Failed\"," +
         "\"FailureReason\":\"x\",\"TunedHyperParameters\":{}}]}";
 
-    private static async Task<(Page<HyperParameterTrainingJobSummary> Page, TuningJobsException Failure)> Answer(LocalSageMakerEndpoint endpoint, EngineHarness.Engine engine, string body, int status = 200, string contentType = "application/x-amz-json-1.1")
+    private readonly EngineHarness.Engine _engine = EngineHarness.Start(shared.Endpoint);
+
+    /// <summary>One page read from this canned answer: the page, or the failure.</summary>
+    private async Task<(Page<HyperParameterTrainingJobSummary> Page, TuningJobsException Failure)> Answer(string body, int status = 200,
+        string contentType = "application/x-amz-json-1.1")
     {
         // Enough copies for every attempt: the SDK retries an answer it cannot read.
-        endpoint.EnqueueRawResponse(new RawResponse { Body = body, StatusCode = status, ContentType = contentType, Times = 10 });
+        shared.Endpoint.EnqueueRawResponse(new RawResponse { Body = body, StatusCode = status, ContentType = contentType, Times = 10 });
         try
         {
-            return (await engine.Api.ListTrainingJobsAsync(engine.Connection, new TrainingJobsRequest { HyperParameterTuningJobName = "xgb-churn-0412", MaxResults = 10 }, default), null);
+            return (await _engine.PageAsync("xgb-churn-0412", 10), null);
         }
         catch (TuningJobsException failure)
         {
@@ -33,7 +30,7 @@ public sealed class ResponseReadingTests
         }
         finally
         {
-            endpoint.ClearRawResponses();
+            shared.Endpoint.RawResponses.Clear();
         }
     }
 
@@ -54,9 +51,8 @@ public sealed class ResponseReadingTests
     [InlineData("{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a\",\"FinalHyperParameterTuningJobObjectiveMetric\":[1]}]}", 200, "application/x-amz-json-1.1")]
     public async Task MalformedAnswersAreInvalidResponse(string body, int status, string contentType)
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
         // A reader that loops on an unexpected token never returns: bound the wait so that the test fails instead.
-        var (page, failure) = await Answer(endpoint, EngineHarness.Start(endpoint), body, status, contentType).WaitAsync(TimeSpan.FromSeconds(30));
+        var (page, failure) = await Answer(body, status, contentType).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Null(page);
         Assert.NotNull(failure);
         Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
@@ -68,10 +64,9 @@ public sealed class ResponseReadingTests
     [InlineData(8193, false)]
     public async Task ANextTokenLongerThanTheModelAllowsIsInvalidResponse(int length, bool accepted)
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
         var token = string.Concat(Enumerable.Repeat("'\u2019$(x)", length)).Substring(0, length);
         var body = "{\"NextToken\":" + System.Text.Json.JsonSerializer.Serialize(token) + ",\"TrainingJobSummaries\":[]}";
-        var (page, failure) = await Answer(endpoint, EngineHarness.Start(endpoint), body);
+        var (page, failure) = await Answer(body);
         if (accepted)
         {
             Assert.Null(failure);
@@ -88,11 +83,10 @@ public sealed class ResponseReadingTests
     [Fact]
     public async Task MissingOptionalMembersAndNullObjectsBecomeNulls()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
         var body = "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1732806245.5," +
                    "\"TrainingJobStatus\":\"Brand-New-Status\",\"TunedHyperParameters\":{},\"FinalHyperParameterTuningJobObjectiveMetric\":null," +
                    "\"FutureMember\":[{\"deep\":{\"deeper\":[1,{\"x\":null}]}}]}]}";
-        var (page, failure) = await Answer(endpoint, EngineHarness.Start(endpoint), body);
+        var (page, failure) = await Answer(body);
         Assert.Null(failure);
         var job = Assert.Single(page.Items);
         Assert.Equal("Brand-New-Status", job.TrainingJobStatus);
@@ -105,10 +99,9 @@ public sealed class ResponseReadingTests
     [Fact]
     public async Task AMetricWithoutAValueIsNoMetric()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
         var body = "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1,\"TrainingJobStatus\":\"Completed\"," +
                    "\"TunedHyperParameters\":{},\"FinalHyperParameterTuningJobObjectiveMetric\":{\"MetricName\":\"auc\",\"Type\":\"Maximize\",\"Value\":null}}]}";
-        var (page, failure) = await Answer(endpoint, EngineHarness.Start(endpoint), body);
+        var (page, failure) = await Answer(body);
         Assert.Null(failure);
         Assert.Null(Assert.Single(page.Items).FinalHyperParameterTuningJobObjectiveMetric);
     }
@@ -116,11 +109,10 @@ public sealed class ResponseReadingTests
     [Fact]
     public async Task AHugeAnswerIsRead()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
         var reason = new string('r', 2_000_000);
         var body = "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1,\"TrainingJobStatus\":\"Failed\"," +
                    "\"TunedHyperParameters\":{},\"FailureReason\":\"" + reason + "\"}]}";
-        var (page, failure) = await Answer(endpoint, EngineHarness.Start(endpoint), body);
+        var (page, failure) = await Answer(body);
         Assert.Null(failure);
         Assert.Equal(reason, Assert.Single(page.Items).FailureReason);
     }
@@ -132,15 +124,13 @@ public sealed class ResponseReadingTests
     [Fact]
     public async Task MutatedAnswersEndInAPageOrInvalidResponse()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        var engine = EngineHarness.Start(endpoint);
         var random = new Random(20261128);
         var structural = new[] { "{", "}", "[", "]", ",", ":", "\"", "null", "-", "1e999", "\\", "\\u00", "true" };
         var pages = 0;
         for (var i = 0; i < 300; i++)
         {
             var body = Mutate(GoodBody, random, structural);
-            var (page, failure) = await Answer(endpoint, engine, body);
+            var (page, failure) = await Answer(body);
             if (failure != null)
             {
                 Assert.True(failure.Kind == FailureKind.InvalidResponse, $"mutation {i} gave {failure.Kind}: {failure.Message}\n{body}");
@@ -180,9 +170,8 @@ public sealed class ResponseReadingTests
     [Fact]
     public async Task TextComesOutExactlyAsSent()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        Assert.True(endpoint.Data.TryGet("unicode-tuning", out var planted));
-        var page = EngineHarness.Start(endpoint).Page("unicode-tuning", 100);
+        Assert.True(shared.Endpoint.Data.TryGet("unicode-tuning", out var planted));
+        var page = await _engine.PageAsync("unicode-tuning", 100);
 
         Assert.Equal(planted.TrainingJobs.Count, page.Items.Count);
         foreach (var sent in planted.TrainingJobs)

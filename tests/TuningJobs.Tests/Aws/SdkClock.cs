@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Concurrent;
 using System.Reflection;
 using Amazon;
@@ -41,17 +40,4 @@ internal static class SdkClock
     }
 
     public static void ForgetCorrections() => ((ConcurrentDictionary<string, TimeSpan>)_corrections.GetValue(null)).Clear();
-
-    private sealed class Restore : IDisposable
-    {
-        private Action _undo;
-
-        public Restore(Action undo) => _undo = undo;
-
-        public void Dispose()
-        {
-            _undo?.Invoke();
-            _undo = null;
-        }
-    }
 }

@@ -1,10 +1,4 @@
-using System;
-using System.Linq;
-using System.Threading.Tasks;
-using TuningJobs.LocalEndpoint;
-using TuningJobs.Api;
-using TuningJobs.Errors;
-using Xunit;
+using System.Diagnostics;
 
 namespace TuningJobs.Tests.Aws;
 
@@ -13,48 +7,34 @@ public sealed class TransientFaultTests
 {
     private const string TuningJob = "xgb-churn-0412";   // 42 jobs: three pages of 15
 
-    private static async Task<string[]> CleanListing()
+    /// <summary>The names a listing without faults yields: every training job of the tuning job, by name.</summary>
+    private static string[] AllNames(LocalSageMakerEndpoint endpoint)
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        return EngineHarness.Start(endpoint).List(TuningJob, 15).ToArray();
-    }
-
-    [Fact]
-    public async Task ThrottlingOnEveryFirstAttemptYieldsEachJobExactlyOnce()
-    {
-        var expected = await CleanListing();
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.ThrottleFirstAttempt = true;
-
-        var names = EngineHarness.Start(endpoint).List(TuningJob, 15);
-
-        Assert.Equal(expected, names);
-        var log = endpoint.Requests.Snapshot();
-        Assert.Equal(6, log.Count);
-        Assert.Equal(3, log.Count(r => r.ErrorCode == "ThrottlingException"));
+        Assert.True(endpoint.Data.TryGet(TuningJob, out var planted));
+        return planted.TrainingJobs.Select(j => j.TrainingJobName).Order(StringComparer.Ordinal).ToArray();
     }
 
     [Theory]
-    [InlineData(500)]
-    [InlineData(502)]
-    [InlineData(503)]
-    [InlineData(504)]
-    public async Task ServerErrorsOnEveryFirstAttemptAreRetried(int status)
+    [InlineData("throttle", 400, "ThrottlingException")]
+    [InlineData("serverError", 500, "InternalFailure")]
+    [InlineData("serverError", 502, "InternalFailure")]
+    [InlineData("serverError", 503, "ServiceUnavailable")]
+    [InlineData("serverError", 504, "InternalFailure")]
+    public async Task AFailedFirstAttemptAtEveryPageIsRetriedAndYieldsEachJobOnce(string fault, int status, string code)
     {
-        var expected = await CleanListing();
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.ServerErrorFirstAttempt = status;
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(
+            faults: fault == "throttle" ? new FaultPlan(ThrottleFirstAttempt: true) : new FaultPlan(ServerErrorFirstAttempt: status));
 
-        Assert.Equal(expected, EngineHarness.Start(endpoint).List(TuningJob, 15));
-        Assert.Equal(3, endpoint.Requests.Snapshot().Count(r => r.StatusCode == status));
+        Assert.Equal(AllNames(endpoint), EngineHarness.Start(endpoint).List(TuningJob, 15));
+        Assert.Equal(6, endpoint.Requests.Count);
+        Assert.Equal(3, endpoint.Requests.Count(r => r.Fault == fault && r.StatusCode == status && r.ErrorCode == code));
     }
 
     [Fact]
     public async Task APageThatOutlastsTheRetriesEndsTheListingWithAResumePoint()
     {
-        var expected = await CleanListing();
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.FailPage = new PageFailureFault { PageIndex = 1, StatusCode = 503, ErrorCode = "ServiceUnavailable", Times = 1000 };
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(
+            faults: new FaultPlan(FailPage: new PageFailureFault { PageIndex = 1, StatusCode = 503, ErrorCode = "ServiceUnavailable", Times = 1000 }));
         var engine = EngineHarness.Start(endpoint);
 
         var (written, pager, failure) = engine.TryList(TuningJob, 15);
@@ -64,16 +44,15 @@ public sealed class TransientFaultTests
         Assert.NotNull(pager.PendingToken);
         Assert.NotNull(failure.RequestId);
 
-        endpoint.Faults.Clear();
-        var rest = engine.List(TuningJob, 15, pager.PendingToken);
-        Assert.Equal(expected.Skip(15), rest);
+        endpoint.Faults = new FaultPlan();
+        Assert.Equal(AllNames(endpoint).Skip(15), engine.List(TuningJob, 15, pager.PendingToken));
     }
 
     [Fact]
     public async Task ThrottlingThatOutlastsTheRetriesIsThrottled()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.FailPage = new PageFailureFault { PageIndex = 0, StatusCode = 400, ErrorCode = "ThrottlingException", Message = "Rate exceeded", Times = 1000 };
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(
+            FailPage: new PageFailureFault { PageIndex = 0, StatusCode = 400, ErrorCode = "ThrottlingException", Message = "Rate exceeded", Times = 1000 }));
 
         var failure = Assert.Throws<TuningJobsException>(() => EngineHarness.Start(endpoint).List(TuningJob, 15));
         Assert.Equal(FailureKind.Throttled, failure.Kind);
@@ -86,19 +65,16 @@ public sealed class TransientFaultTests
     [Fact]
     public async Task AConnectionResetMidBodyIsRetried()
     {
-        var expected = await CleanListing();
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.ResetMidBody = new PageFault { PageIndex = 1, Times = 1 };
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(ResetMidBody: new PageFault { PageIndex = 1 }));
 
-        Assert.Equal(expected, EngineHarness.Start(endpoint).List(TuningJob, 15));
+        Assert.Equal(AllNames(endpoint), EngineHarness.Start(endpoint).List(TuningJob, 15));
         Assert.Equal(4, endpoint.Requests.Count);
     }
 
     [Fact]
     public async Task AConnectionThatKeepsResettingIsConnectionFailed()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.ResetMidBody = new PageFault { PageIndex = 0, Times = 1000 };
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(ResetMidBody: new PageFault { PageIndex = 0, Times = 1000 }));
 
         var failure = Assert.Throws<TuningJobsException>(() => EngineHarness.Start(endpoint).List(TuningJob, 15));
         Assert.Equal(FailureKind.ConnectionFailed, failure.Kind);
@@ -107,11 +83,10 @@ public sealed class TransientFaultTests
     [Fact]
     public async Task AnAnswerThatNeverComesEndsWithinTheTimeoutAndItsRetries()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.Faults.Hang = new PageFault { PageIndex = 0, Times = 1000 };
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(Hang: new PageFault { PageIndex = 0, Times = 1000 }));
         var engine = EngineHarness.Start(endpoint, timeout: TimeSpan.FromSeconds(1));
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         var failure = Assert.Throws<TuningJobsException>(() => engine.List(TuningJob, 15));
         Assert.Equal(FailureKind.Timeout, failure.Kind);
         Assert.Contains("within 1 s (attempt timeout), after 3 attempts", failure.Message);

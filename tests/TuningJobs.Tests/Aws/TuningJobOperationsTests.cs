@@ -1,12 +1,3 @@
-using System;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using TuningJobs.Api;
-using TuningJobs.Errors;
-using TuningJobs.LocalEndpoint;
-using Xunit;
-
 namespace TuningJobs.Tests.Aws;
 
 /// <summary>DescribeHyperParameterTuningJob and ListHyperParameterTuningJobs through the real engine over HTTP.</summary>
@@ -33,12 +24,12 @@ public sealed class TuningJobOperationsTests
         Assert.Equal(planted.TrainingJobs.Count(j => j.ObjectiveStatus == "Succeeded"), job.ObjectiveStatusCounters.Succeeded);
         Assert.Equal((350, 20), (job.ResourceLimits.MaxNumberOfTrainingJobs, job.ResourceLimits.MaxParallelTrainingJobs));
         Assert.Equal(("Minimize", "validation:loss"), (job.HyperParameterTuningJobObjective.Type, job.HyperParameterTuningJobObjective.MetricName));
-        var best = planted.TrainingJobs.Where(j => j.FinalHyperParameterTuningJobObjectiveMetric != null).MinBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Value);
+        var best = planted.TrainingJobs.Where(j => j.FinalHyperParameterTuningJobObjectiveMetric != null).MinBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Number);
         Assert.Equal(best.TrainingJobName, job.BestTrainingJob.TrainingJobName);
-        Assert.Equal(best.FinalHyperParameterTuningJobObjectiveMetric.Value, job.BestTrainingJob.ObjectiveValue);
+        Assert.Equal(best.FinalHyperParameterTuningJobObjectiveMetric.Number, job.BestTrainingJob.ObjectiveValue);
         Assert.Equal(350 / 4, job.TuningJobCompletionDetails.NumberOfTrainingJobsObjectiveNotImproving);
         Assert.Equal((int)(planted.EndTime.Value - planted.CreationTime).TotalSeconds, job.ConsumedResources.RuntimeInSeconds);
-        Assert.Equal("DescribeHyperParameterTuningJob", Assert.Single(endpoint.Requests.Snapshot()).Operation);
+        Assert.Equal("DescribeHyperParameterTuningJob", Assert.Single(endpoint.Requests).Operation);
     }
 
     [Fact]

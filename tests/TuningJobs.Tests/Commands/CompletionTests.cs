@@ -1,8 +1,5 @@
-using System;
 using System.Diagnostics;
-using System.Linq;
 using System.Management.Automation;
-using Xunit;
 
 namespace TuningJobs.Tests.Commands;
 

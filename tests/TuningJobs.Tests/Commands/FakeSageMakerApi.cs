@@ -1,12 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using TuningJobs.Api;
-using TuningJobs.Errors;
-using Xunit;
 
 namespace TuningJobs.Tests.Commands;
 
@@ -169,11 +161,6 @@ public sealed class EngineSwap
     internal static IDisposable Use(ISageMakerApi fake)
     {
         Loading.Engine.Api = fake;
-        return new Restore();
-    }
-
-    private sealed class Restore : IDisposable
-    {
-        public void Dispose() => Loading.Engine.Api = null;
+        return new Aws.Restore(() => Loading.Engine.Api = null);
     }
 }

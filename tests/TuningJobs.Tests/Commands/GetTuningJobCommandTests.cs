@@ -1,8 +1,5 @@
-using System;
-using System.Linq;
 using System.Management.Automation;
 using TuningJobs.Listing;
-using Xunit;
 
 namespace TuningJobs.Tests.Commands;
 

@@ -1,10 +1,5 @@
-using System;
 using System.Diagnostics;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
-using TuningJobs.Errors;
-using Xunit;
 
 namespace TuningJobs.Tests.Commands;
 

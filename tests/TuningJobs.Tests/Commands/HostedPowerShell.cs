@@ -1,12 +1,7 @@
-using System;
 using System.Diagnostics;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using System.Threading.Tasks;
 using TuningJobs.Commands;
-using TuningJobs.Api;
-using TuningJobs.LocalEndpoint;
 
 namespace TuningJobs.Tests.Commands;
 
@@ -47,6 +42,35 @@ internal static class HostedPowerShell
             return (shell.Streams.Verbose.Select(v => v.Message).ToArray(), shell.Streams.Progress.ToArray());
         }
     }
+
+    /// <summary>Runs a script with the given boundary behind the cmdlets: what it wrote, and its errors.</summary>
+    public static (PSObject[] Output, ErrorRecord[] Errors) RunWithErrors(ISageMakerApi api, string script)
+    {
+        using (EngineSwap.Use(api))
+        using (var shell = Create())
+        {
+            shell.AddScript(script);
+            return (shell.Invoke().ToArray(), shell.Streams.Error.ToArray());
+        }
+    }
+
+    /// <summary>Runs a script that must fail with the given boundary behind the cmdlets, and returns the one error it ended with.</summary>
+    public static ErrorRecord RunForError(ISageMakerApi api, string script)
+    {
+        using (EngineSwap.Use(api))
+        using (var shell = Create())
+        {
+            return InvokeForError(shell, script);
+        }
+    }
+
+    /// <summary>The names of the training jobs or tuning jobs written.</summary>
+    public static string[] Names(IEnumerable<PSObject> output) => output.Select(o => o.BaseObject switch
+    {
+        HyperParameterTrainingJobSummary job => job.TrainingJobName,
+        HyperParameterTuningJob job => job.HyperParameterTuningJobName,
+        var other => throw new InvalidOperationException($"Not a job: {other}"),
+    }).ToArray();
 
     /// <summary>Runs a script that must fail, and returns the one error it ended with.</summary>
     public static ErrorRecord InvokeForError(PowerShell shell, string script)

@@ -1,8 +1,4 @@
-using System.Linq;
 using System.Management.Automation;
-using TuningJobs.Api;
-using TuningJobs.Errors;
-using Xunit;
 
 namespace TuningJobs.Tests.Commands;
 

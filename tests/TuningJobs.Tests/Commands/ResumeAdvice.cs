@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation.Language;
-using Xunit;
 
 namespace TuningJobs.Tests.Commands;
 

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using TuningJobs.Errors;
-using Xunit;
-
 namespace TuningJobs.Tests.Commands;
 
 /// <summary>

@@ -1,12 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using TuningJobs.Errors;
 using TuningJobs.Listing;
-using Xunit;
 
 namespace TuningJobs.Tests.Listing;
 
