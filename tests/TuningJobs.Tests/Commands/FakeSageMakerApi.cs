@@ -11,11 +11,18 @@ internal sealed class FakeSageMakerApi : ISageMakerApi
 {
     private readonly List<HyperParameterTrainingJobSummary> _jobs;
 
-    public FakeSageMakerApi(int jobCount)
+    /// <param name="tuningJobCount">When not 0, the account's tuning jobs are tune-001, tune-002… (every third Failed).</param>
+    public FakeSageMakerApi(int jobCount, int tuningJobCount = 0)
     {
         _jobs = Enumerable.Range(1, jobCount)
             .Select(i => new HyperParameterTrainingJobSummary { TrainingJobName = $"job-{i:D4}", TrainingJobStatus = "Completed" })
             .ToList();
+        if (tuningJobCount != 0)
+        {
+            TuningJobs = Enumerable.Range(1, tuningJobCount)
+                .Select(i => new HyperParameterTuningJob { HyperParameterTuningJobName = $"tune-{i:D3}", HyperParameterTuningJobStatus = i % 3 == 0 ? "Failed" : "Completed" })
+                .ToList();
+        }
     }
 
     /// <summary>Jobs named job-000, job-001… with these final metric values, all of the given objective type.</summary>
@@ -67,7 +74,21 @@ internal sealed class FakeSageMakerApi : ISageMakerApi
     /// A running tuning job, state by state: each describe of <see cref="Running"/>'s name moves to the next state
     /// (staying at the last), and listing its training jobs shows the state described last.
     /// </summary>
-    public List<(HyperParameterTuningJob TuningJob, HyperParameterTrainingJobSummary[] TrainingJobs)> Running { get; set; }
+    public List<(HyperParameterTuningJob TuningJob, HyperParameterTrainingJobSummary[] TrainingJobs)> Running { get; private set; }
+
+    /// <summary>Adds a state of the running tuning job "tune": its status and counters (which set LastModifiedTime), and its training jobs.</summary>
+    public FakeSageMakerApi ThenState(string status, int completed, int inProgress, params (string Name, string Status)[] jobs)
+    {
+        Running ??= [];
+        Running.Add((new HyperParameterTuningJob
+        {
+            HyperParameterTuningJobName = "tune",
+            HyperParameterTuningJobStatus = status,
+            LastModifiedTime = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc).AddMinutes(completed * 10 + inProgress),
+            TrainingJobStatusCounters = new TrainingJobStatusCounters { Completed = completed, InProgress = inProgress },
+        }, jobs.Select(j => new HyperParameterTrainingJobSummary { TrainingJobName = j.Name, TrainingJobStatus = j.Status }).ToArray()));
+        return this;
+    }
 
     private int _runningState = -1;
 

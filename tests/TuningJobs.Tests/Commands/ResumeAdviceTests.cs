@@ -35,16 +35,12 @@ public sealed class ResumeAdviceTests
             CraftedNextToken = token,
             Failure = r => r.NextToken == token ? new TuningJobsException(FailureKind.ServiceUnavailable, "Down.") : null,
         };
-        using (EngineSwap.Use(fake))
-        using (var shell = HostedPowerShell.Create())
-        {
-            var record = HostedPowerShell.InvokeForError(shell, script);
-            var failure = Assert.IsType<TuningJobsException>(record.Exception);
-            Assert.Equal(FailureKind.ServiceUnavailable, failure.Kind);
-            Assert.Equal(token, failure.NextToken);
-            Assert.Equal(token, fake.Requests.Last().NextToken);
-            ResumeAdvice.AssertIsOnlyTheseParameters(failure.ResumeParameters, token, then);
-            Assert.Contains(" " + failure.ResumeParameters + " ", record.ErrorDetails.RecommendedAction);
-        }
+        var record = HostedPowerShell.RunForError(fake, script);
+        var failure = Assert.IsType<TuningJobsException>(record.Exception);
+        Assert.Equal(FailureKind.ServiceUnavailable, failure.Kind);
+        Assert.Equal(token, failure.NextToken);
+        Assert.Equal(token, fake.Requests.Last().NextToken);
+        ResumeAdvice.AssertIsOnlyTheseParameters(failure.ResumeParameters, token, then);
+        Assert.Contains(" " + failure.ResumeParameters + " ", record.ErrorDetails.RecommendedAction);
     }
 }

@@ -1,0 +1,113 @@
+using System.Management.Automation;
+
+namespace TuningJobs.Tests.Commands;
+
+/// <summary>
+/// What both listings share over a fake of the boundary: -Skip and -First ask for no more than they need, and
+/// -IncludeTotalCount; then -Best, and the resume advice where a listing does not start or end plainly.
+/// </summary>
+[Collection(EngineSwap.Name)]
+public sealed class PagingTests
+{
+    [Theory]
+    [InlineData("Get-TuningTrainingJob tune -First 3", "job-0001,job-0002,job-0003", new[] { 3 })]
+    [InlineData("Get-TuningTrainingJob tune -Skip 5 -First 4", "job-0006,job-0007,job-0008,job-0009", new[] { 9 })]
+    [InlineData("Get-TuningTrainingJob tune -PageSize 10 -Skip 12 -First 5", "job-0013,job-0014,job-0015,job-0016,job-0017", new[] { 10, 7 })]
+    [InlineData("Get-TuningJob -PageSize 10 -Skip 12 -First 5", "tune-013,tune-014,tune-015,tune-016,tune-017", new[] { 10, 7 })]
+    public void SkipAndFirstAskForNoMoreThanTheyNeed(string script, string names, int[] maxResults)
+    {
+        var fake = new FakeSageMakerApi(50, tuningJobCount: 50);
+        var output = HostedPowerShell.Run(fake, script);
+        Assert.Equal(names.Split(','), HostedPowerShell.Names(output));
+        Assert.Equal(maxResults.Cast<int?>(), fake.Requests.Select(r => r.MaxResults).Concat(fake.TuningJobRequests.Select(r => r.MaxResults)));
+    }
+
+    [Theory]
+    [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -Skip 100", 42ul, 1.0)]
+    [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -Skip 5", 42ul, 1.0)]
+    [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -First 5", 5ul, 0.0)]
+    [InlineData("Get-TuningTrainingJob tune -IncludeTotalCount -NextToken 10", 32ul, 0.0)]
+    [InlineData("Get-TuningJob -PageSize 10 -IncludeTotalCount", 25ul, 1.0)]
+    [InlineData("Get-TuningJob -IncludeTotalCount -First 5", 5ul, 0.0)]
+    [InlineData("Get-TuningJob tune-001, 'tune-01*' -IncludeTotalCount", 11ul, 0.0)]
+    public void TheTotalCountIsWhatWasReadAndExactOnlyForAWholeListing(string script, ulong total, double accuracy)
+    {
+        var count = HostedPowerShell.Run(new FakeSageMakerApi(42, tuningJobCount: 25), script).Last();
+        Assert.Equal(total, (ulong)count.BaseObject);
+        Assert.Equal(accuracy, (double)count.Properties["Accuracy"].Value);
+    }
+
+    [Fact]
+    public void TheResumeAdviceCarriesWhatSkipAndFirstStillOwe()
+    {
+        var fake = new FakeSageMakerApi(50)
+        {
+            Failure = r => r.NextToken == "10" ? new TuningJobsException(FailureKind.ServiceUnavailable, "Down.") : null,
+        };
+        var record = HostedPowerShell.RunForError(fake, "Get-TuningTrainingJob tune -PageSize 10 -Skip 15 -First 10");
+        var failure = Assert.IsType<TuningJobsException>(record.Exception);
+        Assert.Equal("-NextToken '10' -Skip 5 -First 10", failure.ResumeParameters);
+        Assert.Contains("-NextToken '10' -Skip 5 -First 10", record.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
+    public void BestWaitsForAPageWithJobsBeforeChoosingTheDirection()
+    {
+        var fake = new FakeSageMakerApi("Minimize", 0.5, 0.1, 0.9, 0.3) { EmptyFirstPage = true };
+        var best = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 2");
+        Assert.Equal(new[] { 0.1, 0.3 }, best.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).ObjectiveValue.Value));
+    }
+
+    [Theory]
+    [InlineData("Minimize", 0.1)]
+    [InlineData("Maximize", 0.9)]
+    public void BestWithoutTypeInTheAnswerTakesTheDirectionFromTheTuningJob(string objective, double best)
+    {
+        var fake = new FakeSageMakerApi(null, 0.5, 0.1, 0.9, 0.3);
+        fake.TuningJobs.Add(new HyperParameterTuningJob
+        {
+            HyperParameterTuningJobName = "tune",
+            HyperParameterTuningJobStatus = "Completed",
+            HyperParameterTuningJobObjective = new HyperParameterTuningJobObjective { Type = objective, MetricName = "m" },
+        });
+        var first = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 1");
+        Assert.Equal(best, ((HyperParameterTrainingJobSummary)Assert.Single(first).BaseObject).ObjectiveValue);
+        Assert.Equal(new[] { "tune" }, fake.Described);
+    }
+
+    [Fact]
+    public void BestWithTypeInTheAnswerAsksNothingMore()
+    {
+        var fake = new FakeSageMakerApi("Maximize", 0.5, 0.1, 0.9, 0.3);
+        var first = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 1");
+        Assert.Equal(0.9, ((HyperParameterTrainingJobSummary)Assert.Single(first).BaseObject).ObjectiveValue);
+        Assert.Single(fake.Requests);
+        Assert.Empty(fake.Described);
+    }
+
+    [Fact]
+    public void BestThatCannotTellTheDirectionIsAnErrorNotAGuess()
+    {
+        var fake = new FakeSageMakerApi(null, 0.5, 0.1);
+        fake.TuningJobs.Add(new HyperParameterTuningJob { HyperParameterTuningJobName = "tune", HyperParameterTuningJobStatus = "Completed" });
+        var record = HostedPowerShell.RunForError(fake, "Get-TuningTrainingJob tune -Best -First 1");
+        Assert.Equal("ObjectiveTypeUnknown,TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidResult, record.CategoryInfo.Category);
+        Assert.Null(((TuningJobsException)record.Exception).ResumeParameters);
+    }
+
+    [Fact]
+    public void BestWhoseTuningJobCannotBeDescribedSaysNothingWasWrittenAndNamesTheDescribeAction()
+    {
+        var fake = new FakeSageMakerApi(null, 0.5, 0.1)
+        {
+            DescribeFailure = _ => new TuningJobsException(FailureKind.AccessDenied, "Not allowed.", "AccessDeniedException"),
+        };
+        var record = HostedPowerShell.RunForError(fake, "Get-TuningTrainingJob tune -Best -First 1");
+        Assert.Equal("AccessDenied,TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
+        var failure = (TuningJobsException)record.Exception;
+        Assert.Equal(0, failure.JobsWritten);
+        Assert.Null(failure.ResumeParameters);
+        Assert.Contains("sagemaker:DescribeHyperParameterTuningJob", record.ErrorDetails.RecommendedAction);
+    }
+}
