@@ -1,7 +1,76 @@
 namespace TuningJobs.LocalEndpoint;
 
+/// <summary>
+/// Faults for reliability tests, replaced as a whole while the endpoint runs (in process through
+/// <see cref="LocalSageMakerEndpoint.Faults"/>, out of process through PUT /__control/faults); each fault counts its
+/// own attempts. When several apply to the same attempt the first in this order wins: errorFor, failPage,
+/// resetMidBody, hang, stalledBody, endlessBody, oversizedPage, throttleFirstAttempt, serverErrorFirstAttempt.
+/// </summary>
+/// <param name="ErrorFor">Comes before the request is validated, as authorization does.</param>
+/// <param name="Delay">Added on top of whatever answer follows.</param>
+/// <param name="ThrottleFirstAttempt">The first attempt at every distinct page (operation, tuning job, NextToken) gets ThrottlingException.</param>
+/// <param name="ServerErrorFirstAttempt">A 5xx status (0 = off) for the first attempt at every distinct page.</param>
+public sealed record FaultPlan(
+    ErrorFault ErrorFor = null,
+    PageFailureFault FailPage = null,
+    ResetFault ResetMidBody = null,
+    HangFault Hang = null,
+    StalledBodyFault StalledBody = null,
+    EndlessBodyFault EndlessBody = null,
+    OversizedPageFault OversizedPage = null,
+    PageDelayFault Delay = null,
+    bool ThrottleFirstAttempt = false,
+    int ServerErrorFirstAttempt = 0)
+{
+    private readonly object _gate = new();
+    private readonly HashSet<string> _throttledPages = [];
+    private readonly HashSet<string> _failedPages = [];
+
+    /// <summary>The fault that takes this attempt before validation, if any.</summary>
+    internal ErrorFault DecideBeforeValidation()
+    {
+        lock (_gate)
+        {
+            return ErrorFor?.TakeAttempt(null) == true ? ErrorFor : null;
+        }
+    }
+
+    /// <summary>The fault that takes this attempt at a page, if any, with its name for the request log, and the delay before it.</summary>
+    internal (PageFault Fault, string Name, int DelayMilliseconds) DecideForPage(string pageKey, int pageIndex)
+    {
+        (PageFault Fault, string Name)[] pageFaults =
+        [
+            (FailPage, "failPage"), (ResetMidBody, "resetMidBody"), (Hang, "hang"),
+            (StalledBody, "stalledBody"), (EndlessBody, "endlessBody"), (OversizedPage, "oversizedPage"),
+        ];
+        lock (_gate)
+        {
+            var delay = Delay?.TakeAttempt(pageIndex) == true ? Delay.Milliseconds : 0;
+            foreach (var (fault, name) in pageFaults)
+            {
+                if (fault?.TakeAttempt(pageIndex) == true)
+                {
+                    return (fault, name, delay);
+                }
+            }
+
+            if (ThrottleFirstAttempt && _throttledPages.Add(pageKey))
+            {
+                return (new PageFailureFault { StatusCode = 400, ErrorCode = "ThrottlingException" }, "throttle", delay);
+            }
+
+            if (ServerErrorFirstAttempt != 0 && _failedPages.Add(pageKey))
+            {
+                return (new PageFailureFault { StatusCode = ServerErrorFirstAttempt }, "serverError", delay);
+            }
+
+            return (null, delay > 0 ? "delay" : null, delay);
+        }
+    }
+}
+
 /// <summary>A fault bound to one page of any listing, for a limited number of attempts.</summary>
-public class PageFault
+public abstract class PageFault
 {
     private int _used;
 
@@ -11,7 +80,7 @@ public class PageFault
     /// <summary>How many attempts at that page it takes; a large number means always. Default 1.</summary>
     public int Times { get; init; } = 1;
 
-    /// <summary>Whether the fault takes this attempt at a page (any page when null); called under the plan's lock.</summary>
+    /// <summary>Whether the fault takes this attempt at a page (at any page when null); called under the plan's lock.</summary>
     internal bool TakeAttempt(int? pageIndex)
     {
         if ((pageIndex != null && pageIndex != PageIndex) || _used >= Times)
@@ -41,10 +110,7 @@ public class PageFailureFault : PageFault
     }
 }
 
-/// <summary>
-/// Answers the next requests, whatever page they ask for, with one error (AccessDeniedException unless told,
-/// ExpiredTokenException...); it comes before the request is validated, as authorization does.
-/// </summary>
+/// <summary>Answers the next requests, whatever page they ask for, with one error: AccessDeniedException unless told.</summary>
 public sealed class ErrorFault : PageFailureFault
 {
     public ErrorFault()
@@ -58,12 +124,21 @@ public sealed class ErrorFault : PageFailureFault
         : $"User: arn:aws:iam::{SampleData.AccountId}:user/local is not authorized to perform this action"));
 }
 
+/// <summary>Sends half the answer after its Content-Length, then resets the connection.</summary>
+public sealed class ResetFault : PageFault;
+
+/// <summary>Never answers, until the client gives up.</summary>
+public sealed class HangFault : PageFault;
+
 /// <summary>Sends a page's headers with its Content-Length, then its body one byte at a time, as a stalled proxy does.</summary>
 public sealed class StalledBodyFault : PageFault
 {
     /// <summary>Milliseconds between two bytes of the body; default 500.</summary>
     public int IntervalMilliseconds { get; init; } = 500;
 }
+
+/// <summary>A chunked 200 whose list of summaries never ends: written as the client reads, until it goes away (1 GiB at most).</summary>
+public sealed class EndlessBodyFault : PageFault;
 
 /// <summary>Answers a page with more summaries than the request's MaxResults (10 when it has none) allows.</summary>
 public sealed class OversizedPageFault : PageFault
@@ -76,92 +151,4 @@ public sealed class OversizedPageFault : PageFault
 public sealed class PageDelayFault : PageFault
 {
     public int Milliseconds { get; init; }
-}
-
-internal enum FaultAction
-{
-    None,
-    Error,
-    Reset,
-    Hang,
-    StalledBody,
-    EndlessBody,
-    OversizedPage,
-}
-
-/// <summary>What to do with one attempt: the fault's name for the request log, and the fault itself, which holds its settings.</summary>
-internal readonly record struct FaultDecision(FaultAction Action, string Name, PageFault Fault = null, int DelayMilliseconds = 0);
-
-/// <summary>
-/// Faults for reliability tests, replaced as a whole while the endpoint runs (in process through
-/// <see cref="LocalSageMakerEndpoint.Faults"/>, out of process through PUT /__control/faults); each fault counts its
-/// own attempts. When several apply to the same attempt the first in this order wins: errorFor, failPage,
-/// resetMidBody, hang, stalledBody, endlessBody, oversizedPage, throttleFirstAttempt, serverErrorFirstAttempt.
-/// </summary>
-/// <param name="Delay">Added on top of whatever answer follows.</param>
-/// <param name="ResetMidBody">Sends half the answer, then resets the connection.</param>
-/// <param name="Hang">Never answers, until the client gives up.</param>
-/// <param name="EndlessBody">A chunked 200 whose list of summaries never ends: written as the client reads, until it goes away (1 GiB at most).</param>
-/// <param name="ThrottleFirstAttempt">The first attempt at every distinct page (operation, tuning job, NextToken) gets ThrottlingException.</param>
-/// <param name="ServerErrorFirstAttempt">A 5xx status (0 = off) for the first attempt at every distinct page.</param>
-public sealed record FaultPlan(
-    ErrorFault ErrorFor = null,
-    PageFailureFault FailPage = null,
-    PageFault ResetMidBody = null,
-    PageFault Hang = null,
-    StalledBodyFault StalledBody = null,
-    PageFault EndlessBody = null,
-    OversizedPageFault OversizedPage = null,
-    PageDelayFault Delay = null,
-    bool ThrottleFirstAttempt = false,
-    int ServerErrorFirstAttempt = 0)
-{
-    private readonly object _gate = new();
-    private readonly HashSet<string> _throttledPages = [];
-    private readonly HashSet<string> _failedPages = [];
-
-    /// <summary>Faults that do not depend on the page; checked before the request is validated, as authorization is.</summary>
-    internal FaultDecision DecideBeforeValidation()
-    {
-        lock (_gate)
-        {
-            return ErrorFor?.TakeAttempt(null) == true ? new FaultDecision(FaultAction.Error, "errorFor", ErrorFor) : default;
-        }
-    }
-
-    internal FaultDecision DecideForPage(string pageKey, int pageIndex)
-    {
-        (PageFault Fault, FaultAction Action, string Name)[] pageFaults =
-        [
-            (FailPage, FaultAction.Error, "failPage"),
-            (ResetMidBody, FaultAction.Reset, "resetMidBody"),
-            (Hang, FaultAction.Hang, "hang"),
-            (StalledBody, FaultAction.StalledBody, "stalledBody"),
-            (EndlessBody, FaultAction.EndlessBody, "endlessBody"),
-            (OversizedPage, FaultAction.OversizedPage, "oversizedPage"),
-        ];
-        lock (_gate)
-        {
-            var delay = Delay?.TakeAttempt(pageIndex) == true ? Delay.Milliseconds : 0;
-            foreach (var (fault, action, name) in pageFaults)
-            {
-                if (fault?.TakeAttempt(pageIndex) == true)
-                {
-                    return new FaultDecision(action, name, fault, delay);
-                }
-            }
-
-            if (ThrottleFirstAttempt && _throttledPages.Add(pageKey))
-            {
-                return new FaultDecision(FaultAction.Error, "throttle", new PageFailureFault { StatusCode = 400, ErrorCode = "ThrottlingException" }, delay);
-            }
-
-            if (ServerErrorFirstAttempt != 0 && _failedPages.Add(pageKey))
-            {
-                return new FaultDecision(FaultAction.Error, "serverError", new PageFailureFault { StatusCode = ServerErrorFirstAttempt }, delay);
-            }
-
-            return new FaultDecision(FaultAction.None, delay > 0 ? "delay" : null, null, delay);
-        }
-    }
 }

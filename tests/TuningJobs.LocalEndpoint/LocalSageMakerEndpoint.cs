@@ -13,8 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace TuningJobs.LocalEndpoint;
 
 /// <summary>
-/// A Kestrel endpoint on 127.0.0.1 that speaks SageMaker's awsJson 1.1 protocol for
-/// ListTrainingJobsForHyperParameterTuningJob and ListHyperParameterTuningJobs, as strictly as the service.
+/// A Kestrel endpoint on 127.0.0.1 that speaks SageMaker's awsJson 1.1 protocol for ListTrainingJobsForHyperParameterTuningJob,
+/// ListHyperParameterTuningJobs and DescribeHyperParameterTuningJob, as strictly as the service.
 /// </summary>
 public sealed class LocalSageMakerEndpoint : IAsyncDisposable
 {
@@ -24,7 +24,6 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
 
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication _app;
-    private long _latencyTicks;
     private int _disposed;
     private int _signatureRejections;
 
@@ -43,11 +42,7 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
     public SampleData Data { get; } = SampleData.Default();
 
     /// <summary>Added before every operation answer, as a stand-in for the network round trip.</summary>
-    public TimeSpan Latency
-    {
-        get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
-        set => Interlocked.Exchange(ref _latencyTicks, Math.Max(0, value.Ticks));
-    }
+    public TimeSpan Latency { get; set; }
 
     /// <summary>
     /// The region requests must be signed for, as at a regional AWS endpoint (InvalidSignatureException otherwise);

@@ -113,10 +113,9 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
         }
 
         var faults = endpoint.Faults;
-        var errorFor = faults.DecideBeforeValidation();
-        if (errorFor.Fault is PageFailureFault authorization)
+        if (faults.DecideBeforeValidation() is { } authorization)
         {
-            entry.Fault = errorFor.Name;
+            entry.Fault = "errorFor";
             throw authorization.Error();
         }
 
@@ -132,29 +131,26 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
         // Page index = offset / page size: stateless, the same for retries, and the same across listings
         // as long as the client keeps MaxResults constant, which is what paginators do.
         var pageKey = string.Join('\u001f', operation.Name, operationRequest.HyperParameterTuningJobName ?? operationRequest.NameContains, operationRequest.NextToken);
-        var decision = faults.DecideForPage(pageKey, offset / operationRequest.PageSize);
-        entry.Fault = decision.Name;
-        await DelayAsync(TimeSpan.FromMilliseconds(decision.DelayMilliseconds), token);
-        if (decision.Fault is PageFailureFault failure)
+        var (fault, name, delay) = faults.DecideForPage(pageKey, offset / operationRequest.PageSize);
+        entry.Fault = name;
+        await DelayAsync(TimeSpan.FromMilliseconds(delay), token);
+        switch (fault)
         {
-            throw failure.Error();
-        }
-
-        if (decision.Action == FaultAction.Hang)
-        {
-            await Task.Delay(Timeout.Infinite, token);
-            return;
+            case PageFailureFault failure:
+                throw failure.Error();
+            case HangFault:
+                await Task.Delay(Timeout.Infinite, token);
+                return;
         }
 
         var answer = operation.AnswerPage(operationRequest, offset, endpoint.Data);
-        entry.StatusCode = decision.Action == FaultAction.Reset ? 0 : 200;
-        await (decision.Action switch
+        entry.StatusCode = fault is ResetFault ? 0 : 200;
+        await (fault switch
         {
-            FaultAction.Reset => BodyFaults.ResetMidBodyAsync(context, answer, entry.RequestId, token),
-            FaultAction.StalledBody => BodyFaults.DripAsync(context, answer, entry.RequestId, ((StalledBodyFault)decision.Fault).IntervalMilliseconds, token),
-            FaultAction.EndlessBody => BodyFaults.EndlessAsync(context, answer, entry.RequestId, token),
-            FaultAction.OversizedPage => WriteAsync(context, 200,
-                BodyFaults.Oversized(answer, operationRequest.PageSize + ((OversizedPageFault)decision.Fault).ExtraSummaries),
+            ResetFault => BodyFaults.ResetMidBodyAsync(context, answer, entry.RequestId, token),
+            StalledBodyFault stalled => BodyFaults.DripAsync(context, answer, entry.RequestId, stalled.IntervalMilliseconds, token),
+            EndlessBodyFault => BodyFaults.EndlessAsync(context, answer, entry.RequestId, token),
+            OversizedPageFault oversized => WriteAsync(context, 200, BodyFaults.Oversized(answer, operationRequest.PageSize + oversized.ExtraSummaries),
                 ServiceError.JsonContentType, entry.RequestId, token),
             _ => WriteAsync(context, 200, answer, ServiceError.JsonContentType, entry.RequestId, token),
         });

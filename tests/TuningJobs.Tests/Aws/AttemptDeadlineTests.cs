@@ -103,7 +103,7 @@ public sealed class AttemptDeadlineTests
     public async Task APageWithMoreSummariesThanAskedForIsInvalidResponse(string fault, string listing, int maxResults, string message)
     {
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: fault == "endlessBody"
-            ? new FaultPlan(EndlessBody: new PageFault { PageIndex = 0, Times = 1000 })
+            ? new FaultPlan(EndlessBody: new EndlessBodyFault { PageIndex = 0, Times = 1000 })
             : new FaultPlan(OversizedPage: new OversizedPageFault { PageIndex = 0, Times = 1000 }));
         var engine = TwoAttempts(endpoint);
 
@@ -121,7 +121,7 @@ public sealed class AttemptDeadlineTests
     [Fact]
     public async Task ABodyThatNeverEndsEndsAtTheByteBoundWhenThatComesFirst()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(EndlessBody: new PageFault { PageIndex = 0, Times = 1000 }));
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(EndlessBody: new EndlessBodyFault { PageIndex = 0, Times = 1000 }));
 
         var clock = Stopwatch.StartNew();
         var failure = await Assert.ThrowsAsync<TuningJobsException>(() => TwoAttempts(endpoint, maxAnswerBytes: 8 * 1024).PageAsync(TuningJob, 100));

@@ -65,7 +65,7 @@ public sealed class TransientFaultTests
     [Fact]
     public async Task AConnectionResetMidBodyIsRetried()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(ResetMidBody: new PageFault { PageIndex = 1 }));
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(ResetMidBody: new ResetFault { PageIndex = 1 }));
 
         Assert.Equal(AllNames(endpoint), EngineHarness.Start(endpoint).List(TuningJob, 15));
         Assert.Equal(4, endpoint.Requests.Count);
@@ -74,7 +74,7 @@ public sealed class TransientFaultTests
     [Fact]
     public async Task AConnectionThatKeepsResettingIsConnectionFailed()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(ResetMidBody: new PageFault { PageIndex = 0, Times = 1000 }));
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(ResetMidBody: new ResetFault { PageIndex = 0, Times = 1000 }));
 
         var failure = Assert.Throws<TuningJobsException>(() => EngineHarness.Start(endpoint).List(TuningJob, 15));
         Assert.Equal(FailureKind.ConnectionFailed, failure.Kind);
@@ -83,7 +83,7 @@ public sealed class TransientFaultTests
     [Fact]
     public async Task AnAnswerThatNeverComesEndsWithinTheTimeoutAndItsRetries()
     {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(Hang: new PageFault { PageIndex = 0, Times = 1000 }));
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(Hang: new HangFault { PageIndex = 0, Times = 1000 }));
         var engine = EngineHarness.Start(endpoint, timeout: TimeSpan.FromSeconds(1));
 
         var clock = Stopwatch.StartNew();
