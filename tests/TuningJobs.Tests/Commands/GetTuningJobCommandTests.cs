@@ -11,8 +11,8 @@ public sealed class GetTuningJobCommandTests
     public void AloneItListsInTheServicesDefaultOrderPageByPage()
     {
         var fake = new FakeSageMakerApi(0, tuningJobCount: 25);
-        var output = HostedPowerShell.Run(fake, "Get-TuningJob -PageSize 10");
-        Assert.Equal(25, output.Count);
+        var output = HostedPowerShell.Run(fake, "Get-TuningJob -PageSize 10").Output;
+        Assert.Equal(25, output.Length);
         Assert.Equal(new[] { null, "10", "20" }, fake.TuningJobRequests.Select(r => r.NextToken));
         Assert.All(fake.TuningJobRequests, r => Assert.True(r.SortBy == null && r.SortOrder == null && r.NameContains == null));
     }
@@ -42,7 +42,7 @@ public sealed class GetTuningJobCommandTests
     public void NamesAreDescribedOneByOneFromThePipeline()
     {
         var fake = new FakeSageMakerApi(0, tuningJobCount: 5);
-        var output = HostedPowerShell.Run(fake, "'tune-002', [pscustomobject]@{ HyperParameterTuningJobName = 'tune-004' } | Get-TuningJob");
+        var output = HostedPowerShell.Run(fake, "'tune-002', [pscustomobject]@{ HyperParameterTuningJobName = 'tune-004' } | Get-TuningJob").Output;
         Assert.Equal(new[] { "tune-002", "tune-004" }, HostedPowerShell.Names(output));
         Assert.Equal(new[] { "tune-002", "tune-004" }, fake.Described);
         Assert.Empty(fake.TuningJobRequests);
@@ -52,7 +52,7 @@ public sealed class GetTuningJobCommandTests
     public void ABadNameFromThePipelineIsABindingErrorAndTheOtherNamesStillCome()
     {
         var fake = new FakeSageMakerApi(0, tuningJobCount: 3);
-        var (output, errors) = HostedPowerShell.RunWithErrors(fake, "'tune-001', 'bad-', 'tune-002' | Get-TuningJob");
+        var (output, errors, _, _) = HostedPowerShell.Run(fake, "'tune-001', 'bad-', 'tune-002' | Get-TuningJob");
         Assert.Equal(new[] { "tune-001", "tune-002" }, HostedPowerShell.Names(output));
         Assert.IsAssignableFrom<ParameterBindingException>(Assert.Single(errors).Exception);
         Assert.Equal(new[] { "tune-001", "tune-002" }, fake.Described);
@@ -63,7 +63,7 @@ public sealed class GetTuningJobCommandTests
     {
         var fake = new FakeSageMakerApi(0, tuningJobCount: 3);
         var output = HostedPowerShell.Run(fake,
-            "[TuningJobs.HyperParameterTrainingJobSummary]@{ TrainingJobName = 'tune-002-0001'; TuningJobName = 'tune-002' } | Get-TuningJob");
+            "[TuningJobs.HyperParameterTrainingJobSummary]@{ TrainingJobName = 'tune-002-0001'; TuningJobName = 'tune-002' } | Get-TuningJob").Output;
         Assert.Equal(new[] { "tune-002" }, HostedPowerShell.Names(output));
         Assert.Equal(new[] { "tune-002" }, fake.Described);
     }
@@ -72,7 +72,7 @@ public sealed class GetTuningJobCommandTests
     public void AMissingNameIsResourceNotFoundAndTheOtherNamesStillCome()
     {
         var fake = new FakeSageMakerApi(0, tuningJobCount: 3);
-        var (output, errors) = HostedPowerShell.RunWithErrors(fake, "Get-TuningJob tune-001, no-such-job, tune-002");
+        var (output, errors, _, _) = HostedPowerShell.Run(fake, "Get-TuningJob tune-001, no-such-job, tune-002");
         Assert.Equal(new[] { "tune-001", "tune-002" }, HostedPowerShell.Names(output));
         var error = Assert.Single(errors);
         Assert.Equal("ResourceNotFound,TuningJobs.Commands.GetTuningJobCommand", error.FullyQualifiedErrorId);
@@ -85,7 +85,7 @@ public sealed class GetTuningJobCommandTests
     {
         var fake = new FakeSageMakerApi(0, tuningJobCount: 3);
         fake.TuningJobs.Add(new HyperParameterTuningJob { HyperParameterTuningJobName = "my-tune-001x", HyperParameterTuningJobStatus = "Completed" });
-        var output = HostedPowerShell.Run(fake, "Get-TuningJob 'tune-00*'");
+        var output = HostedPowerShell.Run(fake, "Get-TuningJob 'tune-00*'").Output;
         Assert.Equal(new[] { "tune-001", "tune-002", "tune-003" }, HostedPowerShell.Names(output));
         Assert.Equal("tune-00", Assert.Single(fake.TuningJobRequests).NameContains);
         Assert.Empty(fake.Described);
@@ -95,7 +95,7 @@ public sealed class GetTuningJobCommandTests
     public void FiltersApplyToDescribedNamesToo()
     {
         var fake = new FakeSageMakerApi(0, tuningJobCount: 6);
-        var output = HostedPowerShell.Run(fake, "Get-TuningJob tune-001, tune-003, tune-006 -StatusEquals Failed");
+        var output = HostedPowerShell.Run(fake, "Get-TuningJob tune-001, tune-003, tune-006 -StatusEquals Failed").Output;
         Assert.Equal(new[] { "tune-003", "tune-006" }, HostedPowerShell.Names(output));
     }
 
@@ -103,8 +103,8 @@ public sealed class GetTuningJobCommandTests
     public void TuningJobsPipeIntoGetTuningTrainingJobByPropertyName()
     {
         var fake = new FakeSageMakerApi(3);
-        var output = HostedPowerShell.Run(fake, "Get-TuningJob -StatusEquals Completed | Get-TuningTrainingJob -StatusEquals Failed");
-        Assert.Equal(9, output.Count);
+        var output = HostedPowerShell.Run(fake, "Get-TuningJob -StatusEquals Completed | Get-TuningTrainingJob -StatusEquals Failed").Output;
+        Assert.Equal(9, output.Length);
         Assert.Equal(new[] { "xgb-churn-0412", "xgb-churn-0413", "resnet-sweep-big" }, fake.Requests.Select(r => r.HyperParameterTuningJobName));
         Assert.All(fake.Requests, r => Assert.Equal("Failed", r.StatusEquals));
     }

@@ -12,9 +12,9 @@ public sealed class GetTuningTrainingJobCommandTests
     {
         var fake = new FakeSageMakerApi(25);
         int? requestsWhenFirstArrived = null;
-        var output = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -PageSize 10", _ => requestsWhenFirstArrived ??= fake.Requests.Count);
+        var output = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -PageSize 10", _ => requestsWhenFirstArrived ??= fake.Requests.Count).Output;
 
-        Assert.Equal(25, output.Count);
+        Assert.Equal(25, output.Length);
         Assert.Equal(1, requestsWhenFirstArrived);
         Assert.Equal(new int?[] { 10, 10, 10 }, fake.Requests.Select(r => r.MaxResults));
         Assert.Equal(new[] { null, "10", "20" }, fake.Requests.Select(r => r.NextToken));
@@ -24,8 +24,8 @@ public sealed class GetTuningTrainingJobCommandTests
     public void DefaultPageSizeIsTheServiceMaximum()
     {
         var fake = new FakeSageMakerApi(250);
-        var output = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune");
-        Assert.Equal(250, output.Count);
+        var output = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune").Output;
+        Assert.Equal(250, output.Length);
         Assert.Equal(new int?[] { 100, 100, 100 }, fake.Requests.Select(r => r.MaxResults));
     }
 
@@ -33,8 +33,8 @@ public sealed class GetTuningTrainingJobCommandTests
     public void DownstreamSelectFirstStopsThePaging()
     {
         var fake = new FakeSageMakerApi(100);
-        var output = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -PageSize 10 | Select-Object -First 2");
-        Assert.Equal(2, output.Count);
+        var output = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -PageSize 10 | Select-Object -First 2").Output;
+        Assert.Equal(2, output.Length);
         Assert.Single(fake.Requests);
     }
 
@@ -57,14 +57,11 @@ public sealed class GetTuningTrainingJobCommandTests
         using (EngineSwap.Use(fake))
         using (var shell = HostedPowerShell.Create())
         {
-            shell.AddScript("Get-TuningTrainingJob tune -PageSize 10");
-            var output = new PSDataCollection<PSObject>();
-            var running = shell.BeginInvoke<PSObject, PSObject>(null, output);
+            var output = HostedPowerShell.BeginInvoke(shell, "Get-TuningTrainingJob tune -PageSize 10");
             await fake.HangStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
-            var clock = Stopwatch.StartNew();
-            await Task.Factory.FromAsync(shell.BeginStop(null, null), shell.EndStop).WaitAsync(TimeSpan.FromSeconds(5));
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}.");
+            var stopping = await HostedPowerShell.TimeStopAsync(shell);
+            Assert.True(stopping < TimeSpan.FromSeconds(1), $"Stop took {stopping}.");
             Assert.True(fake.HangWasCancelled);
             Assert.Equal(10, output.Count);
             Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
@@ -94,7 +91,7 @@ public sealed class GetTuningTrainingJobCommandTests
     [Fact]
     public void VerboseWritesOneLinePerPageWithItsRequestId()
     {
-        var lines = HostedPowerShell.RunForRecords(new FakeSageMakerApi(25), "Get-TuningTrainingJob tune -PageSize 10 -Verbose").Verbose;
+        var lines = HostedPowerShell.Run(new FakeSageMakerApi(25), "Get-TuningTrainingJob tune -PageSize 10 -Verbose").Verbose;
         Assert.Equal(3, lines.Length);
         Assert.Matches(@"^Page 1: 10 jobs in \d+ ms \(request id req-1\)\.$", lines[0]);
         Assert.Matches(@"^Page 3: 5 jobs in \d+ ms \(request id req-3\)\.$", lines[2]);
@@ -105,7 +102,7 @@ public sealed class GetTuningTrainingJobCommandTests
     [InlineData("Get-TuningTrainingJob tune -PageSize 10 | Select-Object -First 12", 2)]
     public void AListingOfSeveralPagesShowsProgressAndCompletesIt(string script, int pages)
     {
-        var records = HostedPowerShell.RunForRecords(new FakeSageMakerApi(25), script).Progress;
+        var records = HostedPowerShell.Run(new FakeSageMakerApi(25), script).Progress;
         Assert.Equal(pages + 1, records.Length);
         Assert.All(records.Take(pages), r => Assert.Equal(ProgressRecordType.Processing, r.RecordType));
         Assert.Equal($"{Math.Min(25, pages * 10)} jobs read from {pages} pages", records[pages - 1].StatusDescription);
@@ -115,7 +112,7 @@ public sealed class GetTuningTrainingJobCommandTests
     [Fact]
     public void AOnePageListingShowsNoProgress()
     {
-        Assert.Empty(HostedPowerShell.RunForRecords(new FakeSageMakerApi(5), "Get-TuningTrainingJob tune").Progress);
+        Assert.Empty(HostedPowerShell.Run(new FakeSageMakerApi(5), "Get-TuningTrainingJob tune").Progress);
     }
 
     [Fact]
@@ -123,8 +120,8 @@ public sealed class GetTuningTrainingJobCommandTests
     {
         var fake = new FakeSageMakerApi(2);
         var output = HostedPowerShell.Run(fake, "'alpha', [pscustomobject]@{ TuningJobName = 'beta' }, [pscustomobject]@{ HyperParameterTuningJobName = 'gamma' }, " +
-                               "[pscustomobject]@{ Name = 'delta' } | Get-TuningTrainingJob");
-        Assert.Equal(8, output.Count);
+                               "[pscustomobject]@{ Name = 'delta' } | Get-TuningTrainingJob").Output;
+        Assert.Equal(8, output.Length);
         Assert.Equal(new[] { "alpha", "beta", "gamma", "delta" }, fake.Requests.Select(r => r.HyperParameterTuningJobName));
     }
 
@@ -153,7 +150,7 @@ public sealed class GetTuningTrainingJobCommandTests
     public void WatchWithStatusEqualsWritesOnlyThatStatus()
     {
         var fake = RunningTuningJob();
-        var output = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Watch -PollIntervalSec 1 -StatusEquals Failed");
+        var output = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Watch -PollIntervalSec 1 -StatusEquals Failed").Output;
         Assert.Equal("b", ((HyperParameterTrainingJobSummary)Assert.Single(output).BaseObject).TrainingJobName);
         Assert.All(fake.Requests, r => Assert.Equal("Failed", r.StatusEquals));
     }
@@ -165,15 +162,11 @@ public sealed class GetTuningTrainingJobCommandTests
         using (EngineSwap.Use(fake))
         using (var shell = HostedPowerShell.Create())
         {
-            shell.AddScript("Get-TuningTrainingJob tune -Watch -PollIntervalSec 3600");
-            var output = new PSDataCollection<PSObject>();
-            shell.BeginInvoke<PSObject, PSObject>(null, output);
-            var waited = Stopwatch.StartNew();
-            while (output.Count < 2 && waited.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(10);
+            var output = HostedPowerShell.BeginInvoke(shell, "Get-TuningTrainingJob tune -Watch -PollIntervalSec 3600");
+            await HostedPowerShell.WaitFor(() => output.Count == 2, TimeSpan.FromSeconds(20));
 
-            var clock = Stopwatch.StartNew();
-            await Task.Factory.FromAsync(shell.BeginStop(null, null), shell.EndStop).WaitAsync(TimeSpan.FromSeconds(5));
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}.");
+            var stopping = await HostedPowerShell.TimeStopAsync(shell);
+            Assert.True(stopping < TimeSpan.FromSeconds(1), $"Stop took {stopping}.");
             Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
             Assert.Equal(2, output.Count);
         }

@@ -17,8 +17,11 @@ internal static class HostedPowerShell
         return shell;
     }
 
-    /// <summary>Runs a script with the given boundary behind the cmdlets; <paramref name="onEachObject"/> sees each object as it is written.</summary>
-    public static PSDataCollection<PSObject> Run(ISageMakerApi api, string script, Action<PSObject> onEachObject = null)
+    /// <summary>
+    /// Runs a script with the given boundary behind the cmdlets: what it wrote, and its error, verbose and progress records.
+    /// <paramref name="onEachObject"/> sees each object as it is written.
+    /// </summary>
+    public static HostedRun Run(ISageMakerApi api, string script, Action<PSObject> onEachObject = null)
     {
         using (EngineSwap.Use(api))
         using (var shell = Create())
@@ -27,30 +30,8 @@ internal static class HostedPowerShell
             var output = new PSDataCollection<PSObject>();
             if (onEachObject != null) output.DataAdded += (s, e) => onEachObject(output[e.Index]);
             shell.Invoke(null, output);
-            return output;
-        }
-    }
-
-    /// <summary>Runs a script with the given boundary behind the cmdlets and returns its verbose and progress records.</summary>
-    public static (string[] Verbose, ProgressRecord[] Progress) RunForRecords(ISageMakerApi api, string script)
-    {
-        using (EngineSwap.Use(api))
-        using (var shell = Create())
-        {
-            shell.AddScript(script);
-            shell.Invoke();
-            return (shell.Streams.Verbose.Select(v => v.Message).ToArray(), shell.Streams.Progress.ToArray());
-        }
-    }
-
-    /// <summary>Runs a script with the given boundary behind the cmdlets: what it wrote, and its errors.</summary>
-    public static (PSObject[] Output, ErrorRecord[] Errors) RunWithErrors(ISageMakerApi api, string script)
-    {
-        using (EngineSwap.Use(api))
-        using (var shell = Create())
-        {
-            shell.AddScript(script);
-            return (shell.Invoke().ToArray(), shell.Streams.Error.ToArray());
+            var streams = shell.Streams;
+            return new HostedRun(output.ToArray(), streams.Error.ToArray(), streams.Verbose.Select(v => v.Message).ToArray(), streams.Progress.ToArray());
         }
     }
 
@@ -103,11 +84,11 @@ internal static class HostedPowerShell
         return output;
     }
 
-    /// <summary>Stops what the shell runs (Ctrl+C): how long Stop took to return.</summary>
-    public static TimeSpan TimeStop(PowerShell shell)
+    /// <summary>Stops what the shell runs (Ctrl+C): how long Stop took to return, if it did within 5 s.</summary>
+    public static async Task<TimeSpan> TimeStopAsync(PowerShell shell)
     {
         var clock = Stopwatch.StartNew();
-        shell.Stop();
+        await Task.Factory.FromAsync(shell.BeginStop(null, null), shell.EndStop).WaitAsync(TimeSpan.FromSeconds(5));
         return clock.Elapsed;
     }
 
@@ -121,3 +102,5 @@ internal static class HostedPowerShell
         }
     }
 }
+
+internal sealed record HostedRun(PSObject[] Output, ErrorRecord[] Errors, string[] Verbose, ProgressRecord[] Progress);

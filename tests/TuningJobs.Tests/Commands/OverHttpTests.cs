@@ -28,7 +28,7 @@ public sealed class OverHttpTests
         await HostedPowerShell.WaitFor(() => endpoint.Requests.Count == 2, TimeSpan.FromSeconds(20));
         await Task.Delay(1000);   // the slow second page has been in flight for a while
 
-        var stopping = HostedPowerShell.TimeStop(shell);
+        var stopping = await HostedPowerShell.TimeStopAsync(shell);
         Assert.True(stopping < TimeSpan.FromSeconds(1), $"Stop took {stopping}.");
         Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
         Assert.Equal(10, output.Count);

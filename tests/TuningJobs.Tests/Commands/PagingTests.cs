@@ -17,7 +17,7 @@ public sealed class PagingTests
     public void SkipAndFirstAskForNoMoreThanTheyNeed(string script, string names, int[] maxResults)
     {
         var fake = new FakeSageMakerApi(50, tuningJobCount: 50);
-        var output = HostedPowerShell.Run(fake, script);
+        var output = HostedPowerShell.Run(fake, script).Output;
         Assert.Equal(names.Split(','), HostedPowerShell.Names(output));
         Assert.Equal(maxResults.Cast<int?>(), fake.Requests.Select(r => r.MaxResults).Concat(fake.TuningJobRequests.Select(r => r.MaxResults)));
     }
@@ -32,7 +32,7 @@ public sealed class PagingTests
     [InlineData("Get-TuningJob tune-001, 'tune-01*' -IncludeTotalCount", 11ul, 0.0)]
     public void TheTotalCountIsWhatWasReadAndExactOnlyForAWholeListing(string script, ulong total, double accuracy)
     {
-        var count = HostedPowerShell.Run(new FakeSageMakerApi(42, tuningJobCount: 25), script).Last();
+        var count = HostedPowerShell.Run(new FakeSageMakerApi(42, tuningJobCount: 25), script).Output.Last();
         Assert.Equal(total, (ulong)count.BaseObject);
         Assert.Equal(accuracy, (double)count.Properties["Accuracy"].Value);
     }
@@ -54,7 +54,7 @@ public sealed class PagingTests
     public void BestWaitsForAPageWithJobsBeforeChoosingTheDirection()
     {
         var fake = new FakeSageMakerApi("Minimize", 0.5, 0.1, 0.9, 0.3) { EmptyFirstPage = true };
-        var best = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 2");
+        var best = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 2").Output;
         Assert.Equal(new[] { 0.1, 0.3 }, best.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).ObjectiveValue.Value));
     }
 
@@ -70,7 +70,7 @@ public sealed class PagingTests
             HyperParameterTuningJobStatus = "Completed",
             HyperParameterTuningJobObjective = new HyperParameterTuningJobObjective { Type = objective, MetricName = "m" },
         });
-        var first = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 1");
+        var first = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 1").Output;
         Assert.Equal(best, ((HyperParameterTrainingJobSummary)Assert.Single(first).BaseObject).ObjectiveValue);
         Assert.Equal(new[] { "tune" }, fake.Described);
     }
@@ -79,7 +79,7 @@ public sealed class PagingTests
     public void BestWithTypeInTheAnswerAsksNothingMore()
     {
         var fake = new FakeSageMakerApi("Maximize", 0.5, 0.1, 0.9, 0.3);
-        var first = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 1");
+        var first = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 1").Output;
         Assert.Equal(0.9, ((HyperParameterTrainingJobSummary)Assert.Single(first).BaseObject).ObjectiveValue);
         Assert.Single(fake.Requests);
         Assert.Empty(fake.Described);
