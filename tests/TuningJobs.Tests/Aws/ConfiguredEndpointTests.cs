@@ -55,11 +55,6 @@ public sealed class ConfiguredEndpointTests
         AssertOneSignedRequest(endpoint);
     }
 
-    [Theory]
-    [InlineData("AWS_ENDPOINT_URL_SAGEMAKER")]
-    [InlineData("AWS_ENDPOINT_URL")]
-    public Task AnEnvironmentVariableSendsTheRequestsToItsUrl(string variable) => ListThroughVariable(variable, Connection());
-
     [Fact]
     public Task TheProfilesServicesSectionSendsTheRequestsToItsUrl() => ListThroughConfig(url => $"""
         [profile local]
@@ -173,19 +168,6 @@ public sealed class ConfiguredEndpointTests
 
         List(Connection());
         AssertOneSignedRequest(fromAwsProfile);
-    }
-
-    [Fact]
-    public async Task RequestsAreSignedForTheRegionOfTheProfile()
-    {
-        await using var endpoint = await Start();
-        using var config = ProcessEnvironment.Config($"""
-            [profile local]
-            region = {SigningRegion}
-            """);
-        using var environment = ProcessEnvironment.Set(("AWS_ENDPOINT_URL", endpoint.Url.AbsoluteUri));
-        List(Connection(region: null, profileName: "local"));
-        AssertOneSignedRequest(endpoint);
     }
 
     [Fact]

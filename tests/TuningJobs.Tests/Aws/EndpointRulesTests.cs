@@ -5,38 +5,25 @@ using TuningJobs.Aws.SageMaker.Internal;
 namespace TuningJobs.Tests.Aws;
 
 /// <summary>
-/// SageMaker's endpoint rules as the module's provider applies them. The first table is the rule set's own test
-/// cases without an endpoint (botocore tests/functional/endpoint-rules/sagemaker/endpoint-tests-1.json); the second
+/// SageMaker's endpoint rules as the module's provider applies them. The first two tables are the rule set's own test
+/// cases without an endpoint (botocore tests/functional/endpoint-rules/sagemaker/endpoint-tests-1.json); the third
 /// fills in plain, FIPS, dual-stack and both for every partition of botocore's partitions.json, with its DNS suffixes.
 /// </summary>
 public sealed class EndpointRulesTests
 {
+    /// <summary>The rule set's own cases of a plain host in the amazonaws.com domain.</summary>
+    public static TheoryData<string> PlainRegions => new(
+        "af-south-1", "ap-east-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1",
+        "ap-southeast-1", "ap-southeast-2", "ca-central-1", "eu-central-1", "eu-north-1", "eu-south-1", "eu-west-1",
+        "eu-west-2", "eu-west-3", "me-south-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+        "us-gov-west-1", "us-gov-east-1");
+
+    /// <summary>The rule set's other own cases.</summary>
     public static TheoryData<string, bool, bool, string> RuleSetCases => new()
     {
-        { "af-south-1", false, false, "https://api.sagemaker.af-south-1.amazonaws.com" },
-        { "ap-east-1", false, false, "https://api.sagemaker.ap-east-1.amazonaws.com" },
-        { "ap-northeast-1", false, false, "https://api.sagemaker.ap-northeast-1.amazonaws.com" },
-        { "ap-northeast-2", false, false, "https://api.sagemaker.ap-northeast-2.amazonaws.com" },
-        { "ap-northeast-3", false, false, "https://api.sagemaker.ap-northeast-3.amazonaws.com" },
-        { "ap-south-1", false, false, "https://api.sagemaker.ap-south-1.amazonaws.com" },
-        { "ap-southeast-1", false, false, "https://api.sagemaker.ap-southeast-1.amazonaws.com" },
-        { "ap-southeast-2", false, false, "https://api.sagemaker.ap-southeast-2.amazonaws.com" },
-        { "ca-central-1", false, false, "https://api.sagemaker.ca-central-1.amazonaws.com" },
-        { "eu-central-1", false, false, "https://api.sagemaker.eu-central-1.amazonaws.com" },
-        { "eu-north-1", false, false, "https://api.sagemaker.eu-north-1.amazonaws.com" },
-        { "eu-south-1", false, false, "https://api.sagemaker.eu-south-1.amazonaws.com" },
-        { "eu-west-1", false, false, "https://api.sagemaker.eu-west-1.amazonaws.com" },
-        { "eu-west-2", false, false, "https://api.sagemaker.eu-west-2.amazonaws.com" },
-        { "eu-west-3", false, false, "https://api.sagemaker.eu-west-3.amazonaws.com" },
-        { "me-south-1", false, false, "https://api.sagemaker.me-south-1.amazonaws.com" },
-        { "sa-east-1", false, false, "https://api.sagemaker.sa-east-1.amazonaws.com" },
-        { "us-east-1", false, false, "https://api.sagemaker.us-east-1.amazonaws.com" },
         { "us-east-1", true, false, "https://api-fips.sagemaker.us-east-1.amazonaws.com" },
-        { "us-east-2", false, false, "https://api.sagemaker.us-east-2.amazonaws.com" },
         { "us-east-2", true, false, "https://api-fips.sagemaker.us-east-2.amazonaws.com" },
-        { "us-west-1", false, false, "https://api.sagemaker.us-west-1.amazonaws.com" },
         { "us-west-1", true, false, "https://api-fips.sagemaker.us-west-1.amazonaws.com" },
-        { "us-west-2", false, false, "https://api.sagemaker.us-west-2.amazonaws.com" },
         { "us-west-2", true, false, "https://api-fips.sagemaker.us-west-2.amazonaws.com" },
         { "us-east-1", true, true, "https://api.sagemaker-fips.us-east-1.api.aws" },
         { "us-east-1", false, true, "https://api.sagemaker.us-east-1.api.aws" },
@@ -45,12 +32,10 @@ public sealed class EndpointRulesTests
         { "cn-north-1", true, true, "https://api.sagemaker-fips.cn-north-1.api.amazonwebservices.com.cn" },
         { "cn-north-1", true, false, "https://api.sagemaker-fips.cn-north-1.amazonaws.com.cn" },
         { "cn-north-1", false, true, "https://api.sagemaker.cn-north-1.api.amazonwebservices.com.cn" },
-        { "us-gov-west-1", false, false, "https://api.sagemaker.us-gov-west-1.amazonaws.com" },
         { "us-gov-west-1", true, false, "https://api-fips.sagemaker.us-gov-west-1.amazonaws.com" },
         { "us-gov-east-1", true, true, "https://api.sagemaker-fips.us-gov-east-1.api.aws" },
         { "us-gov-east-1", true, false, "https://api-fips.sagemaker.us-gov-east-1.amazonaws.com" },
         { "us-gov-east-1", false, true, "https://api.sagemaker.us-gov-east-1.api.aws" },
-        { "us-gov-east-1", false, false, "https://api.sagemaker.us-gov-east-1.amazonaws.com" },
         { "us-iso-east-1", false, false, "https://api.sagemaker.us-iso-east-1.c2s.ic.gov" },
         { "us-iso-east-1", true, false, "https://api.sagemaker-fips.us-iso-east-1.c2s.ic.gov" },
         { "us-isob-east-1", true, false, "https://api.sagemaker-fips.us-isob-east-1.sc2s.sgov.gov" },
@@ -96,6 +81,11 @@ public sealed class EndpointRulesTests
 
     private static string Resolve(string region, bool fips, bool dualStack, string endpoint = null) =>
         _provider.ResolveEndpoint(new SageMakerEndpointParameters { Region = region, UseFIPS = fips, UseDualStack = dualStack, Endpoint = endpoint }).URL;
+
+    [Theory]
+    [MemberData(nameof(PlainRegions))]
+    public void APlainRegionResolvesToItsHostInAmazonawsCom(string region) =>
+        Assert.Equal($"https://api.sagemaker.{region}.amazonaws.com", Resolve(region, false, false));
 
     [Theory]
     [MemberData(nameof(RuleSetCases))]
