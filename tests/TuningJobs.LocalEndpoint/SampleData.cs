@@ -54,7 +54,7 @@ public sealed record SampleTrainingJob
 }
 
 /// <summary>A hyperparameter tuning job and the training jobs it launched.</summary>
-public sealed class SampleTuningJob
+public sealed record SampleTuningJob
 {
     public string Name { get; set; }
 
@@ -101,20 +101,15 @@ public sealed class SampleTuningJob
         var started = Schedule.Jobs.Where(s => s.Start <= elapsed).ToList();
         var ended = started.Count == Schedule.Jobs.Count && started.All(s => s.End <= elapsed);
         var lastEvent = started.SelectMany(s => s.End <= elapsed ? new[] { s.Start, s.End } : [s.Start]).DefaultIfEmpty(TimeSpan.Zero).Max();
-        return new SampleTuningJob
+        return this with
         {
-            Name = Name,
-            Arn = Arn,
             Status = ended ? "Completed" : "InProgress",
-            Strategy = Strategy,
             CreationTime = Schedule.StartedAt,
             EndTime = ended ? Schedule.StartedAt + lastEvent : null,
             LastModifiedTime = Schedule.StartedAt + lastEvent,
             MaxNumberOfTrainingJobs = Schedule.Jobs.Count,
-            MaxParallelTrainingJobs = MaxParallelTrainingJobs,
-            ObjectiveType = ObjectiveType,
-            ObjectiveMetricName = ObjectiveMetricName,
             TrainingJobs = started.Select(s => s.End <= elapsed ? s.Finished : s.Running).ToList(),
+            Schedule = null,
         };
     }
 }

@@ -133,17 +133,12 @@ public sealed class GetTuningTrainingJobCommandTests
     public void WatchWritesEachStatusChangeAndEndsWithTheTuningJob()
     {
         var fake = RunningTuningJob();
-        using (EngineSwap.Use(fake))
-        using (var shell = HostedPowerShell.Create())
-        {
-            shell.AddScript("Get-TuningTrainingJob tune -Watch -PollIntervalSec 1");
-            var output = shell.Invoke().Select(o => (HyperParameterTrainingJobSummary)o.BaseObject).Select(j => $"{j.TrainingJobName}={j.TrainingJobStatus}");
-            Assert.Equal(new[] { "a=InProgress", "b=InProgress", "a=Completed", "b=Failed" }, output);
-            Assert.Equal(new[] { "tune", "tune" }, fake.Described);
-            var progress = shell.Streams.Progress.ToArray();
-            Assert.Equal("Completed: 1 completed, 0 in progress, 0 failed, 0 stopped (poll 2, every 1 s)", progress[^2].StatusDescription);
-            Assert.Equal(ProgressRecordType.Completed, progress[^1].RecordType);
-        }
+        var (output, _, _, progress) = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Watch -PollIntervalSec 1");
+        var written = output.Select(o => (HyperParameterTrainingJobSummary)o.BaseObject).Select(j => $"{j.TrainingJobName}={j.TrainingJobStatus}");
+        Assert.Equal(new[] { "a=InProgress", "b=InProgress", "a=Completed", "b=Failed" }, written);
+        Assert.Equal(new[] { "tune", "tune" }, fake.Described);
+        Assert.Equal("Completed: 1 completed, 0 in progress, 0 failed, 0 stopped (poll 2, every 1 s)", progress[^2].StatusDescription);
+        Assert.Equal(ProgressRecordType.Completed, progress[^1].RecordType);
     }
 
     [Fact]
