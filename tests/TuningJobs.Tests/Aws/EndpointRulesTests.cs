@@ -5,9 +5,9 @@ using TuningJobs.Aws.SageMaker.Internal;
 namespace TuningJobs.Tests.Aws;
 
 /// <summary>
-/// SageMaker's endpoint rules as the module's provider applies them. The first two tables are the rule set's own test
-/// cases without an endpoint (botocore tests/functional/endpoint-rules/sagemaker/endpoint-tests-1.json); the third
-/// fills in plain, FIPS, dual-stack and both for every partition of botocore's partitions.json, with its DNS suffixes.
+/// SageMaker's endpoint rules as the module's provider applies them: the rule set's own test cases without an endpoint
+/// (botocore tests/functional/endpoint-rules/sagemaker/endpoint-tests-1.json), then plain, FIPS, dual-stack and both for
+/// every partition of botocore's partitions.json, with its DNS suffixes.
 /// </summary>
 public sealed class EndpointRulesTests
 {
@@ -18,8 +18,8 @@ public sealed class EndpointRulesTests
         "eu-west-2", "eu-west-3", "me-south-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2",
         "us-gov-west-1", "us-gov-east-1");
 
-    /// <summary>The rule set's other own cases.</summary>
-    public static TheoryData<string, bool, bool, string> RuleSetCases => new()
+    /// <summary>The rule set's other own cases, then the variants of every partition that they leave out.</summary>
+    public static TheoryData<string, bool, bool, string> Variants => new()
     {
         { "us-east-1", true, false, "https://api-fips.sagemaker.us-east-1.amazonaws.com" },
         { "us-east-2", true, false, "https://api-fips.sagemaker.us-east-2.amazonaws.com" },
@@ -40,10 +40,8 @@ public sealed class EndpointRulesTests
         { "us-iso-east-1", true, false, "https://api.sagemaker-fips.us-iso-east-1.c2s.ic.gov" },
         { "us-isob-east-1", true, false, "https://api.sagemaker-fips.us-isob-east-1.sc2s.sgov.gov" },
         { "us-isob-east-1", false, false, "https://api.sagemaker.us-isob-east-1.sc2s.sgov.gov" },
-    };
 
-    public static TheoryData<string, bool, bool, string> EveryPartition => new()
-    {
+        // Filled in: plain, FIPS, dual-stack and both for every partition.
         { "eusc-de-east-1", false, false, "https://api.sagemaker.eusc-de-east-1.amazonaws.eu" },
         { "eusc-de-east-1", false, true, "https://api.sagemaker.eusc-de-east-1.api.amazonwebservices.eu" },
         { "eusc-de-east-1", true, false, "https://api.sagemaker-fips.eusc-de-east-1.amazonaws.eu" },
@@ -88,8 +86,7 @@ public sealed class EndpointRulesTests
         Assert.Equal($"https://api.sagemaker.{region}.amazonaws.com", Resolve(region, false, false));
 
     [Theory]
-    [MemberData(nameof(RuleSetCases))]
-    [MemberData(nameof(EveryPartition))]
+    [MemberData(nameof(Variants))]
     public void EachRegionAndVariantResolvesToItsHost(string region, bool fips, bool dualStack, string url) =>
         Assert.Equal(url, Resolve(region, fips, dualStack));
 
