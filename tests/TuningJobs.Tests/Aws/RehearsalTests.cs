@@ -1,6 +1,4 @@
-using System;
 using TuningJobs.Aws;
-using Xunit;
 
 namespace TuningJobs.Tests.Aws;
 

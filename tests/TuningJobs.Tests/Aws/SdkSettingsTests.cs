@@ -1,10 +1,6 @@
-using System;
-using System.IO;
 using System.Net;
 using Amazon.Runtime.CredentialManagement;
-using TuningJobs.Api;
 using TuningJobs.Aws;
-using Xunit;
 
 namespace TuningJobs.Tests.Aws;
 
