@@ -1,4 +1,3 @@
-using System.Net;
 using Amazon.Runtime.CredentialManagement;
 using TuningJobs.Aws;
 
@@ -28,12 +27,7 @@ public sealed class SdkSettingsTests
             }
             using (ProcessEnvironment.Set((SdkSettings.ConfigFileVariable, second)))
             {
-                var connection = new AwsConnection
-                {
-                    ProfileName = "settings-test",
-                    EndpointUrl = new Uri("http://127.0.0.1:9/"),
-                    Credential = new NetworkCredential("AKIDSETTINGSTEST", "secret"),
-                };
+                var connection = EngineHarness.Connection(new Uri("http://127.0.0.1:9/"), profileName: "settings-test");
                 var client = new ClientCache().For(connection).Client;
 
                 Assert.Equal(second, SharedCredentialsFile.DefaultConfigFilePath);
