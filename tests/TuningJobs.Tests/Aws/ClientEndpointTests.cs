@@ -139,8 +139,7 @@ public sealed class ClientEndpointTests
     public void FipsOrDualStackWithAConfiguredEndpointNamesBothSettings(string variables, string config, string profileName, string endpointUrl, string message)
     {
         using var file = ProcessEnvironment.Config(config);
-        using var environment = ProcessEnvironment.Set(variables.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2)).Select(pair => (pair[0], pair[1])).ToArray());
+        using var environment = ProcessEnvironment.Set(variables);
         AssertInvalidConfiguration(Connection("us-east-1", profileName, endpointUrl), message);
     }
 
@@ -190,17 +189,17 @@ public sealed class ClientEndpointTests
 
     // A change of any of these variables must get a new client at the next call.
     [Theory]
-    [InlineData("AWS_ENDPOINT_URL_SAGEMAKER", "http://127.0.0.1:9/")]
-    [InlineData("AWS_ENDPOINT_URL", "http://127.0.0.1:9/")]
-    [InlineData("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")]
-    [InlineData("AWS_USE_FIPS_ENDPOINT", "true")]
-    [InlineData("AWS_USE_DUALSTACK_ENDPOINT", "true")]
-    public void EachEndpointVariableIsPartOfTheClientCacheKey(string variable, string value)
+    [InlineData("AWS_ENDPOINT_URL_SAGEMAKER=http://127.0.0.1:9/")]
+    [InlineData("AWS_ENDPOINT_URL=http://127.0.0.1:9/")]
+    [InlineData("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true")]
+    [InlineData("AWS_USE_FIPS_ENDPOINT=true")]
+    [InlineData("AWS_USE_DUALSTACK_ENDPOINT=true")]
+    public void EachEndpointVariableIsPartOfTheClientCacheKey(string assignment)
     {
         var cache = new ClientCache();
         var before = cache.For(Connection("us-east-1"));
         Assert.Same(before, cache.For(Connection("us-east-1")));
-        using var environment = ProcessEnvironment.Set((variable, value));
+        using var environment = ProcessEnvironment.Set(assignment);
         Assert.NotSame(before, cache.For(Connection("us-east-1")));
     }
 

@@ -15,6 +15,10 @@ public sealed class ProcessEnvironment
     /// <summary>Sets the variables (null removes one) until disposed, with the SDK's cached settings forgotten both ways.</summary>
     internal static IDisposable Set(params (string Name, string Value)[] variables) => Set(true, variables);
 
+    /// <summary>As <see cref="Set(ValueTuple{string, string}[])"/>, from NAME=value pairs separated by spaces.</summary>
+    internal static IDisposable Set(string assignments) => Set(assignments.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .Select(pair => pair.Split('=', 2)).Select(pair => (pair[0], pair[1])).ToArray());
+
     /// <summary>As <see cref="Set(ValueTuple{string, string}[])"/>, but the SDK is not told to read its settings again until disposed.</summary>
     internal static IDisposable SetWithoutSdkReset(params (string Name, string Value)[] variables) => Set(false, variables);
 
