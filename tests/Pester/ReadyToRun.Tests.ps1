@@ -28,21 +28,27 @@ BeforeAll {
     }
 
     # Lists jobs in a fresh pwsh with the given module and reports where the engine came from and how many of its
-    # methods the JIT compiled (the runtime writes one line per compiled method to DOTNET_JitStdOutFile).
+    # methods the JIT compiled. The runtime writes one line per compiled method (DOTNET_JitDisasmSummary) to the
+    # process's standard output; not to a file (DOTNET_JitStdOutFile), which the runtime closes at exit while a
+    # background thread may still be compiling: the process then crashes at exit now and then (free(): invalid pointer).
     function Invoke-Listing([string] $Manifest) {
-        $jitLog = Join-Path $TestDrive ("jit-" + [guid]::NewGuid().ToString('N') + '.txt')
-        $run = Invoke-FreshPwsh -Connect -Import $Manifest -Environment @{ DOTNET_JitStdOutFile = $jitLog; DOTNET_JitDisasmSummary = '1' } -Script @'
-'jobs=' + @(Get-TuningTrainingJob xgb-churn-0412 @aws).Count
-foreach ($assembly in [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -in 'AWSSDK.Core', 'TuningJobs.Aws' }) {
-    $assembly.GetName().Name + '=' + $assembly.Location
+        # The facts go to a file of their own, since the JIT's lines share standard output with no regard for line ends.
+        $facts = Join-Path $TestDrive ("facts-" + [guid]::NewGuid().ToString('N') + '.txt')
+        $run = Invoke-FreshPwsh -Connect -Import $Manifest -Environment @{ DOTNET_JitDisasmSummary = '1' } -Script @"
+`$lines = @('jobs=' + @(Get-TuningTrainingJob xgb-churn-0412 @aws).Count)
+foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -in 'AWSSDK.Core', 'TuningJobs.Aws' }) {
+    `$lines += `$assembly.GetName().Name + '=' + `$assembly.Location
 }
-'@
+Set-Content -LiteralPath '$facts' -Value `$lines
+"@
         if ($run.ExitCode -ne 0) { throw "The listing failed with exit code $($run.ExitCode): $($run.Output) $($run.Errors)" }
+        $lines = Get-Content -LiteralPath $facts
         $locations = @{}
-        foreach ($line in $run.Lines | Where-Object { $_ -match '^(AWSSDK\.Core|TuningJobs\.Aws)=' }) { $name, $path = $line -split '=', 2; $locations[$name] = $path }
-        $compiled = if (Test-Path $jitLog) { @(Get-Content $jitLog | Where-Object { $_ -match 'JIT compiled (Amazon|TuningJobs\.Aws)\.' }).Count } else { $null }
+        foreach ($line in $lines | Where-Object { $_ -match '^(AWSSDK\.Core|TuningJobs\.Aws)=' }) { $name, $path = $line -split '=', 2; $locations[$name] = $path }
+        $jitLines = @($run.Lines | Where-Object { $_ -match 'JIT compiled ' })
+        $compiled = if ($jitLines.Count) { @($jitLines | Where-Object { $_ -match 'JIT compiled (Amazon|TuningJobs\.Aws)\.' }).Count } else { $null }
         [pscustomobject]@{
-            Jobs              = ($run.Lines | Where-Object { $_ -like 'jobs=*' }) -replace '^jobs=', ''
+            Jobs              = ($lines | Where-Object { $_ -like 'jobs=*' }) -replace '^jobs=', ''
             Locations         = $locations
             EngineMethodsJitted = $compiled
         }
