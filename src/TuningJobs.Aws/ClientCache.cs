@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using Amazon.Runtime;
 using TuningJobs.Api;
 using TuningJobs.Aws.SageMaker;
 
@@ -19,17 +18,6 @@ namespace TuningJobs.Aws;
 /// </summary>
 internal sealed class ClientCache
 {
-    // What the SDK reads from the environment when it builds a client: a change to any of these gets a new client.
-    private static readonly string[] _environmentInputs =
-    {
-        "AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION",
-        "AWS_RETRY_MODE", "AWS_MAX_ATTEMPTS", SdkSettings.CredentialsFileVariable, SdkSettings.ConfigFileVariable,
-        "AWS_EC2_METADATA_SERVICE_ENDPOINT", "AWS_EC2_METADATA_DISABLED", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
-        "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
-        EndpointSettings.ServiceVariable, EndpointSettings.GlobalVariable, EndpointSettings.IgnoreVariable,
-        EndpointSettings.FipsVariable, EndpointSettings.DualStackVariable,
-    };
-
     private readonly ConcurrentDictionary<(AwsConnection, string), CachedClient> _clients =
         new ConcurrentDictionary<(AwsConnection, string), CachedClient>();
 
@@ -40,12 +28,12 @@ internal sealed class ClientCache
 
     // One for the process, as the SDK settings that creation brings in step (SdkSettings) are the process's.
     private static readonly object _creationGate = new object();
-    private readonly HttpClientFactory _transport;
+    private readonly Action<SageMakerConfig> _configure;
 
-    /// <param name="transport">Builds the HttpClient the clients send with; the module's own when null.</param>
-    public ClientCache(HttpClientFactory transport = null)
+    /// <param name="configure">Changes each client's configuration before the client is built: the warm-up's rehearsal.</param>
+    public ClientCache(Action<SageMakerConfig> configure = null)
     {
-        _transport = transport;
+        _configure = configure;
     }
 
     /// <summary>How many clients are kept now.</summary>
@@ -66,7 +54,7 @@ internal sealed class ClientCache
             {
                 EndpointSettings.CheckEnvironment();
                 ForgetWhatAnEarlierEnvironmentSet(environment);
-                var created = new CachedClient(ClientFactory.Create(connection, out var target, _transport), target);
+                var created = new CachedClient(ClientFactory.Create(connection, out var target, _configure), target);
                 _clients[key] = created;
                 _creationOrder.Enqueue(key);
                 while (_clients.Count > MaxClients && _creationOrder.TryDequeue(out var oldest))
@@ -93,13 +81,15 @@ internal sealed class ClientCache
         }
     }
 
-    // A hash, so that the secrets among these variables are not kept in a long-lived key.
+    // What the SDK reads when it builds a client, or remembers once read: every AWS_* variable and the shared files. A
+    // change to any of them gets a new client. A hash, so that the secrets among the variables are not kept in a key.
     private static string EnvironmentFingerprint()
     {
         var text = new StringBuilder();
-        foreach (var name in _environmentInputs)
+        var variables = Environment.GetEnvironmentVariables();
+        foreach (var name in variables.Keys.Cast<string>().Where(IsAwsVariable).OrderBy(name => name, StringComparer.Ordinal))
         {
-            text.Append(Environment.GetEnvironmentVariable(name)).Append('\u001f');
+            text.Append(name).Append('=').Append(variables[name]).Append('\u001f');
         }
         foreach (var file in SharedFiles())
         {
@@ -111,11 +101,18 @@ internal sealed class ClientCache
         }
     }
 
+    // Windows keeps variable names in any case; AWSSDK reads them by their upper-case names there too.
+    private static bool IsAwsVariable(string name) => name.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase);
+
+    // The credentials file, the config file, and the config file beside a named credentials file, which the SDK reads
+    // when only AWS_SHARED_CREDENTIALS_FILE is set.
     private static IEnumerable<string> SharedFiles()
     {
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        yield return Environment.GetEnvironmentVariable(SdkSettings.CredentialsFileVariable) ?? Path.Combine(home, ".aws", "credentials");
-        yield return Environment.GetEnvironmentVariable(SdkSettings.ConfigFileVariable) ?? Path.Combine(home, ".aws", "config");
+        var credentials = SdkSettings.CredentialsFile();
+        yield return credentials;
+        yield return SdkSettings.ConfigFile();
+        var folder = Path.GetDirectoryName(credentials);
+        if (folder != null) yield return Path.Combine(folder, "config");
     }
 }
 

@@ -28,11 +28,11 @@ internal static class ClientFactory
     public static SageMakerClient Create(AwsConnection connection) => Create(connection, out _);
 
     /// <param name="target">What messages should call the place requests go to.</param>
-    /// <param name="transport">Builds the HttpClient requests are sent with; the config's own when null.</param>
-    public static SageMakerClient Create(AwsConnection connection, out string target, HttpClientFactory transport = null)
+    /// <param name="configure">Changes the configuration before anything reads it: the warm-up's rehearsal.</param>
+    public static SageMakerClient Create(AwsConnection connection, out string target, Action<SageMakerConfig> configure = null)
     {
         var config = new SageMakerConfig { Timeout = connection.Timeout };
-        if (transport != null) config.HttpClientFactory = transport;
+        configure?.Invoke(config);
         CredentialProfile profile = null;
         if (connection.ProfileName != null)
         {

@@ -14,8 +14,8 @@ namespace TuningJobs.Aws;
 /// Runs a first call's whole path once, so that its code is compiled before a real first call needs it: the module's
 /// client build, endpoint rules, marshalling, SigV4 signing, the retry and deadline handlers, unmarshalling and the
 /// page checks, for one ListTrainingJobsForHyperParameterTuningJob answered from memory. Nothing leaves the process:
-/// the transport under the deadline handler is <see cref="CannedTransport"/>, and the region and credentials are
-/// given, so no credential provider, profile credential or instance-metadata probe runs.
+/// the transport under the deadline handler is <see cref="CannedTransport"/>, the region and credentials are given and
+/// the defaults mode is standard, so no credential provider, profile credential or instance-metadata probe runs.
 /// </summary>
 internal static class Rehearsal
 {
@@ -32,7 +32,12 @@ internal static class Rehearsal
     /// <summary>The page the canned answer holds, read the way a real one is.</summary>
     public static Page<HyperParameterTrainingJobSummary> Run()
     {
-        var api = new AwsSageMakerApi(new ClientCache(new CannedTransport()).For);
+        var api = new AwsSageMakerApi(new ClientCache(config =>
+        {
+            config.HttpClientFactory = new CannedTransport();
+            // Defaults mode "auto" (AWS_DEFAULTS_MODE, defaults_mode) asks instance metadata for the region: not here.
+            config.DefaultConfigurationMode = DefaultConfigurationMode.Standard;
+        }).For);
         var connection = new AwsConnection { Region = "us-east-1", Credential = new NetworkCredential("warm-up", "warm-up") };
         var request = new TrainingJobsRequest { HyperParameterTuningJobName = TuningJobName, MaxResults = 1 };
         return api.ListTrainingJobsAsync(connection, request, CancellationToken.None).GetAwaiter().GetResult();

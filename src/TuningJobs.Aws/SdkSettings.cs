@@ -34,19 +34,37 @@ internal static class SdkSettings
         _environment = environment;
     }
 
+    /// <summary>The shared credentials file the environment names now, else the default one.</summary>
+    public static string CredentialsFile() => Named(CredentialsFileVariable) ?? Path.Combine(AwsFolder(), "credentials");
+
+    /// <summary>The shared config file the environment names now, else the default one.</summary>
+    public static string ConfigFile() => Named(ConfigFileVariable) ?? Path.Combine(AwsFolder(), "config");
+
     /// <summary>Points the SDK's remembered locations at the files the environment names now, else at the defaults.</summary>
     internal static void FollowSharedFileLocations()
     {
-        Set(nameof(SharedCredentialsFile.DefaultFilePath), CredentialsFileVariable, SharedCredentialsFile.DefaultDirectory, "credentials");
-        Set(nameof(SharedCredentialsFile.DefaultConfigFilePath), ConfigFileVariable, SharedCredentialsFile.DefaultConfigDirectory, "config");
+        Set(nameof(SharedCredentialsFile.DefaultFilePath), CredentialsFile());
+        Set(nameof(SharedCredentialsFile.DefaultConfigFilePath), ConfigFile());
+    }
+
+    // The SDK's own default folder: HOME, else USERPROFILE, then .aws. Not SharedCredentialsFile.DefaultDirectory, which
+    // the SDK set at its first look to the folder of a file a variable named then.
+    private static string AwsFolder()
+    {
+        var home = Named("HOME") ?? Named("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Path.Combine(home, ".aws");
+    }
+
+    private static string Named(string variable)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        return string.IsNullOrEmpty(value) ? null : value;
     }
 
     // Both are public properties with private setters in AWSSDK.Core 4.1.0, set once by its static constructor; no API
     // moves them, so their setters are called by reflection. A test fails if a later AWSSDK.Core drops them.
-    private static void Set(string property, string variable, string defaultDirectory, string defaultName)
+    private static void Set(string property, string path)
     {
-        var named = Environment.GetEnvironmentVariable(variable);
-        var path = string.IsNullOrEmpty(named) ? Path.Combine(defaultDirectory, defaultName) : named;
         var setter = typeof(SharedCredentialsFile).GetProperty(property, BindingFlags.Public | BindingFlags.Static)?.GetSetMethod(nonPublic: true);
         setter?.Invoke(null, new object[] { path });
     }

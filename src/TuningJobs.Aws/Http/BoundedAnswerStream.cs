@@ -51,9 +51,10 @@ internal sealed class BoundedAnswerStream : Stream
         set => throw new NotSupportedException();
     }
 
-    // The SDK reads synchronously, on a pool thread of its own pipeline. The wait here ends on the stop signal itself,
-    // set by whoever cancels, not on a continuation that needs another pool thread: when the pool is busy (the caller
-    // blocks one thread on the SDK's task, Ctrl+C another), a continuation could wait a second for the pool to grow.
+    // The SDK reads synchronously, on a pool thread of its own pipeline. On .NET (PowerShell 7) the wait here ends on the
+    // stop signal itself, set by whoever cancels, not on a continuation that needs another pool thread: when the pool is
+    // busy (the caller blocks one thread on the SDK's task, Ctrl+C another), a continuation could wait a second for the
+    // pool to grow. .NET Framework queues even this wake-up to the pool, as it did the continuation before.
     public override int Read(byte[] buffer, int offset, int count)
     {
         if (!StartRead(buffer, offset, count, CancellationToken.None, out var read, out var scratch)) return 0;

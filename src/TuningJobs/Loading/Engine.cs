@@ -39,7 +39,7 @@ internal static class Engine
         }
     }
 
-    /// <summary>Set to 1, the import starts no warm-up: for a session that imports the module but seldom calls it.</summary>
+    /// <summary>Set to 1 or true, the import starts no warm-up: for a session that imports the module but seldom calls it.</summary>
     internal const string NoWarmUpVariable = "TUNINGJOBS_NO_WARMUP";
 
     private static int _warmUpStarted;
@@ -54,7 +54,7 @@ internal static class Engine
     /// </summary>
     internal static void WarmUpInBackground()
     {
-        if (!EngineLoader.RunsOnCoreClr() || Environment.GetEnvironmentVariable(NoWarmUpVariable) == "1"
+        if (!EngineLoader.RunsOnCoreClr() || IsSet(Environment.GetEnvironmentVariable(NoWarmUpVariable))
             || Interlocked.Exchange(ref _warmUpStarted, 1) == 1) return;
         ThreadPool.QueueUserWorkItem(_ =>
         {
@@ -68,6 +68,9 @@ internal static class Engine
             }
         });
     }
+
+    private static bool IsSet(string value) =>
+        value == "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     internal static string DependencyFolder =>
         Path.Combine(Path.GetDirectoryName(typeof(Engine).Assembly.Location) ?? ".", DependencyFolderName);

@@ -33,6 +33,13 @@ public sealed class SdkSettingsTests
                 Assert.Equal(second, SharedCredentialsFile.DefaultConfigFilePath);
                 Assert.Equal("ap-south-1", client.Config.AuthenticationRegion);
             }
+            // Named no more: back to the SDK's default folder, not the folder of a file named earlier.
+            using (ProcessEnvironment.Set((SdkSettings.ConfigFileVariable, null)))
+            {
+                _ = new ClientCache().For(EngineHarness.Connection(new Uri("http://127.0.0.1:9/")));
+                Assert.Equal(Path.Combine(Environment.GetEnvironmentVariable("HOME") ?? Environment.GetEnvironmentVariable("USERPROFILE"), ".aws", "config"),
+                    SharedCredentialsFile.DefaultConfigFilePath);
+            }
         }
         finally
         {
