@@ -104,16 +104,10 @@ internal sealed class ClientCache
     // Windows keeps variable names in any case; AWSSDK reads them by their upper-case names there too.
     private static bool IsAwsVariable(string name) => name.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase);
 
-    // The credentials file, the config file, and the config file beside a named credentials file, which the SDK reads
-    // when only AWS_SHARED_CREDENTIALS_FILE is set.
-    private static IEnumerable<string> SharedFiles()
-    {
-        var credentials = SdkSettings.CredentialsFile();
-        yield return credentials;
-        yield return SdkSettings.ConfigFile();
-        var folder = Path.GetDirectoryName(credentials);
-        if (folder != null) yield return Path.Combine(folder, "config");
-    }
+    // The credentials file, the default config file, and the config file in use (the one beside a named credentials
+    // file when only AWS_SHARED_CREDENTIALS_FILE is set), each once.
+    private static IEnumerable<string> SharedFiles() =>
+        new[] { SdkSettings.CredentialsFile(), SdkSettings.ConfigFile(), SdkSettings.ConfigFileInUse() }.Distinct(StringComparer.Ordinal);
 }
 
 /// <summary>A client and what messages should call the place its requests go to (a configured endpoint names its source).</summary>

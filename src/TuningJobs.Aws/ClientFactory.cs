@@ -93,7 +93,7 @@ internal static class ClientFactory
     // AWS_SHARED_CREDENTIALS_FILE elsewhere expects the next call to read the new file.
     private static CredentialProfileStoreChain ProfileStore()
     {
-        var credentialsFile = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE");
+        var credentialsFile = Environment.GetEnvironmentVariable(SdkSettings.CredentialsFileVariable);
         return string.IsNullOrEmpty(credentialsFile) ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(credentialsFile);
     }
 

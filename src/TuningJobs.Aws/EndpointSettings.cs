@@ -175,8 +175,8 @@ internal sealed record EndpointSettings(Uri Url, string UrlSource, bool UseFips,
         /// </summary>
         public static string Find(string section, string parent, string key)
         {
-            var path = Path();
-            if (path == null || !File.Exists(path)) return null;
+            var path = SdkSettings.ConfigFileInUse();
+            if (!File.Exists(path)) return null;
             var wanted = Words(section);
             bool inSection = false, inParent = false;
             foreach (var line in File.ReadAllLines(path))
@@ -213,16 +213,5 @@ internal sealed record EndpointSettings(Uri Url, string UrlSource, bool UseFips,
         private static string Words(string text) =>
             string.Join(" ", text.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries));
 
-        // The file the SDK reads profiles from: AWS_CONFIG_FILE (the SDK's remembered location, which SdkSettings keeps
-        // in step with it), else the config file beside the shared credentials file (SharedCredentialsFile.Refresh does
-        // the same).
-        private static string Path()
-        {
-            var credentialsFile = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE");
-            var shared = string.IsNullOrEmpty(credentialsFile) ? new SharedCredentialsFile() : new SharedCredentialsFile(credentialsFile);
-            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_CONFIG_FILE"))) return shared.ConfigFilePath;
-            var folder = System.IO.Path.GetDirectoryName(shared.FilePath);
-            return folder == null ? null : System.IO.Path.Combine(folder, "config");
-        }
     }
 }

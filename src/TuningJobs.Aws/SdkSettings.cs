@@ -40,6 +40,13 @@ internal static class SdkSettings
     /// <summary>The shared config file the environment names now, else the default one.</summary>
     public static string ConfigFile() => Named(ConfigFileVariable) ?? Path.Combine(AwsFolder(), "config");
 
+    /// <summary>
+    /// The config file the SDK reads profiles from now: the one AWS_CONFIG_FILE names, else the one beside the
+    /// credentials file (as SharedCredentialsFile.Refresh has it).
+    /// </summary>
+    public static string ConfigFileInUse() =>
+        Named(ConfigFileVariable) ?? Path.Combine(Path.GetDirectoryName(CredentialsFile()) ?? AwsFolder(), "config");
+
     /// <summary>Points the SDK's remembered locations at the files the environment names now, else at the defaults.</summary>
     internal static void FollowSharedFileLocations()
     {
