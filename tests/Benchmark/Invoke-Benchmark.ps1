@@ -130,6 +130,13 @@ function Get-Spread([double[]] $Values) {
     '{0:0}–{1:0}' -f $sorted[0], $sorted[-1]
 }
 
+function Invoke-WithoutWarmUp([scriptblock] $Action) {
+    # Runs the action with the module's import-time warm-up turned off for the processes it starts.
+    $env:TUNINGJOBS_NO_WARMUP = '1'
+    try { & $Action }
+    finally { Remove-Item env:TUNINGJOBS_NO_WARMUP }
+}
+
 function Measure-Process([string[]] $Arguments, [string] $Command = 'dotnet') {
     # Wall time of one process, start to exit, with its output.
     $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
@@ -162,9 +169,7 @@ function Measure-ColdSection {
         $runs.Fresh += $fresh.Ms
         if ($fresh.ExitCode -ne 0 -or "$($fresh.Output[-1])".Trim() -ne '1000') { $problems.Add("Cold run $round ended with exit code $($fresh.ExitCode) and '$($fresh.Output -join ' ')', expected 1000.") }
         # The same with the import's background warm-up turned off: what that lever is worth, in the same round.
-        $env:TUNINGJOBS_NO_WARMUP = '1'
-        try { $runs.FreshNoWarmUp += (Measure-Process @($pwsh, '-NoProfile', '-NonInteractive', '-Command', $freshCommand)).Ms }
-        finally { Remove-Item env:TUNINGJOBS_NO_WARMUP }
+        $runs.FreshNoWarmUp += (Invoke-WithoutWarmUp { Measure-Process @($pwsh, '-NoProfile', '-NonInteractive', '-Command', $freshCommand) }).Ms
         $runs.Floor += $Floor.List($SmallJob, $PageSize).TotalMilliseconds
         if ($Cli) {
             $aws = Measure-Process $cliArguments $Cli.Path
@@ -172,12 +177,10 @@ function Measure-ColdSection {
             if ($aws.ExitCode -ne 0) { $problems.Add("The AWS CLI's cold run $round failed with exit code $($aws.ExitCode).") }
         }
         # The steps with the warm-up off, so that each step shows its own work rather than a wait for the warm-up.
-        $env:TUNINGJOBS_NO_WARMUP = '1'
-        try {
-            $breakdown = Measure-Process @($pwsh, '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Measure-FreshProcess.ps1'),
+        $breakdown = Invoke-WithoutWarmUp {
+            Measure-Process @($pwsh, '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Measure-FreshProcess.ps1'),
                 '-Mode', 'Breakdown', '-ModuleManifest', $Manifest, '-EndpointUrl', $url, '-TuningJobName', $SmallJob)
         }
-        finally { Remove-Item env:TUNINGJOBS_NO_WARMUP }
         if ($breakdown.ExitCode -ne 0) { $problems.Add("Breakdown run $round failed: $($breakdown.Output -join ' ')"); continue }
         $sample = "$($breakdown.Output[-1])" | ConvertFrom-Json
         if ($sample.Error) { $problems.Add($sample.Error) }
@@ -320,9 +323,7 @@ try {
     Write-Host "Fresh processes: Import-Module x$ImportRuns, peak working set x$MemoryRuns per size ..."
     # With the warm-up off, so that the import's own assemblies and the first call's whole cost show; the cold section
     # times the fresh run with and without it.
-    $env:TUNINGJOBS_NO_WARMUP = '1'
-    try { $imports = @(1..$ImportRuns | ForEach-Object { Invoke-FreshMeasurement Import $SmallJob }) }
-    finally { Remove-Item env:TUNINGJOBS_NO_WARMUP }
+    $imports = @(Invoke-WithoutWarmUp { 1..$ImportRuns | ForEach-Object { Invoke-FreshMeasurement Import $SmallJob } })
     $loadedOnImport = @($imports | ForEach-Object { $_.AwsAssembliesAfterImport } | Where-Object { $_ } | Select-Object -Unique)
     $loadedOnCall = @($imports[0].AwsAssembliesAfterCall)
     $memory = @{}
