@@ -136,7 +136,11 @@ public sealed class GetTuningJobCommand : AwsCmdlet
         // what matches.
         var pager = new Pager<HyperParameterTuningJob>(
             (token, maxResults, cancellation) => Engine.Api.ListTuningJobsAsync(connection, request.WithPage(token, maxResults), cancellation),
-            request.NextToken, PageSize, pattern is null ? _count : SkipFirst.All());
+            request.NextToken, PageSize, pattern is null ? _count : SkipFirst.All())
+        {
+            // A pattern with -First stops at its last match, which the pager cannot see coming.
+            ReadAhead = pattern is null || !_count.FirstGiven,
+        };
         try
         {
             foreach (var page in ReadPages(pager, "tuning jobs", "Listing tuning jobs"))

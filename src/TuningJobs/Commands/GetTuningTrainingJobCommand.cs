@@ -89,11 +89,11 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
     private void WriteListed(AwsConnection connection, TrainingJobsRequest request)
     {
         // -Best learns the objective's direction from the first page that has jobs (an empty page with a NextToken,
-        // which the service may send, says nothing yet); until then nothing is written and there is no place to
-        // resume from, since the order is not yet known.
+        // which the service may send, says nothing yet); until then nothing is written, no page is read ahead,
+        // and there is no place to resume from, since the order is not yet known.
         var directionKnown = !Best;
         if (Best) request = BestFirstOrder.Start(request);
-        var pager = PagerFor(connection, request, new SkipFirst(PagingParameters.Skip, PagingParameters.First));
+        var pager = PagerFor(connection, request, new SkipFirst(PagingParameters.Skip, PagingParameters.First), directionKnown);
         long written = 0;
         var operation = Operation;
         try
@@ -113,10 +113,11 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
                         if (ascending != null)
                         {
                             request = ascending;
-                            pager = PagerFor(connection, request, new SkipFirst(PagingParameters.Skip, PagingParameters.First));
+                            pager = PagerFor(connection, request, new SkipFirst(PagingParameters.Skip, PagingParameters.First), readAhead: true);
                             restart = true;
                             break;
                         }
+                        pager.ReadAhead = true;
                     }
                     foreach (var job in page.Wanted)
                     {
@@ -190,7 +191,7 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
     private IEnumerable<HyperParameterTrainingJobSummary> ListAll(AwsConnection connection, TrainingJobsRequest request,
         CancellationToken cancellation)
     {
-        foreach (var page in PagerFor(connection, request, SkipFirst.All()).Pages(cancellation))
+        foreach (var page in PagerFor(connection, request, SkipFirst.All(), readAhead: true).Pages(cancellation))
         {
             foreach (var job in page.Wanted)
             {
@@ -199,8 +200,9 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
         }
     }
 
-    private Pager<HyperParameterTrainingJobSummary> PagerFor(AwsConnection connection, TrainingJobsRequest request, SkipFirst count) =>
+    private Pager<HyperParameterTrainingJobSummary> PagerFor(AwsConnection connection, TrainingJobsRequest request, SkipFirst count,
+        bool readAhead) =>
         new Pager<HyperParameterTrainingJobSummary>(
             (token, maxResults, cancellation) => Engine.Api.ListTrainingJobsAsync(connection, request.WithPage(token, maxResults), cancellation),
-            request.NextToken, PageSize, count);
+            request.NextToken, PageSize, count) { ReadAhead = readAhead };
 }

@@ -62,29 +62,65 @@ internal sealed class Pager<T>
     };
 
     /// <summary>
-    /// The pages, pulled one request at a time. A failure surfaces from the enumeration as the
+    /// When true, from the second page on the request for the next page goes out before a page is handed over, so
+    /// that the service answers while the caller writes. Not with the first: a caller that took a whole page will most
+    /// likely take the next, while one that stops within the first (a downstream Select-Object -First 5) must not cost
+    /// a request. A caller that may still drop the listing after the page it is given (-Best, until it knows its order;
+    /// a pattern that stops at its last match) leaves it false until it knows. Past what skip and first still need
+    /// nothing is asked either way, and a caller that stops early cancels the request in flight.
+    /// </summary>
+    public bool ReadAhead { get; set; }
+
+    /// <summary>
+    /// The pages, pulled one at a time. A failure surfaces from the enumeration, when the failed page is pulled, as the
     /// <see cref="TuningJobsException"/> the boundary threw, with this pager's facts still telling where it stood.
     /// </summary>
     public IEnumerable<PageRead<T>> Pages(CancellationToken cancellationToken)
     {
-        while (!Count.Full && !Finished)
+        using var dropped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<Answer> next = null;
+        try
         {
-            var stopwatch = Stopwatch.StartNew();
-            var page = _source(PendingToken, NextPageSize(), cancellationToken).GetAwaiter().GetResult();
-            if (page.NextToken != null && page.NextToken == PendingToken)
+            while (!Count.Full && !Finished)
             {
-                // A service that hands back the token it was given would make us loop for ever.
-                throw new TuningJobsException(FailureKind.InvalidResponse,
-                    "The service returned the same NextToken it was sent, so the listing cannot advance.", requestId: page.RequestId);
-            }
+                var answer = (next ?? Request(dropped.Token)).GetAwaiter().GetResult();
+                next = null;
+                var page = answer.Page;
+                if (page.NextToken != null && page.NextToken == PendingToken)
+                {
+                    // A service that hands back the token it was given would make us loop for ever.
+                    throw new TuningJobsException(FailureKind.InvalidResponse,
+                        "The service returned the same NextToken it was sent, so the listing cannot advance.", requestId: page.RequestId);
+                }
 
-            PagesRead++;
-            var wanted = Wanted(page.Items);
-            PendingToken = page.NextToken;
-            Finished = PendingToken == null;
-            yield return new PageRead<T>(PagesRead, page, wanted, stopwatch.ElapsedMilliseconds);
+                PagesRead++;
+                var wanted = Wanted(page.Items);
+                PendingToken = page.NextToken;
+                Finished = PendingToken == null;
+                if (ReadAhead && PagesRead > 1 && !Count.Full && !Finished) next = Request(dropped.Token);
+                yield return new PageRead<T>(PagesRead, page, wanted, answer.Milliseconds);
+            }
+        }
+        finally
+        {
+            if (next != null)
+            {
+                dropped.Cancel();
+                // Nobody will read the dropped page: take its failure (a cancellation, mostly) so it is not left unobserved.
+                next.ContinueWith(task => task.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+            }
         }
     }
+
+    // The request for the page at PendingToken, sized by what skip and first still need now.
+    private async Task<Answer> Request(CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var page = await _source(PendingToken, NextPageSize(), cancellationToken).ConfigureAwait(false);
+        return new Answer(page, stopwatch.ElapsedMilliseconds);
+    }
+
+    private sealed record Answer(Page<T> Page, long Milliseconds);
 
     private List<T> Wanted(IReadOnlyList<T> items)
     {
