@@ -58,31 +58,24 @@ public sealed class PagingTests
         Assert.Equal(new[] { 0.1, 0.3 }, best.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).ObjectiveValue.Value));
     }
 
+    // The answer's Type gives the direction; without it the tuning job's objective does, described once.
     [Theory]
-    [InlineData("Minimize", 0.1)]
-    [InlineData("Maximize", 0.9)]
-    public void BestWithoutTypeInTheAnswerTakesTheDirectionFromTheTuningJob(string objective, double best)
+    [InlineData(null, "Minimize", 0.1, "Descending,Ascending")]
+    [InlineData(null, "Maximize", 0.9, "Descending")]
+    [InlineData("Maximize", null, 0.9, "Descending")]
+    public void BestTakesTheDirectionFromTheAnswerElseFromTheTuningJob(string answerType, string tuningJobType, double best, string sortOrders)
     {
-        var fake = new FakeSageMakerApi(null, 0.5, 0.1, 0.9, 0.3);
+        var fake = new FakeSageMakerApi(answerType, 0.5, 0.1, 0.9, 0.3);
         fake.TuningJobs.Add(new HyperParameterTuningJob
         {
             HyperParameterTuningJobName = "tune",
             HyperParameterTuningJobStatus = "Completed",
-            HyperParameterTuningJobObjective = new HyperParameterTuningJobObjective { Type = objective, MetricName = "m" },
+            HyperParameterTuningJobObjective = new HyperParameterTuningJobObjective { Type = tuningJobType, MetricName = "m" },
         });
         var first = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 1").Output;
         Assert.Equal(best, ((HyperParameterTrainingJobSummary)Assert.Single(first).BaseObject).ObjectiveValue);
-        Assert.Equal(new[] { "tune" }, fake.Described);
-    }
-
-    [Fact]
-    public void BestWithTypeInTheAnswerAsksNothingMore()
-    {
-        var fake = new FakeSageMakerApi("Maximize", 0.5, 0.1, 0.9, 0.3);
-        var first = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 1").Output;
-        Assert.Equal(0.9, ((HyperParameterTrainingJobSummary)Assert.Single(first).BaseObject).ObjectiveValue);
-        Assert.Single(fake.Requests);
-        Assert.Empty(fake.Described);
+        Assert.Equal(sortOrders.Split(','), fake.Requests.Select(r => r.SortOrder));
+        Assert.Equal(answerType == null ? new[] { "tune" } : [], fake.Described);
     }
 
     [Fact]
