@@ -4,7 +4,6 @@ using Amazon.Runtime;
 using TuningJobs.Aws;
 using TuningJobs.Aws.Http;
 using TuningJobs.Aws.SageMaker;
-using TuningJobs.Listing;
 
 namespace TuningJobs.Tests.Aws;
 
@@ -38,43 +37,25 @@ public sealed class AttemptDeadlineTests
         return new EngineHarness.Engine(new AwsSageMakerApi(_ => client), EngineHarness.Connection(endpoint.Url, "us-east-1"));
     }
 
-    /// <summary>Lists until the failure, which must be of this kind: the failure, how long it took, and where the pager stood.</summary>
-    private static (TuningJobsException Failure, TimeSpan Elapsed, Pager<HyperParameterTrainingJobSummary> Pager) FailListing(
-        EngineHarness.Engine engine, FailureKind kind)
+    // On a later page the pager keeps where it stood, for the resume advice.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task ABodyThatDripsEndsInTimeoutAfterTheAttempts(int pageIndex)
     {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(
+            faults: new FaultPlan(StalledBody: new StalledBodyFault { PageIndex = pageIndex, IntervalMilliseconds = 500, Times = 1000 }));
+
         var clock = Stopwatch.StartNew();
-        var (_, pager, failure) = engine.TryList(TuningJob, 15);
-        Assert.Equal(kind, failure?.Kind);
-        return (failure, clock.Elapsed, pager);
-    }
+        var (_, pager, failure) = TwoAttempts(endpoint).TryList(TuningJob, 15);
 
-    [Fact]
-    public async Task ABodyThatDripsEndsInTimeoutAfterTheAttempts()
-    {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(
-            faults: new FaultPlan(StalledBody: new StalledBodyFault { PageIndex = 0, IntervalMilliseconds = 500, Times = 1000 }));
-
-        var (failure, elapsed, pager) = FailListing(TwoAttempts(endpoint), FailureKind.Timeout);
-
+        Assert.Equal(FailureKind.Timeout, failure?.Kind);
         Assert.Equal($"No complete answer from endpoint {endpoint.Url.AbsoluteUri} within 2 s (attempt timeout), after 2 attempts.", failure.Message);
-        Assert.True(elapsed < _bounded, $"took {elapsed}");
-        Assert.Equal(new[] { "stalledBody", "stalledBody" }, endpoint.Requests.Select(r => r.Fault));
-        Assert.Equal(0, pager.Taken);
-        Assert.Null(pager.PendingToken);
-    }
-
-    [Fact]
-    public async Task ABodyThatDripsOnALaterPageKeepsTheResumePoint()
-    {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(
-            faults: new FaultPlan(StalledBody: new StalledBodyFault { PageIndex = 1, IntervalMilliseconds = 500, Times = 1000 }));
-
-        var (_, elapsed, pager) = FailListing(TwoAttempts(endpoint), FailureKind.Timeout);
-
-        Assert.True(elapsed < _bounded, $"took {elapsed}");
-        Assert.Equal(15, pager.Taken);
-        Assert.NotNull(pager.PendingToken);
-        Assert.Equal(endpoint.Requests.ElementAt(1).NextToken, pager.PendingToken);
+        Assert.True(clock.Elapsed < _bounded, $"took {clock.Elapsed}");
+        Assert.Equal(Enumerable.Repeat<string>(null, pageIndex).Append("stalledBody").Append("stalledBody"), endpoint.Requests.Select(r => r.Fault));
+        Assert.Equal(15 * pageIndex, pager.Taken);
+        Assert.Equal(pageIndex > 0, pager.PendingToken != null);
+        Assert.Equal(endpoint.Requests.ElementAt(pageIndex).NextToken, pager.PendingToken);
     }
 
     [Fact]

@@ -22,6 +22,28 @@ public sealed class ClientEndpointTests
         Assert.Equal(message, failure.Message);
     }
 
+    private const string Fips = "AWS_USE_FIPS_ENDPOINT", DualStack = "AWS_USE_DUALSTACK_ENDPOINT";
+
+    // A profile may choose the variant; only the named one counts (the SDK alone would take use_fips_endpoint from
+    // AWS_PROFILE's profile even when another is named), and the environment comes before it.
+    private const string Profiles = """
+        [default]
+        use_fips_endpoint = true
+        use_dualstack_endpoint = true
+
+        [profile iso]
+        region = us-iso-east-1
+        use_fips_endpoint = true
+
+        [profile cn]
+        region = cn-north-1
+        use_fips_endpoint = true
+        use_dualstack_endpoint = true
+
+        [profile plain]
+        region = us-gov-west-1
+        """;
+
     [Theory]
     [InlineData("us-gov-west-1", "true", null, "https://api-fips.sagemaker.us-gov-west-1.amazonaws.com")]
     [InlineData("us-gov-east-1", "true", "true", "https://api.sagemaker-fips.us-gov-east-1.api.aws")]
@@ -33,60 +55,23 @@ public sealed class ClientEndpointTests
     [InlineData("eu-west-1", "yes", null, "https://api.sagemaker.eu-west-1.amazonaws.com")] // not a boolean: passed over, as the SDK does
     public void TheEnvironmentChoosesTheVariant(string region, string fips, string dualStack, string url)
     {
-        using var environment = ProcessEnvironment.Set(("AWS_USE_FIPS_ENDPOINT", fips), ("AWS_USE_DUALSTACK_ENDPOINT", dualStack));
+        using var environment = ProcessEnvironment.Set((Fips, fips), (DualStack, dualStack));
         Assert.Equal(url, UrlFor(Connection(region)));
     }
 
-    [Fact]
-    public void ARegionFromAwsRegionGetsThePlainHost()
+    [Theory]
+    [InlineData("", "AWS_REGION=ap-southeast-2", null, null, "https://api.sagemaker.ap-southeast-2.amazonaws.com")]
+    [InlineData(Profiles, "", "iso", null, "https://api.sagemaker-fips.us-iso-east-1.c2s.ic.gov")]
+    [InlineData(Profiles, "", "cn", null, "https://api.sagemaker-fips.cn-north-1.api.amazonwebservices.com.cn")]
+    [InlineData(Profiles, "AWS_PROFILE=iso", "plain", null, "https://api.sagemaker.us-gov-west-1.amazonaws.com")]
+    [InlineData(Profiles, "AWS_PROFILE=iso", null, "us-gov-west-1", "https://api-fips.sagemaker.us-gov-west-1.amazonaws.com")]
+    [InlineData(Profiles, Fips + "=false", null, "us-east-1", "https://api.sagemaker.us-east-1.api.aws")]
+    public void TheRegionAndVariantComeFromTheEnvironmentElseTheNamedProfile(string config, string variables, string profileName,
+        string region, string url)
     {
-        using var environment = ProcessEnvironment.Set(("AWS_REGION", "ap-southeast-2"));
-        Assert.Equal("https://api.sagemaker.ap-southeast-2.amazonaws.com", UrlFor(Connection()));
-    }
-
-    [Fact]
-    public void ProfileNamesProfileChoosesTheVariant()
-    {
-        using var config = ProcessEnvironment.Config("""
-            [profile iso]
-            region = us-iso-east-1
-            use_fips_endpoint = true
-
-            [profile cn]
-            region = cn-north-1
-            use_fips_endpoint = true
-            use_dualstack_endpoint = true
-            """);
-        Assert.Equal("https://api.sagemaker-fips.us-iso-east-1.c2s.ic.gov", UrlFor(Connection(profileName: "iso")));
-        Assert.Equal("https://api.sagemaker-fips.cn-north-1.api.amazonwebservices.com.cn", UrlFor(Connection(profileName: "cn")));
-    }
-
-    // The SDK alone would take use_fips_endpoint from AWS_PROFILE's profile even when another profile is named.
-    [Fact]
-    public void TheNamedProfileCountsNotAwsProfile()
-    {
-        using var config = ProcessEnvironment.Config("""
-            [profile fips]
-            use_fips_endpoint = true
-
-            [profile plain]
-            region = us-gov-west-1
-            """);
-        using var environment = ProcessEnvironment.Set(("AWS_PROFILE", "fips"));
-        Assert.Equal("https://api.sagemaker.us-gov-west-1.amazonaws.com", UrlFor(Connection(profileName: "plain")));
-        Assert.Equal("https://api-fips.sagemaker.us-gov-west-1.amazonaws.com", UrlFor(Connection(region: "us-gov-west-1")));
-    }
-
-    [Fact]
-    public void TheEnvironmentComesBeforeTheProfile()
-    {
-        using var config = ProcessEnvironment.Config("""
-            [default]
-            use_fips_endpoint = true
-            use_dualstack_endpoint = true
-            """);
-        using var environment = ProcessEnvironment.Set(("AWS_USE_FIPS_ENDPOINT", "false"));
-        Assert.Equal("https://api.sagemaker.us-east-1.api.aws", UrlFor(Connection("us-east-1")));
+        using var file = ProcessEnvironment.Config(config);
+        using var environment = ProcessEnvironment.Set(variables);
+        Assert.Equal(url, UrlFor(Connection(region, profileName)));
     }
 
     [Fact]
@@ -104,6 +89,9 @@ public sealed class ClientEndpointTests
         {
             Assert.Equal("https://api.sagemaker.eu-west-1.amazonaws.com", UrlFor(Connection("eu-west-1")));
             Assert.Equal("http://127.0.0.1:9/explicit", UrlFor(Connection("eu-west-1", endpointUrl: "http://127.0.0.1:9/explicit/")));
+            // FIPS cannot be combined with a configured endpoint, but an ignored one is none.
+            using var fips = ProcessEnvironment.Set((Fips, "true"));
+            Assert.Equal("https://api-fips.sagemaker.us-east-1.amazonaws.com", UrlFor(Connection("us-east-1")));
         }
         // The profile's switch turns off the environment's endpoints too; the SDK alone would still use AWS_ENDPOINT_URL.
         using (ProcessEnvironment.Set(("AWS_ENDPOINT_URL", "http://127.0.0.1:9/env/"), ("AWS_PROFILE", "ignoring")))
@@ -141,14 +129,6 @@ public sealed class ClientEndpointTests
         using var file = ProcessEnvironment.Config(config);
         using var environment = ProcessEnvironment.Set(variables);
         AssertInvalidConfiguration(Connection("us-east-1", profileName, endpointUrl), message);
-    }
-
-    [Fact]
-    public void FipsIsFineWhenTheConfiguredEndpointIsIgnored()
-    {
-        using var environment = ProcessEnvironment.Set(("AWS_USE_FIPS_ENDPOINT", "true"), ("AWS_ENDPOINT_URL", "http://127.0.0.1:9/"),
-            ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"));
-        Assert.Equal("https://api-fips.sagemaker.us-east-1.amazonaws.com", UrlFor(Connection("us-east-1")));
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public sealed class ClockSkewTests
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
         endpoint.Clock = () => _endpointNow;
         var machine = DateTime.Parse(signedAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
-        using (SdkClock.Use(() => machine, correctForClockSkew: false))
+        using (ProcessEnvironment.SdkClock(() => machine, correctForClockSkew: false))
         {
             var (names, _, failure) = EngineHarness.Start(endpoint).TryList("xgb-churn-0412", 100);
             if (message == null)
@@ -49,7 +49,7 @@ public sealed class ClockSkewTests
     {
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
         var skew = TimeSpan.FromMinutes(minutes);
-        using (SdkClock.Skew(skew))
+        using (ProcessEnvironment.SdkClock(() => DateTime.UtcNow + skew))
         {
             var names = EngineHarness.Start(endpoint).List("xgb-churn-0412", 10);
 
@@ -60,7 +60,7 @@ public sealed class ClockSkewTests
             Assert.InRange(learned, -skew - TimeSpan.FromMinutes(1), -skew + TimeSpan.FromMinutes(1));
         }
 
-        using (SdkClock.Use(() => DateTime.UtcNow + skew, correctForClockSkew: false))
+        using (ProcessEnvironment.SdkClock(() => DateTime.UtcNow + skew, correctForClockSkew: false))
         {
             var (_, _, failure) = EngineHarness.Start(endpoint).TryList("xgb-churn-0412", 10);
             Assert.Equal("InvalidSignatureException", failure?.ErrorCode);   // without the correction the same clock fails

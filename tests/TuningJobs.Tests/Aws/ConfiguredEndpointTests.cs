@@ -36,16 +36,6 @@ public sealed class ConfiguredEndpointTests
         Assert.Equal(region, request.Region);
     }
 
-    /// <summary>Lists once with an endpoint named by an environment variable (and any other variables): one request, signed for the region.</summary>
-    private static async Task ListThroughVariable(string variable, AwsConnection connection, string signingRegion = SigningRegion,
-        params (string Name, string Value)[] others)
-    {
-        await using var endpoint = await Start(signingRegion);
-        using var environment = ProcessEnvironment.Set([(variable, endpoint.Url.AbsoluteUri), .. others]);
-        List(connection);
-        AssertOneSignedRequest(endpoint, signingRegion);
-    }
-
     /// <summary>Lists once with an endpoint named in the shared config file: one request, signed for the region.</summary>
     private static async Task ListThroughConfig(Func<Uri, string> config, AwsConnection connection)
     {
@@ -66,13 +56,6 @@ public sealed class ConfiguredEndpointTests
           endpoint_url = http://127.0.0.1:9/not-for-sagemaker/
         sagemaker =
           endpoint_url = {url.AbsoluteUri}
-        """, Connection(region: null, profileName: "local"));
-
-    [Fact]
-    public Task TheProfilesEndpointUrlSendsTheRequestsToItsUrl() => ListThroughConfig(url => $"""
-        [profile local]
-        region = {SigningRegion}
-        endpoint_url = {url.AbsoluteUri}
         """, Connection(region: null, profileName: "local"));
 
     // The SDK drops a profile's endpoint_url when the profile names a services section; one without sagemaker
@@ -170,12 +153,18 @@ public sealed class ConfiguredEndpointTests
         AssertOneSignedRequest(fromAwsProfile);
     }
 
-    [Fact]
-    public Task RequestsAreSignedForTheRegionOfAwsRegion() =>
-        ListThroughVariable("AWS_ENDPOINT_URL_SAGEMAKER", Connection(region: null), SigningRegion, ("AWS_REGION", SigningRegion));
-
-    [Fact]
-    public Task WithoutAnyRegionRequestsAreSignedForUsEast1() => ListThroughVariable("AWS_ENDPOINT_URL", Connection(region: null), "us-east-1");
+    // Without a region, as for -EndpointUrl, the requests are signed for us-east-1.
+    [Theory]
+    [InlineData("AWS_ENDPOINT_URL_SAGEMAKER", SigningRegion)]
+    [InlineData("AWS_ENDPOINT_URL", null)]
+    public async Task RequestsAreSignedForTheRegionOfAwsRegion(string variable, string awsRegion)
+    {
+        var signingRegion = awsRegion ?? "us-east-1";
+        await using var endpoint = await Start(signingRegion);
+        using var environment = ProcessEnvironment.Set((variable, endpoint.Url.AbsoluteUri), ("AWS_REGION", awsRegion));
+        List(Connection(region: null));
+        AssertOneSignedRequest(endpoint, signingRegion);
+    }
 
     // The local endpoint checks the scope's region, so a client that signed for another one would fail here.
     [Fact]

@@ -8,8 +8,8 @@ namespace TuningJobs.Tests.Aws;
 [Collection(ProcessEnvironment.Name)]
 public sealed class RehearsalTests
 {
-    // No endpoint, no credentials in the environment, instance metadata off (LoopbackOnlyEnvironment): the answer can only
-    // come from the rehearsal's own transport, after the request went through signing and the handlers.
+    // No endpoint, no credentials in the environment, instance metadata off (ProcessEnvironment.LoopbackOnly): the
+    // answer can only come from the rehearsal's own transport, after the request went through signing and the handlers.
     [Fact]
     public void RehearsalReadsItsCannedAnswerThroughTheWholeClientWithoutTheNetwork()
     {
