@@ -74,34 +74,69 @@ public sealed class ClientEndpointTests
         Assert.Equal(url, UrlFor(Connection(region, profileName)));
     }
 
-    [Fact]
-    public void TheIgnoreSwitchLeavesTheRegionalEndpoint()
-    {
-        using var config = ProcessEnvironment.Config("""
-            [default]
-            endpoint_url = http://127.0.0.1:9/profile/
+    // Every place an endpoint can be configured, each with its own URL, so that the URL used tells which one won.
+    private const string Sources = """
+        [default]
+        services = local-services
+        endpoint_url = http://127.0.0.1:9/profile/
 
-            [profile ignoring]
-            ignore_configured_endpoint_urls = true
-            endpoint_url = http://127.0.0.1:9/ignoring/
-            """);
-        using (ProcessEnvironment.Set(("AWS_ENDPOINT_URL", "http://127.0.0.1:9/env/"), ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")))
-        {
-            Assert.Equal("https://api.sagemaker.eu-west-1.amazonaws.com", UrlFor(Connection("eu-west-1")));
-            Assert.Equal("http://127.0.0.1:9/explicit", UrlFor(Connection("eu-west-1", endpointUrl: "http://127.0.0.1:9/explicit/")));
-            // FIPS cannot be combined with a configured endpoint, but an ignored one is none.
-            using var fips = ProcessEnvironment.Set((Fips, "true"));
-            Assert.Equal("https://api-fips.sagemaker.us-east-1.amazonaws.com", UrlFor(Connection("us-east-1")));
-        }
-        // The profile's switch turns off the environment's endpoints too; the SDK alone would still use AWS_ENDPOINT_URL.
-        using (ProcessEnvironment.Set(("AWS_ENDPOINT_URL", "http://127.0.0.1:9/env/"), ("AWS_PROFILE", "ignoring")))
-        {
-            Assert.Equal("https://api.sagemaker.eu-west-1.amazonaws.com", UrlFor(Connection("eu-west-1")));
-        }
-        using (ProcessEnvironment.Set(("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "false")))
-        {
-            Assert.Equal("http://127.0.0.1:9/profile", UrlFor(Connection("eu-west-1")));
-        }
+        [services local-services]
+        s3 =
+          endpoint_url = http://127.0.0.1:9/not-for-sagemaker/
+        sagemaker =
+          endpoint_url = http://127.0.0.1:9/services/
+
+        [profile others]
+        services = s3-only
+        endpoint_url = http://127.0.0.1:9/others/
+
+        [services s3-only]
+        s3 =
+          endpoint_url = http://127.0.0.1:9/not-for-sagemaker/
+
+        [profile named]
+        endpoint_url = http://127.0.0.1:9/named/
+
+        [profile ignoring]
+        ignore_configured_endpoint_urls = true
+        endpoint_url = http://127.0.0.1:9/ignoring/
+        """;
+
+    private const string Variables = "AWS_ENDPOINT_URL_SAGEMAKER=http://127.0.0.1:9/service/ AWS_ENDPOINT_URL=http://127.0.0.1:9/global/";
+    private const string Ignore = " AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true";
+    private const string Regional = "https://api.sagemaker.eu-west-1.amazonaws.com";
+
+    /// <summary>
+    /// The first source in the documented order wins: -EndpointUrl, AWS_ENDPOINT_URL_SAGEMAKER, AWS_ENDPOINT_URL, the
+    /// profile's services section, the profile's endpoint_url. The ignore switch, of the environment or the profile,
+    /// turns off every configured endpoint (the SDK alone would still use AWS_ENDPOINT_URL under the profile's), never
+    /// -EndpointUrl.
+    /// </summary>
+    [Theory]
+    [InlineData(Variables, null, true, "explicit")]
+    [InlineData(Variables, null, false, "service")]
+    [InlineData("AWS_ENDPOINT_URL=http://127.0.0.1:9/global/", null, false, "global")]
+    [InlineData("", null, false, "services")]
+    [InlineData("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=false", null, false, "services")]
+    // The SDK drops a profile's endpoint_url when the profile names a services section; one without sagemaker
+    // must leave the profile's own endpoint_url in force.
+    [InlineData("", "others", false, "others")]
+    // A reported bug of the AWS Tools cmdlets: there, AWS_PROFILE's endpoint_url wins over the named profile's.
+    [InlineData("AWS_PROFILE=others", "named", false, "named")]
+    [InlineData("AWS_PROFILE=others", null, false, "others")]
+    [InlineData(Variables + Ignore, null, true, "explicit")]
+    [InlineData(Variables + Ignore, null, false, Regional)]
+    [InlineData(Variables, "ignoring", true, "explicit")]
+    [InlineData(Variables, "ignoring", false, Regional)]
+    [InlineData(Variables + " AWS_PROFILE=ignoring", null, false, Regional)]
+    // FIPS cannot be combined with a configured endpoint, but an ignored one is none.
+    [InlineData(Variables + Ignore + " AWS_USE_FIPS_ENDPOINT=true", null, false, "https://api-fips.sagemaker.eu-west-1.amazonaws.com")]
+    public void TheFirstConfiguredEndpointInTheDocumentedOrderWins(string variables, string profileName, bool endpointUrl, string winner)
+    {
+        using var config = ProcessEnvironment.Config(Sources);
+        using var environment = ProcessEnvironment.Set(variables);
+        var url = UrlFor(Connection("eu-west-1", profileName, endpointUrl ? "http://127.0.0.1:9/explicit/" : null));
+        Assert.Equal(winner.StartsWith("https:") ? winner : "http://127.0.0.1:9/" + winner, url);
     }
 
     public static TheoryData<string, string, string, string, string> FipsOrDualStackWithAConfiguredEndpoint => new()
