@@ -15,13 +15,6 @@ public sealed class ClientEndpointTests
     // The SDK ends the URL with a slash; the rule set writes hosts without one.
     private static string UrlFor(AwsConnection connection) => EngineHarness.ResolvedUrl(connection).AbsoluteUri.TrimEnd('/');
 
-    private static void AssertInvalidConfiguration(AwsConnection connection, string message)
-    {
-        var failure = Assert.Throws<TuningJobsException>(() => ClientFactory.Create(connection).Dispose());
-        Assert.Equal(FailureKind.InvalidConfiguration, failure.Kind);
-        Assert.Equal(message, failure.Message);
-    }
-
     private const string Fips = "AWS_USE_FIPS_ENDPOINT", DualStack = "AWS_USE_DUALSTACK_ENDPOINT";
 
     // A profile may choose the variant; only the named one counts (the SDK alone would take use_fips_endpoint from
@@ -139,7 +132,7 @@ public sealed class ClientEndpointTests
         Assert.Equal(winner.StartsWith("https:") ? winner : "http://127.0.0.1:9/" + winner, url);
     }
 
-    public static TheoryData<string, string, string, string, string> FipsOrDualStackWithAConfiguredEndpoint => new()
+    public static TheoryData<string, string, string, string, string> UnusableEndpoints => new()
     {
         {
             "AWS_USE_FIPS_ENDPOINT=true AWS_ENDPOINT_URL_SAGEMAKER=http://127.0.0.1:9/", "", null, null,
@@ -154,26 +147,26 @@ public sealed class ClientEndpointTests
             "use_fips_endpoint of profile 'default' is set, but FIPS endpoints cannot be combined with a configured endpoint " +
             "(the services section 'local' of profile 'default' (sagemaker endpoint_url))."
         },
+        {
+            "AWS_ENDPOINT_URL_SAGEMAKER=localhost:4566", "", null, null,
+            "AWS_ENDPOINT_URL_SAGEMAKER is 'localhost:4566', which is not an absolute http or https URL."
+        },
+        {
+            "AWS_ENDPOINT_URL=ftp://127.0.0.1/", "", null, null, "AWS_ENDPOINT_URL is 'ftp://127.0.0.1/', which is not an absolute http or https URL."
+        },
     };
 
+    /// <summary>FIPS or dual-stack with a configured endpoint names both settings; a configured endpoint must be an http(s) URL.</summary>
     /// <param name="variables">NAME=value pairs, separated by spaces.</param>
     [Theory]
-    [MemberData(nameof(FipsOrDualStackWithAConfiguredEndpoint))]
-    public void FipsOrDualStackWithAConfiguredEndpointNamesBothSettings(string variables, string config, string profileName, string endpointUrl, string message)
+    [MemberData(nameof(UnusableEndpoints))]
+    public void AnEndpointThatCannotBeUsedIsInvalidConfiguration(string variables, string config, string profileName, string endpointUrl, string message)
     {
         using var file = ProcessEnvironment.Config(config);
         using var environment = ProcessEnvironment.Set(variables);
-        AssertInvalidConfiguration(Connection("us-east-1", profileName, endpointUrl), message);
-    }
-
-    [Theory]
-    [InlineData("AWS_ENDPOINT_URL_SAGEMAKER", "localhost:4566")]
-    [InlineData("AWS_ENDPOINT_URL", "ftp://127.0.0.1/")]
-    public void AConfiguredEndpointThatIsNoHttpUrlIsInvalidConfiguration(string variable, string value)
-    {
-        using var environment = ProcessEnvironment.Set((variable, value));
-        AssertInvalidConfiguration(Connection("us-east-1"),
-            $"{variable} is '{value}', which is not an absolute http or https URL.");
+        var failure = Assert.Throws<TuningJobsException>(() => ClientFactory.Create(Connection("us-east-1", profileName, endpointUrl)).Dispose());
+        Assert.Equal(FailureKind.InvalidConfiguration, failure.Kind);
+        Assert.Equal(message, failure.Message);
     }
 
     // The SDK parses this variable with bool.Parse when it first reads its settings; a FormatException there would

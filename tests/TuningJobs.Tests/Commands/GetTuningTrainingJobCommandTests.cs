@@ -48,23 +48,28 @@ public sealed class GetTuningTrainingJobCommandTests
         Assert.True(fake.HangWasCancelled);
     }
 
-    [Fact]
-    public void AFailedPageIsATerminatingErrorThatSaysHowToResume()
+    // The advice carries what -Skip and -First still owe.
+    [Theory]
+    [InlineData("", "20", 20, "-NextToken '20'")]
+    [InlineData(" -Skip 15 -First 10", "10", 0, "-NextToken '10' -Skip 5 -First 10")]
+    public void AFailedPageIsATerminatingErrorThatSaysHowToResume(string paging, string failingToken, int written, string resume)
     {
         var fake = new FakeSageMakerApi(50)
         {
-            Failure = r => r.NextToken == "20"
+            Failure = r => r.NextToken == failingToken
                 ? new TuningJobsException(FailureKind.Throttled, "Rate exceeded.", "ThrottlingException", "req-77")
                 : null,
         };
-        var record = HostedPowerShell.RunForError(fake, "Get-TuningTrainingJob tune -PageSize 10");
+        var record = HostedPowerShell.RunForError(fake, "Get-TuningTrainingJob tune -PageSize 10" + paging);
         Assert.Equal("Throttled,TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.LimitsExceeded, record.CategoryInfo.Category);
         Assert.Equal("tune", record.TargetObject);
         var failure = Assert.IsType<TuningJobsException>(record.Exception);
-        Assert.Equal(20, failure.JobsWritten);
-        Assert.Equal("20", failure.NextToken);
-        Assert.Matches("20 job\\(s\\) were written.*-NextToken '20'", record.ErrorDetails.RecommendedAction);
+        Assert.Equal(written, failure.JobsWritten);
+        Assert.Equal(failingToken, failure.NextToken);
+        Assert.Equal(resume, failure.ResumeParameters);
+        Assert.Contains($"{written} job(s) were written before the failure. To resume where it stopped, run the same command with {resume} ",
+            record.ErrorDetails.RecommendedAction);
         Assert.Contains("req-77", record.ErrorDetails.Message);
     }
 

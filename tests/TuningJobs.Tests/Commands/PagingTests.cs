@@ -4,7 +4,7 @@ namespace TuningJobs.Tests.Commands;
 
 /// <summary>
 /// What both listings share over a fake of the boundary: -Skip and -First ask for no more than they need, and
-/// -IncludeTotalCount; then -Best, and the resume advice where a listing does not start or end plainly.
+/// -IncludeTotalCount; then -Best and its errors.
 /// </summary>
 [Collection(EngineSwap.Name)]
 public sealed class PagingTests
@@ -35,19 +35,6 @@ public sealed class PagingTests
         var count = HostedPowerShell.Run(new FakeSageMakerApi(42, tuningJobCount: 25), script).Output.Last();
         Assert.Equal(total, (ulong)count.BaseObject);
         Assert.Equal(accuracy, (double)count.Properties["Accuracy"].Value);
-    }
-
-    [Fact]
-    public void TheResumeAdviceCarriesWhatSkipAndFirstStillOwe()
-    {
-        var fake = new FakeSageMakerApi(50)
-        {
-            Failure = r => r.NextToken == "10" ? new TuningJobsException(FailureKind.ServiceUnavailable, "Down.") : null,
-        };
-        var record = HostedPowerShell.RunForError(fake, "Get-TuningTrainingJob tune -PageSize 10 -Skip 15 -First 10");
-        var failure = Assert.IsType<TuningJobsException>(record.Exception);
-        Assert.Equal("-NextToken '10' -Skip 5 -First 10", failure.ResumeParameters);
-        Assert.Contains("-NextToken '10' -Skip 5 -First 10", record.ErrorDetails.RecommendedAction);
     }
 
     [Fact]
