@@ -52,7 +52,8 @@ public sealed class AttemptDeadlineTests
         Assert.Equal(FailureKind.Timeout, failure?.Kind);
         Assert.Equal($"No complete answer from endpoint {endpoint.Url.AbsoluteUri} within 2 s (attempt timeout), after 2 attempts.", failure.Message);
         Assert.True(clock.Elapsed < _bounded, $"took {clock.Elapsed}");
-        Assert.Equal(Enumerable.Repeat<string>(null, pageIndex).Append("stalledBody").Append("stalledBody"), endpoint.Requests.Select(r => r.Fault));
+        Assert.Equal(Enumerable.Repeat<string>(null, pageIndex).Append("stalledBody").Append("stalledBody"),
+            endpoint.Requests.Select(r => r.Fault));
         Assert.Equal(15 * pageIndex, pager.Taken);
         Assert.Equal(pageIndex > 0, pager.PendingToken != null);
         Assert.Equal(endpoint.Requests.ElementAt(pageIndex).NextToken, pager.PendingToken);

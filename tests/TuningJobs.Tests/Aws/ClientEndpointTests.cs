@@ -164,11 +164,13 @@ public sealed class ClientEndpointTests
     /// <param name="variables">NAME=value pairs, separated by spaces.</param>
     [Theory]
     [MemberData(nameof(UnusableEndpoints))]
-    public void AnEndpointThatCannotBeUsedIsInvalidConfiguration(string variables, string config, string profileName, string endpointUrl, string message)
+    public void AnEndpointThatCannotBeUsedIsInvalidConfiguration(string variables, string config, string profileName, string endpointUrl,
+        string message)
     {
         using var file = ProcessEnvironment.Config(config);
         using var environment = ProcessEnvironment.Set(variables);
-        var failure = Assert.Throws<TuningJobsException>(() => ClientFactory.Create(Connection("us-east-1", profileName, endpointUrl)).Dispose());
+        var connection = Connection("us-east-1", profileName, endpointUrl);
+        var failure = Assert.Throws<TuningJobsException>(() => ClientFactory.Create(connection).Dispose());
         Assert.Equal(FailureKind.InvalidConfiguration, failure.Kind);
         Assert.Equal(message, failure.Message);
     }
@@ -299,7 +301,8 @@ public sealed class ClientEndpointTests
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync(SigningRegion);
         using var environment = ProcessEnvironment.Set(("AWS_ENDPOINT_URL_SAGEMAKER", endpoint.Url.AbsoluteUri));
         Assert.True(EngineHarness.ResolvedUrl(Connection(SigningRegion)).IsLoopback);
-        var failure = Assert.Throws<TuningJobsException>(() => new EngineHarness.Engine(new AwsSageMakerApi(), Connection(SigningRegion)).List("no-such-job", 10));
+        var engine = new EngineHarness.Engine(new AwsSageMakerApi(), Connection(SigningRegion));
+        var failure = Assert.Throws<TuningJobsException>(() => engine.List("no-such-job", 10));
         Assert.Equal(FailureKind.ResourceNotFound, failure.Kind);
         Assert.Contains($"endpoint {endpoint.Url.AbsoluteUri} (from AWS_ENDPOINT_URL_SAGEMAKER)", failure.Message);
     }

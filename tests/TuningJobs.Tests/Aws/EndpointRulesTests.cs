@@ -123,7 +123,8 @@ public sealed class EndpointRulesTests
     [InlineData("us-east-1", true, true, "https://example.com", "Invalid Configuration: FIPS and custom endpoint are not supported")]
     [InlineData(null, false, false, null, "Invalid Configuration: Missing Region")]
     [InlineData(null, true, true, null, "Invalid Configuration: Missing Region")]
-    public void FipsOrDualStackWithAConfiguredEndpointOrNoRegionIsAnError(string region, bool fips, bool dualStack, string endpoint, string message)
+    public void FipsOrDualStackWithAConfiguredEndpointOrNoRegionIsAnError(string region, bool fips, bool dualStack, string endpoint,
+        string message)
     {
         var failure = Assert.Throws<AmazonClientException>(() => Resolve(region, fips, dualStack, endpoint));
         Assert.Equal(message, failure.Message);
