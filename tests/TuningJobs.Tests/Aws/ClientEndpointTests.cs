@@ -4,23 +4,42 @@ namespace TuningJobs.Tests.Aws;
 
 /// <summary>
 /// The URL the module's real client would send to, from the settings a user has (environment variables, the
-/// profile, the cmdlet's parameters), asked of the client's configuration without sending anything.
+/// profile, the cmdlet's parameters), asked of the client's configuration without sending anything; then, over real
+/// HTTP, that the listing goes to a configured URL signed for the region the user named. The local endpoints only
+/// accept signatures for <see cref="SigningRegion"/>, as a regional AWS endpoint does.
 /// </summary>
 [Collection(ProcessEnvironment.Name)]
 public sealed class ClientEndpointTests
 {
+    private const string SigningRegion = "eu-west-1";
+
     private static AwsConnection Connection(string region = null, string profileName = null, string endpointUrl = null) =>
         EngineHarness.Connection(endpointUrl == null ? null : new Uri(endpointUrl), region, profileName);
 
     // The SDK ends the URL with a slash; the rule set writes hosts without one.
     private static string UrlFor(AwsConnection connection) => EngineHarness.ResolvedUrl(connection).AbsoluteUri.TrimEnd('/');
 
-    private static void AssertInvalidConfiguration(AwsConnection connection, string message)
-    {
-        var failure = Assert.Throws<TuningJobsException>(() => ClientFactory.Create(connection).Dispose());
-        Assert.Equal(FailureKind.InvalidConfiguration, failure.Kind);
-        Assert.Equal(message, failure.Message);
-    }
+    private const string Fips = "AWS_USE_FIPS_ENDPOINT", DualStack = "AWS_USE_DUALSTACK_ENDPOINT";
+
+    // A profile may choose the variant; only the named one counts (the SDK alone would take use_fips_endpoint from
+    // AWS_PROFILE's profile even when another is named), and the environment comes before it.
+    private const string Profiles = """
+        [default]
+        use_fips_endpoint = true
+        use_dualstack_endpoint = true
+
+        [profile iso]
+        region = us-iso-east-1
+        use_fips_endpoint = true
+
+        [profile cn]
+        region = cn-north-1
+        use_fips_endpoint = true
+        use_dualstack_endpoint = true
+
+        [profile plain]
+        region = us-gov-west-1
+        """;
 
     [Theory]
     [InlineData("us-gov-west-1", "true", null, "https://api-fips.sagemaker.us-gov-west-1.amazonaws.com")]
@@ -33,90 +52,91 @@ public sealed class ClientEndpointTests
     [InlineData("eu-west-1", "yes", null, "https://api.sagemaker.eu-west-1.amazonaws.com")] // not a boolean: passed over, as the SDK does
     public void TheEnvironmentChoosesTheVariant(string region, string fips, string dualStack, string url)
     {
-        using var environment = ProcessEnvironment.Set(("AWS_USE_FIPS_ENDPOINT", fips), ("AWS_USE_DUALSTACK_ENDPOINT", dualStack));
+        using var environment = ProcessEnvironment.Set((Fips, fips), (DualStack, dualStack));
         Assert.Equal(url, UrlFor(Connection(region)));
     }
 
-    [Fact]
-    public void ARegionFromAwsRegionGetsThePlainHost()
+    [Theory]
+    [InlineData("", "AWS_REGION=ap-southeast-2", null, null, "https://api.sagemaker.ap-southeast-2.amazonaws.com")]
+    [InlineData(Profiles, "", "iso", null, "https://api.sagemaker-fips.us-iso-east-1.c2s.ic.gov")]
+    [InlineData(Profiles, "", "cn", null, "https://api.sagemaker-fips.cn-north-1.api.amazonwebservices.com.cn")]
+    [InlineData(Profiles, "AWS_PROFILE=iso", "plain", null, "https://api.sagemaker.us-gov-west-1.amazonaws.com")]
+    [InlineData(Profiles, "AWS_PROFILE=iso", null, "us-gov-west-1", "https://api-fips.sagemaker.us-gov-west-1.amazonaws.com")]
+    [InlineData(Profiles, Fips + "=false", null, "us-east-1", "https://api.sagemaker.us-east-1.api.aws")]
+    public void TheRegionAndVariantComeFromTheEnvironmentElseTheNamedProfile(string config, string variables, string profileName,
+        string region, string url)
     {
-        using var environment = ProcessEnvironment.Set(("AWS_REGION", "ap-southeast-2"));
-        Assert.Equal("https://api.sagemaker.ap-southeast-2.amazonaws.com", UrlFor(Connection()));
+        using var file = ProcessEnvironment.Config(config);
+        using var environment = ProcessEnvironment.Set(variables);
+        Assert.Equal(url, UrlFor(Connection(region, profileName)));
     }
 
-    [Fact]
-    public void ProfileNamesProfileChoosesTheVariant()
-    {
-        using var config = ProcessEnvironment.Config("""
-            [profile iso]
-            region = us-iso-east-1
-            use_fips_endpoint = true
+    // Every place an endpoint can be configured, each with its own URL, so that the URL used tells which one won.
+    private const string Sources = """
+        [default]
+        services = local-services
+        endpoint_url = http://127.0.0.1:9/profile/
 
-            [profile cn]
-            region = cn-north-1
-            use_fips_endpoint = true
-            use_dualstack_endpoint = true
-            """);
-        Assert.Equal("https://api.sagemaker-fips.us-iso-east-1.c2s.ic.gov", UrlFor(Connection(profileName: "iso")));
-        Assert.Equal("https://api.sagemaker-fips.cn-north-1.api.amazonwebservices.com.cn", UrlFor(Connection(profileName: "cn")));
+        [services local-services]
+        s3 =
+          endpoint_url = http://127.0.0.1:9/not-for-sagemaker/
+        sagemaker =
+          endpoint_url = http://127.0.0.1:9/services/
+
+        [profile others]
+        services = s3-only
+        endpoint_url = http://127.0.0.1:9/others/
+
+        [services s3-only]
+        s3 =
+          endpoint_url = http://127.0.0.1:9/not-for-sagemaker/
+
+        [profile named]
+        endpoint_url = http://127.0.0.1:9/named/
+
+        [profile ignoring]
+        ignore_configured_endpoint_urls = true
+        endpoint_url = http://127.0.0.1:9/ignoring/
+        """;
+
+    private const string Variables = "AWS_ENDPOINT_URL_SAGEMAKER=http://127.0.0.1:9/service/ AWS_ENDPOINT_URL=http://127.0.0.1:9/global/";
+    private const string Ignore = " AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true";
+    private const string Regional = "https://api.sagemaker.eu-west-1.amazonaws.com";
+
+    /// <summary>
+    /// The first source in the documented order wins: -EndpointUrl, AWS_ENDPOINT_URL_SAGEMAKER, AWS_ENDPOINT_URL, the
+    /// profile's services section, the profile's endpoint_url. The ignore switch, of the environment or the profile,
+    /// turns off every configured endpoint (the SDK alone would still use AWS_ENDPOINT_URL under the profile's), never
+    /// -EndpointUrl.
+    /// </summary>
+    [Theory]
+    [InlineData(Variables, null, true, "explicit")]
+    [InlineData(Variables, null, false, "service")]
+    [InlineData("AWS_ENDPOINT_URL=http://127.0.0.1:9/global/", null, false, "global")]
+    [InlineData("", null, false, "services")]
+    [InlineData("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=false", null, false, "services")]
+    // The SDK drops a profile's endpoint_url when the profile names a services section; one without sagemaker
+    // must leave the profile's own endpoint_url in force.
+    [InlineData("", "others", false, "others")]
+    // A reported bug of the AWS Tools cmdlets: there, AWS_PROFILE's endpoint_url wins over the named profile's.
+    [InlineData("AWS_PROFILE=others", "named", false, "named")]
+    [InlineData("AWS_PROFILE=others", null, false, "others")]
+    [InlineData(Variables + Ignore, null, true, "explicit")]
+    [InlineData(Variables + Ignore, null, false, Regional)]
+    [InlineData(Variables, "ignoring", true, "explicit")]
+    [InlineData(Variables, "ignoring", false, Regional)]
+    [InlineData(Variables + " AWS_PROFILE=ignoring", null, false, Regional)]
+    // FIPS cannot be combined with a configured endpoint, but an ignored one is none.
+    [InlineData(Variables + Ignore + " AWS_USE_FIPS_ENDPOINT=true", null, false, "https://api-fips.sagemaker.eu-west-1.amazonaws.com")]
+    public void TheFirstConfiguredEndpointInTheDocumentedOrderWins(string variables, string profileName, bool endpointUrl, string winner)
+    {
+        using var config = ProcessEnvironment.Config(Sources);
+        using var environment = ProcessEnvironment.Set(variables);
+        var url = UrlFor(Connection("eu-west-1", profileName, endpointUrl ? "http://127.0.0.1:9/explicit/" : null));
+        Assert.Equal(winner.StartsWith("https:") ? winner : "http://127.0.0.1:9/" + winner, url);
     }
 
-    // The SDK alone would take use_fips_endpoint from AWS_PROFILE's profile even when another profile is named.
-    [Fact]
-    public void TheNamedProfileCountsNotAwsProfile()
-    {
-        using var config = ProcessEnvironment.Config("""
-            [profile fips]
-            use_fips_endpoint = true
-
-            [profile plain]
-            region = us-gov-west-1
-            """);
-        using var environment = ProcessEnvironment.Set(("AWS_PROFILE", "fips"));
-        Assert.Equal("https://api.sagemaker.us-gov-west-1.amazonaws.com", UrlFor(Connection(profileName: "plain")));
-        Assert.Equal("https://api-fips.sagemaker.us-gov-west-1.amazonaws.com", UrlFor(Connection(region: "us-gov-west-1")));
-    }
-
-    [Fact]
-    public void TheEnvironmentComesBeforeTheProfile()
-    {
-        using var config = ProcessEnvironment.Config("""
-            [default]
-            use_fips_endpoint = true
-            use_dualstack_endpoint = true
-            """);
-        using var environment = ProcessEnvironment.Set(("AWS_USE_FIPS_ENDPOINT", "false"));
-        Assert.Equal("https://api.sagemaker.us-east-1.api.aws", UrlFor(Connection("us-east-1")));
-    }
-
-    [Fact]
-    public void TheIgnoreSwitchLeavesTheRegionalEndpoint()
-    {
-        using var config = ProcessEnvironment.Config("""
-            [default]
-            endpoint_url = http://127.0.0.1:9/profile/
-
-            [profile ignoring]
-            ignore_configured_endpoint_urls = true
-            endpoint_url = http://127.0.0.1:9/ignoring/
-            """);
-        using (ProcessEnvironment.Set(("AWS_ENDPOINT_URL", "http://127.0.0.1:9/env/"), ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")))
-        {
-            Assert.Equal("https://api.sagemaker.eu-west-1.amazonaws.com", UrlFor(Connection("eu-west-1")));
-            Assert.Equal("http://127.0.0.1:9/explicit", UrlFor(Connection("eu-west-1", endpointUrl: "http://127.0.0.1:9/explicit/")));
-        }
-        // The profile's switch turns off the environment's endpoints too; the SDK alone would still use AWS_ENDPOINT_URL.
-        using (ProcessEnvironment.Set(("AWS_ENDPOINT_URL", "http://127.0.0.1:9/env/"), ("AWS_PROFILE", "ignoring")))
-        {
-            Assert.Equal("https://api.sagemaker.eu-west-1.amazonaws.com", UrlFor(Connection("eu-west-1")));
-        }
-        using (ProcessEnvironment.Set(("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "false")))
-        {
-            Assert.Equal("http://127.0.0.1:9/profile", UrlFor(Connection("eu-west-1")));
-        }
-    }
-
-    public static TheoryData<string, string, string, string, string> FipsOrDualStackWithAConfiguredEndpoint => new()
+    public static TheoryData<string, string, string, string, string> UnusableEndpoints => new()
     {
         {
             "AWS_USE_FIPS_ENDPOINT=true AWS_ENDPOINT_URL_SAGEMAKER=http://127.0.0.1:9/", "", null, null,
@@ -131,34 +151,28 @@ public sealed class ClientEndpointTests
             "use_fips_endpoint of profile 'default' is set, but FIPS endpoints cannot be combined with a configured endpoint " +
             "(the services section 'local' of profile 'default' (sagemaker endpoint_url))."
         },
+        {
+            "AWS_ENDPOINT_URL_SAGEMAKER=localhost:4566", "", null, null,
+            "AWS_ENDPOINT_URL_SAGEMAKER is 'localhost:4566', which is not an absolute http or https URL."
+        },
+        {
+            "AWS_ENDPOINT_URL=ftp://127.0.0.1/", "", null, null, "AWS_ENDPOINT_URL is 'ftp://127.0.0.1/', which is not an absolute http or https URL."
+        },
     };
 
+    /// <summary>FIPS or dual-stack with a configured endpoint names both settings; a configured endpoint must be an http(s) URL.</summary>
     /// <param name="variables">NAME=value pairs, separated by spaces.</param>
     [Theory]
-    [MemberData(nameof(FipsOrDualStackWithAConfiguredEndpoint))]
-    public void FipsOrDualStackWithAConfiguredEndpointNamesBothSettings(string variables, string config, string profileName, string endpointUrl, string message)
+    [MemberData(nameof(UnusableEndpoints))]
+    public void AnEndpointThatCannotBeUsedIsInvalidConfiguration(string variables, string config, string profileName, string endpointUrl,
+        string message)
     {
         using var file = ProcessEnvironment.Config(config);
         using var environment = ProcessEnvironment.Set(variables);
-        AssertInvalidConfiguration(Connection("us-east-1", profileName, endpointUrl), message);
-    }
-
-    [Fact]
-    public void FipsIsFineWhenTheConfiguredEndpointIsIgnored()
-    {
-        using var environment = ProcessEnvironment.Set(("AWS_USE_FIPS_ENDPOINT", "true"), ("AWS_ENDPOINT_URL", "http://127.0.0.1:9/"),
-            ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"));
-        Assert.Equal("https://api-fips.sagemaker.us-east-1.amazonaws.com", UrlFor(Connection("us-east-1")));
-    }
-
-    [Theory]
-    [InlineData("AWS_ENDPOINT_URL_SAGEMAKER", "localhost:4566")]
-    [InlineData("AWS_ENDPOINT_URL", "ftp://127.0.0.1/")]
-    public void AConfiguredEndpointThatIsNoHttpUrlIsInvalidConfiguration(string variable, string value)
-    {
-        using var environment = ProcessEnvironment.Set((variable, value));
-        AssertInvalidConfiguration(Connection("us-east-1"),
-            $"{variable} is '{value}', which is not an absolute http or https URL.");
+        var connection = Connection("us-east-1", profileName, endpointUrl);
+        var failure = Assert.Throws<TuningJobsException>(() => ClientFactory.Create(connection).Dispose());
+        Assert.Equal(FailureKind.InvalidConfiguration, failure.Kind);
+        Assert.Equal(message, failure.Message);
     }
 
     // The SDK parses this variable with bool.Parse when it first reads its settings; a FormatException there would
@@ -218,5 +232,78 @@ public sealed class ClientEndpointTests
         var last = cache.For(WithTimeout(ClientCache.MaxClients + 8));
         Assert.Same(last, cache.For(WithTimeout(ClientCache.MaxClients + 8)));
         Assert.NotSame(first, cache.For(WithTimeout(1)));
+    }
+
+    // A new provider each time, so that no client of an earlier configuration is reused. The URL is checked first,
+    // so that a regression that picks the regional AWS endpoint fails here instead of sending anything off the machine.
+    private static void List(AwsConnection connection)
+    {
+        var url = EngineHarness.ResolvedUrl(connection);
+        Assert.True(url.IsLoopback, $"The request would go to {url}.");
+        Assert.NotEmpty(new EngineHarness.Engine(new AwsSageMakerApi(), connection).List("xgb-churn-0412", 100));
+    }
+
+    private static void AssertOneSignedRequest(LocalSageMakerEndpoint endpoint, string region = SigningRegion)
+    {
+        var request = Assert.Single(endpoint.Requests);
+        Assert.Equal(200, request.StatusCode);
+        Assert.Equal(region, request.Region);
+    }
+
+    // The region to sign for comes from the profile too.
+    [Fact]
+    public async Task TheProfilesServicesSectionSendsTheRequestsToItsUrl()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(SigningRegion);
+        using var file = ProcessEnvironment.Config($"""
+            [profile local]
+            region = {SigningRegion}
+            services = local-services
+
+            [services local-services]
+            s3 =
+              endpoint_url = http://127.0.0.1:9/not-for-sagemaker/
+            sagemaker =
+              endpoint_url = {endpoint.Url.AbsoluteUri}
+            """);
+        List(Connection(profileName: "local"));
+        AssertOneSignedRequest(endpoint);
+    }
+
+    // Without a region, as for -EndpointUrl, the requests are signed for us-east-1.
+    [Theory]
+    [InlineData("AWS_ENDPOINT_URL_SAGEMAKER", SigningRegion)]
+    [InlineData("AWS_ENDPOINT_URL", null)]
+    public async Task RequestsAreSignedForTheRegionOfAwsRegion(string variable, string awsRegion)
+    {
+        var signingRegion = awsRegion ?? "us-east-1";
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(signingRegion);
+        using var environment = ProcessEnvironment.Set((variable, endpoint.Url.AbsoluteUri), ("AWS_REGION", awsRegion));
+        List(Connection());
+        AssertOneSignedRequest(endpoint, signingRegion);
+    }
+
+    // The local endpoint checks the scope's region, so a client that signed for another one would fail here.
+    [Fact]
+    public async Task ASignatureForAnotherRegionIsRejected()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(SigningRegion);
+        using var environment = ProcessEnvironment.Set(("AWS_ENDPOINT_URL_SAGEMAKER", endpoint.Url.AbsoluteUri));
+        var failure = Assert.Throws<TuningJobsException>(() => List(Connection("us-east-1")));
+        Assert.Equal(FailureKind.InvalidCredentials, failure.Kind);
+        Assert.Equal("InvalidSignatureException", failure.ErrorCode);
+        Assert.Contains("Credential should be scoped to a valid region, not 'us-east-1'", failure.Message);
+    }
+
+    [Fact]
+    public async Task MessagesNameTheConfiguredEndpoint()
+    {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(SigningRegion);
+        using var environment = ProcessEnvironment.Set(("AWS_ENDPOINT_URL_SAGEMAKER", endpoint.Url.AbsoluteUri));
+        Assert.True(EngineHarness.ResolvedUrl(Connection(SigningRegion)).IsLoopback);
+        var engine = new EngineHarness.Engine(new AwsSageMakerApi(), Connection(SigningRegion));
+        var failure = Assert.Throws<TuningJobsException>(() => engine.List("no-such-job", 10));
+        Assert.Equal(FailureKind.ResourceNotFound, failure.Kind);
+        Assert.Contains($"endpoint {endpoint.Url.AbsoluteUri} (from AWS_ENDPOINT_URL_SAGEMAKER)", failure.Message);
     }
 }

@@ -18,8 +18,8 @@ public sealed class EndpointRulesTests
         "eu-west-2", "eu-west-3", "me-south-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2",
         "us-gov-west-1", "us-gov-east-1");
 
-    /// <summary>The rule set's other own cases, then the variants of every partition that they leave out.</summary>
-    public static TheoryData<string, bool, bool, string> Variants => new()
+    /// <summary>The rule set's other own cases, then the variants of every partition that they leave out, then odd input.</summary>
+    public static TheoryData<string, bool?, bool?, string> Variants => new()
     {
         { "us-east-1", true, false, "https://api-fips.sagemaker.us-east-1.amazonaws.com" },
         { "us-east-2", true, false, "https://api-fips.sagemaker.us-east-2.amazonaws.com" },
@@ -60,6 +60,13 @@ public sealed class EndpointRulesTests
         { "us-isof-south-1", true, true, "https://api.sagemaker-fips.us-isof-south-1.api.aws.hci.ic.gov" },
         { "us-gov-west-1", false, true, "https://api.sagemaker.us-gov-west-1.api.aws" },
         { "us-gov-west-1", true, true, "https://api.sagemaker-fips.us-gov-west-1.api.aws" },
+        { "us-gov-west-1", null, null, "https://api.sagemaker.us-gov-west-1.amazonaws.com" },   // unset flags count as false
+
+        // A region no partition lists goes by the partitions' region patterns, else to the aws partition.
+        { "us-isof-west-9", true, false, "https://api.sagemaker-fips.us-isof-west-9.csp.hci.ic.gov" },
+        { "eusc-de-west-7", true, false, "https://api.sagemaker-fips.eusc-de-west-7.amazonaws.eu" },
+        { "us-gov-north-2", true, false, "https://api-fips.sagemaker.us-gov-north-2.amazonaws.com" },
+        { "mars-west-1", true, false, "https://api-fips.sagemaker.mars-west-1.amazonaws.com" },
     };
 
     /// <summary>A region of each partition, its name, dnsSuffix and dualStackDnsSuffix, from botocore's partitions.json.</summary>
@@ -77,7 +84,7 @@ public sealed class EndpointRulesTests
 
     private static readonly SageMakerEndpointProvider _provider = new();
 
-    private static string Resolve(string region, bool fips, bool dualStack, string endpoint = null) =>
+    private static string Resolve(string region, bool? fips, bool? dualStack, string endpoint = null) =>
         _provider.ResolveEndpoint(new SageMakerEndpointParameters { Region = region, UseFIPS = fips, UseDualStack = dualStack, Endpoint = endpoint }).URL;
 
     [Theory]
@@ -87,7 +94,7 @@ public sealed class EndpointRulesTests
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void EachRegionAndVariantResolvesToItsHost(string region, bool fips, bool dualStack, string url) =>
+    public void EachRegionAndVariantResolvesToItsHost(string region, bool? fips, bool? dualStack, string url) =>
         Assert.Equal(url, Resolve(region, fips, dualStack));
 
     // AWSSDK.Core 4.1.0 carries its own copy of the partitions data; these are the values the rule set's tests assume.
@@ -104,15 +111,6 @@ public sealed class EndpointRulesTests
         Assert.Equal(true, Fn.GetAttr(partition, "supportsDualStack"));
     }
 
-    // A region no partition lists goes by the partitions' region patterns, else to the aws partition.
-    [Theory]
-    [InlineData("us-isof-west-9", "https://api.sagemaker-fips.us-isof-west-9.csp.hci.ic.gov")]
-    [InlineData("eusc-de-west-7", "https://api.sagemaker-fips.eusc-de-west-7.amazonaws.eu")]
-    [InlineData("us-gov-north-2", "https://api-fips.sagemaker.us-gov-north-2.amazonaws.com")]
-    [InlineData("mars-west-1", "https://api-fips.sagemaker.mars-west-1.amazonaws.com")]
-    public void AnUnlistedRegionGoesByThePartitionPatterns(string region, string url) =>
-        Assert.Equal(url, Resolve(region, fips: true, dualStack: false));
-
     [Theory]
     [InlineData("us-east-1")]
     [InlineData(null)]
@@ -120,28 +118,15 @@ public sealed class EndpointRulesTests
         Assert.Equal("https://example.com", Resolve(region, false, false, "https://example.com"));
 
     [Theory]
-    [InlineData(true, false, "Invalid Configuration: FIPS and custom endpoint are not supported")]
-    [InlineData(false, true, "Invalid Configuration: Dualstack and custom endpoint are not supported")]
-    [InlineData(true, true, "Invalid Configuration: FIPS and custom endpoint are not supported")]
-    public void FipsOrDualStackWithAConfiguredEndpointIsAnError(bool fips, bool dualStack, string message)
+    [InlineData("us-east-1", true, false, "https://example.com", "Invalid Configuration: FIPS and custom endpoint are not supported")]
+    [InlineData("us-east-1", false, true, "https://example.com", "Invalid Configuration: Dualstack and custom endpoint are not supported")]
+    [InlineData("us-east-1", true, true, "https://example.com", "Invalid Configuration: FIPS and custom endpoint are not supported")]
+    [InlineData(null, false, false, null, "Invalid Configuration: Missing Region")]
+    [InlineData(null, true, true, null, "Invalid Configuration: Missing Region")]
+    public void FipsOrDualStackWithAConfiguredEndpointOrNoRegionIsAnError(string region, bool fips, bool dualStack, string endpoint,
+        string message)
     {
-        var failure = Assert.Throws<AmazonClientException>(() => Resolve("us-east-1", fips, dualStack, "https://example.com"));
+        var failure = Assert.Throws<AmazonClientException>(() => Resolve(region, fips, dualStack, endpoint));
         Assert.Equal(message, failure.Message);
-    }
-
-    [Theory]
-    [InlineData(false, false)]
-    [InlineData(true, true)]
-    public void NoRegionIsAnError(bool fips, bool dualStack)
-    {
-        var failure = Assert.Throws<AmazonClientException>(() => Resolve(null, fips, dualStack));
-        Assert.Equal("Invalid Configuration: Missing Region", failure.Message);
-    }
-
-    [Fact]
-    public void UnsetFlagsCountAsFalse()
-    {
-        var parameters = new SageMakerEndpointParameters { Region = "us-gov-west-1", UseFIPS = null, UseDualStack = null };
-        Assert.Equal("https://api.sagemaker.us-gov-west-1.amazonaws.com", _provider.ResolveEndpoint(parameters).URL);
     }
 }

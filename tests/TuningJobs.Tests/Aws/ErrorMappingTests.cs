@@ -17,11 +17,16 @@ public sealed class ErrorMappingTests
         return Assert.Throws<TuningJobsException>(() => EngineHarness.Start(endpoint, secret).List("xgb-churn-0412", 10));
     }
 
-    [Fact]
-    public async Task UnknownTuningJobIsResourceNotFoundNamingTheJobAndTheEndpoint()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task UnknownTuningJobIsResourceNotFoundNamingTheJobAndTheEndpoint(bool describe)
     {
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        var failure = Assert.Throws<TuningJobsException>(() => EngineHarness.Start(endpoint).List("no-such-job", 10));
+        var engine = EngineHarness.Start(endpoint);
+        var failure = await Assert.ThrowsAsync<TuningJobsException>(() => describe
+            ? engine.Api.DescribeTuningJobAsync(engine.Connection, "no-such-job", CancellationToken.None)
+            : Task.Run(() => engine.List("no-such-job", 10)));
         Assert.Equal(FailureKind.ResourceNotFound, failure.Kind);
         Assert.Matches($"no-such-job.*{Regex.Escape(endpoint.Url.ToString())}", failure.Message);
         Assert.NotNull(failure.RequestId);

@@ -1,16 +1,47 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 
 namespace TuningJobs.Tests.Aws;
 
 /// <summary>
-/// Tests that change environment variables or the shared config file run one at a time, after every test that
-/// runs in parallel (xunit runs collections without parallelization last), and put back what they changed.
+/// Tests that change environment variables, the shared config file or the SDK's clock run one at a time, after every
+/// test that runs in parallel (xunit runs collections without parallelization last), and put back what they changed.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProcessEnvironment
 {
     public const string Name = "Changes the process environment";
+
+    /// <summary>
+    /// Before any test runs: no ambient AWS settings, config files of the tests' own, and an instance-metadata
+    /// endpoint on loopback, so that nothing the SDK does can leave the machine.
+    /// </summary>
+    [ModuleInitializer]
+    internal static void LoopbackOnly()
+    {
+        foreach (var name in new[]
+        {
+            "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION",
+            "AWS_DEFAULT_REGION", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SAGEMAKER",
+            "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+        })
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+        var folder = Path.Combine(Path.GetTempPath(), "tuningjobs-tests-" + Environment.ProcessId);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "credentials"), string.Empty);
+        File.WriteAllText(Path.Combine(folder, "config"), string.Empty);
+        Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", Path.Combine(folder, "credentials"));
+        Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", Path.Combine(folder, "config"));
+        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://127.0.0.1:9/");
+        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+    }
 
     /// <summary>Sets the variables (null removes one) until disposed, with the SDK's cached settings forgotten both ways.</summary>
     internal static IDisposable Set(params (string Name, string Value)[] variables) => Set(true, variables);
@@ -39,7 +70,7 @@ public sealed class ProcessEnvironment
     }
 
     /// <summary>
-    /// Writes the shared config file of this test process (LoopbackOnlyEnvironment points AWS_CONFIG_FILE at it
+    /// Writes the shared config file of this test process (<see cref="LoopbackOnly"/> points AWS_CONFIG_FILE at it
     /// before the SDK first looks, and the SDK keeps that location) until disposed.
     /// </summary>
     internal static IDisposable Config(string text)
@@ -61,6 +92,37 @@ public sealed class ProcessEnvironment
         FallbackInternalConfigurationFactory.Reset();
         FallbackRegionFactory.Reset();
     }
+
+    // The SDK's clock is process-wide: AWSConfigs keeps it in a private field (the SDK's own clock-skew tests set it
+    // the same way), and CorrectClockSkew keeps what it learns per endpoint.
+    private static readonly FieldInfo _clock =
+        typeof(AWSConfigs).GetField("utcNowSource", BindingFlags.Static | BindingFlags.NonPublic)
+        ?? throw new MissingFieldException("AWSConfigs.utcNowSource is gone: find how this AWSSDK.Core version reads the clock.");
+
+    private static readonly FieldInfo _corrections =
+        typeof(CorrectClockSkew).GetField("clockCorrectionDictionary", BindingFlags.Static | BindingFlags.NonPublic)
+        ?? throw new MissingFieldException("CorrectClockSkew.clockCorrectionDictionary is gone.");
+
+    /// <summary>
+    /// The SDK's clock, with its correction of a skewed clock on or off, until disposed; then the machine's clock
+    /// is back and every correction learned meanwhile is forgotten.
+    /// </summary>
+    internal static IDisposable SdkClock(Func<DateTime> clock, bool correctForClockSkew = true)
+    {
+        var earlierClock = (Func<DateTime>)_clock.GetValue(null);
+        var earlierCorrect = AWSConfigs.CorrectForClockSkew;
+        ForgetCorrections();
+        _clock.SetValue(null, clock);
+        AWSConfigs.CorrectForClockSkew = correctForClockSkew;
+        return new Restore(() =>
+        {
+            _clock.SetValue(null, earlierClock);
+            AWSConfigs.CorrectForClockSkew = earlierCorrect;
+            ForgetCorrections();
+        });
+    }
+
+    private static void ForgetCorrections() => ((ConcurrentDictionary<string, TimeSpan>)_corrections.GetValue(null)).Clear();
 }
 
 /// <summary>Undoes a change to process-wide state once, when disposed.</summary>

@@ -16,13 +16,13 @@ public sealed class ResponseReadingTests(SharedEndpoint shared) : IClassFixture<
 
     /// <summary>One page read from this canned answer: the page, or the failure.</summary>
     private async Task<(Page<HyperParameterTrainingJobSummary> Page, TuningJobsException Failure)> Answer(string body,
-        string contentType = "application/x-amz-json-1.1")
+        string contentType = "application/x-amz-json-1.1", string nextToken = null)
     {
         // Enough copies for every attempt: the SDK retries an answer it cannot read.
         shared.Endpoint.EnqueueRawResponse(new RawResponse { Body = body, ContentType = contentType, Times = 10 });
         try
         {
-            return (await _engine.PageAsync("xgb-churn-0412", 10), null);
+            return (await _engine.PageAsync("xgb-churn-0412", 10, nextToken), null);
         }
         catch (TuningJobsException failure)
         {
@@ -58,19 +58,27 @@ public sealed class ResponseReadingTests(SharedEndpoint shared) : IClassFixture<
         Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
     }
 
-    // The model bounds NextToken at 8,192 characters: a longer one could not be passed back, to the service or to -NextToken.
-    [Theory]
-    [InlineData(8192, true)]
-    [InlineData(8193, false)]
-    public async Task ANextTokenLongerThanTheModelAllowsIsInvalidResponse(int length, bool accepted)
+    public static IEnumerable<object[]> NextTokens()
     {
-        var token = string.Concat(Enumerable.Repeat("'\u2019$(x)", length)).Substring(0, length);
+        // The model bounds NextToken at 8,192 characters: a longer one could not be passed back, to the service or to -NextToken.
+        var longest = string.Concat(Enumerable.Repeat("'\u2019$(x)", 8193)).Substring(0, 8193);
+        return Commands.ResumeAdviceTests.CraftedTokens.Append(longest[..8192]).Select(token => new object[] { token, true })
+            .Append(new object[] { longest, false });
+    }
+
+    // A NextToken accepted goes back to the service byte for byte, whatever it holds.
+    [Theory]
+    [MemberData(nameof(NextTokens))]
+    public async Task ANextTokenIsSentBackAsReadUpToTheLengthTheModelAllows(string token, bool accepted)
+    {
         var body = "{\"NextToken\":" + System.Text.Json.JsonSerializer.Serialize(token) + ",\"TrainingJobSummaries\":[]}";
         var (page, failure) = await Answer(body);
         if (accepted)
         {
             Assert.Null(failure);
             Assert.Equal(token, page.NextToken);
+            Assert.Null((await Answer(GoodBody, nextToken: token)).Failure);
+            Assert.Equal(token, shared.Endpoint.Requests.Last().NextToken);
         }
         else
         {
@@ -80,41 +88,29 @@ public sealed class ResponseReadingTests(SharedEndpoint shared) : IClassFixture<
         }
     }
 
+    // Job 1: missing and null members; job 2: a metric without a value; job 3: a huge member.
     [Fact]
-    public async Task MissingOptionalMembersAndNullObjectsBecomeNulls()
+    public async Task MissingOptionalMembersNullObjectsAndHugeValuesAreRead()
     {
+        var reason = new string('r', 2_000_000);
         var body = "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1732806245.5," +
                    "\"TrainingJobStatus\":\"Brand-New-Status\",\"TunedHyperParameters\":{},\"FinalHyperParameterTuningJobObjectiveMetric\":null," +
-                   "\"FutureMember\":[{\"deep\":{\"deeper\":[1,{\"x\":null}]}}]}]}";
+                   "\"FutureMember\":[{\"deep\":{\"deeper\":[1,{\"x\":null}]}}]}," +
+                   "{\"TrainingJobName\":\"a-2\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1,\"TrainingJobStatus\":\"Completed\",\"TunedHyperParameters\":{}," +
+                   "\"FinalHyperParameterTuningJobObjectiveMetric\":{\"MetricName\":\"auc\",\"Type\":\"Maximize\",\"Value\":null}}," +
+                   "{\"TrainingJobName\":\"a-3\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1,\"TrainingJobStatus\":\"Failed\"," +
+                   "\"TunedHyperParameters\":{},\"FailureReason\":\"" + reason + "\"}]}";
         var (page, failure) = await Answer(body);
         Assert.Null(failure);
-        var job = Assert.Single(page.Items);
+        Assert.Equal(3, page.Items.Count);
+        var job = page.Items[0];
         Assert.Equal("Brand-New-Status", job.TrainingJobStatus);
         Assert.Null(job.FinalHyperParameterTuningJobObjectiveMetric);
         Assert.Null(job.TrainingEndTime);
         Assert.Null(job.FailureReason);
         Assert.Null(page.NextToken);
-    }
-
-    [Fact]
-    public async Task AMetricWithoutAValueIsNoMetric()
-    {
-        var body = "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1,\"TrainingJobStatus\":\"Completed\"," +
-                   "\"TunedHyperParameters\":{},\"FinalHyperParameterTuningJobObjectiveMetric\":{\"MetricName\":\"auc\",\"Type\":\"Maximize\",\"Value\":null}}]}";
-        var (page, failure) = await Answer(body);
-        Assert.Null(failure);
-        Assert.Null(Assert.Single(page.Items).FinalHyperParameterTuningJobObjectiveMetric);
-    }
-
-    [Fact]
-    public async Task AHugeAnswerIsRead()
-    {
-        var reason = new string('r', 2_000_000);
-        var body = "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1,\"TrainingJobStatus\":\"Failed\"," +
-                   "\"TunedHyperParameters\":{},\"FailureReason\":\"" + reason + "\"}]}";
-        var (page, failure) = await Answer(body);
-        Assert.Null(failure);
-        Assert.Equal(reason, Assert.Single(page.Items).FailureReason);
+        Assert.Null(page.Items[1].FinalHyperParameterTuningJobObjectiveMetric);
+        Assert.Equal(reason, page.Items[2].FailureReason);
     }
 
     /// <summary>

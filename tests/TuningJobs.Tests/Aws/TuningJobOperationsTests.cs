@@ -47,16 +47,6 @@ public sealed class TuningJobOperationsTests
     }
 
     [Fact]
-    public async Task DescribingAMissingTuningJobIsResourceNotFound()
-    {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        var engine = EngineHarness.Start(endpoint);
-        var failure = await Assert.ThrowsAsync<TuningJobsException>(() => engine.Api.DescribeTuningJobAsync(engine.Connection, "no-such-job", CancellationToken.None));
-        Assert.Equal(FailureKind.ResourceNotFound, failure.Kind);
-        Assert.Contains("no-such-job", failure.Message);
-    }
-
-    [Fact]
     public async Task ListingPagesWithTheFiltersAndSortTheServiceApplies()
     {
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync();

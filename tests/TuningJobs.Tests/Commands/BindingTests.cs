@@ -6,6 +6,8 @@ namespace TuningJobs.Tests.Commands;
 [Collection(EngineSwap.Name)]
 public sealed class BindingTests
 {
+    private const string Validation = "ParameterArgumentValidationError";
+
     [Theory]
     [InlineData("Get-TuningTrainingJob ''")]
     [InlineData("Get-TuningTrainingJob abcdefghijabcdefghijabcdefghijabc")]
@@ -38,28 +40,19 @@ public sealed class BindingTests
     [InlineData("Get-TuningJob ('a' * 33)")]
     [InlineData("Get-TuningJob 'trailing-'")]
     [InlineData("Get-TuningJob -CreationTimeAfter 'not a date'", "CannotConvertArgumentNoMessage")]
-    public void BadInputIsRejectedAtBindingAndSendsNoRequest(string script, string errorId = "ParameterArgumentValidationError")
+    [InlineData("Get-TuningTrainingJob \"tune`u{0007}x\"", Validation, "pattern")]
+    [InlineData("Get-TuningTrainingJob \"tun`u{0435}\"", Validation, "pattern")]
+    [InlineData("Get-TuningTrainingJob \"tune`u{FF11}\"", Validation, "pattern")]
+    [InlineData("Get-TuningTrainingJob ('a' * 10240)", Validation, "length")]
+    public void BadInputIsRejectedAtBindingAndSendsNoRequest(string script, string errorId = Validation, string constraint = "")
     {
         var fake = new FakeSageMakerApi(5);
         var error = HostedPowerShell.RunForError(fake, script);
         Assert.IsAssignableFrom<ParameterBindingException>(error.Exception);
         Assert.StartsWith(errorId, error.FullyQualifiedErrorId);
+        Assert.Contains(constraint, error.ToString());
         Assert.Empty(fake.Requests);
         Assert.Empty(fake.TuningJobRequests);
         Assert.Empty(fake.Described);
-    }
-
-    [Theory]
-    [InlineData("\"tune`u{0007}x\"", "pattern")]
-    [InlineData("\"tun`u{0435}\"", "pattern")]
-    [InlineData("\"tune`u{FF11}\"", "pattern")]
-    [InlineData("('a' * 10240)", "length")]
-    public void ABadNameIsRejectedWithTheConstraintInTheMessage(string name, string constraint)
-    {
-        var fake = new FakeSageMakerApi(5);
-        var error = HostedPowerShell.RunForError(fake, "Get-TuningTrainingJob " + name);
-        Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
-        Assert.Contains(constraint, error.ToString());
-        Assert.Empty(fake.Requests);
     }
 }

@@ -107,9 +107,16 @@ internal sealed class FakeSageMakerApi : ISageMakerApi
             .Where(j => request.StatusEquals == null || j.HyperParameterTuningJobStatus == request.StatusEquals)
             .ToList();
         var offset = request.NextToken == null ? 0 : int.Parse(request.NextToken);
-        var size = request.MaxResults ?? 10;
-        var next = offset + size < matching.Count ? (offset + size).ToString() : null;
-        return new Page<HyperParameterTuningJob>(matching.Skip(offset).Take(size).ToList(), next, "req-t" + TuningJobRequests.Count);
+        return Slice(matching, offset, request.MaxResults, "req-t" + TuningJobRequests.Count);
+    }
+
+    /// <summary>The page at this offset, pointing on with the next offset while jobs remain.</summary>
+    private static Page<T> Slice<T>(IReadOnlyCollection<T> items, int offset, int? maxResults, string requestId,
+        Func<int, string> token = null)
+    {
+        var size = maxResults ?? 10;
+        var next = offset + size < items.Count ? (token ?? (o => o.ToString()))(offset + size) : null;
+        return new Page<T>(items.Skip(offset).Take(size).ToList(), next, requestId);
     }
 
     public Task<HyperParameterTuningJob> DescribeTuningJobAsync(AwsConnection connection, string tuningJobName, CancellationToken cancellationToken)
@@ -153,35 +160,18 @@ internal sealed class FakeSageMakerApi : ISageMakerApi
         var jobs = Running != null && Running[0].TuningJob.HyperParameterTuningJobName == request.HyperParameterTuningJobName
             ? Running[Math.Max(0, _runningState)].TrainingJobs.Where(j => request.StatusEquals == null || j.TrainingJobStatus == request.StatusEquals).ToList()
             : _jobs;
-        IEnumerable<HyperParameterTrainingJobSummary> sorted = jobs;
         if (request.SortBy == "FinalObjectiveMetricValue")
         {
-            sorted = request.SortOrder == "Descending"
+            jobs = (request.SortOrder == "Descending"
                 ? jobs.OrderByDescending(j => j.FinalHyperParameterTuningJobObjectiveMetric.Value)
-                : jobs.OrderBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Value);
+                : jobs.OrderBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Value)).ToList();
         }
         var offset = request.NextToken == null ? 0 : request.NextToken == CraftedNextToken ? _craftedOffset : int.Parse(request.NextToken);
-        var size = request.MaxResults ?? 10;
-        var page = sorted.Skip(offset).Take(size).ToList();
-        var next = offset + size < jobs.Count ? (offset + size).ToString() : null;
-        if (CraftedNextToken != null && offset == 0 && next != null)
+        return Slice(jobs, offset, request.MaxResults, "req-" + Requests.Count, next =>
         {
-            _craftedOffset = offset + size;
-            next = CraftedNextToken;
-        }
-        return new Page<HyperParameterTrainingJobSummary>(page, next, "req-" + Requests.Count);
-    }
-}
-
-/// <summary>Tests that replace the process-wide engine run one at a time and put the real one back.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class EngineSwap
-{
-    public const string Name = "Swaps the engine";
-
-    internal static IDisposable Use(ISageMakerApi fake)
-    {
-        Loading.Engine.Api = fake;
-        return new Aws.Restore(() => Loading.Engine.Api = null);
+            if (CraftedNextToken == null || offset != 0) return next.ToString();
+            _craftedOffset = next;
+            return CraftedNextToken;
+        });
     }
 }

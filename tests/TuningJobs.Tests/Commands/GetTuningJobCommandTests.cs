@@ -38,13 +38,19 @@ public sealed class GetTuningJobCommandTests
         Assert.Equal(new DateTime(2026, 11, 4, 0, 0, 0, DateTimeKind.Utc), request.LastModifiedTimeBefore);
     }
 
-    [Fact]
-    public void NamesAreDescribedOneByOneFromThePipeline()
+    // Names come by value, by property name, or as the tuning job of a training job; filters apply to them too.
+    [Theory]
+    [InlineData("'tune-002', [pscustomobject]@{ HyperParameterTuningJobName = 'tune-004' } | Get-TuningJob",
+        "tune-002,tune-004", "tune-002,tune-004")]
+    [InlineData("[TuningJobs.HyperParameterTrainingJobSummary]@{ TrainingJobName = 'tune-002-0001'; TuningJobName = 'tune-002' } | Get-TuningJob",
+        "tune-002", "tune-002")]
+    [InlineData("Get-TuningJob tune-001, tune-003, tune-006 -StatusEquals Failed", "tune-001,tune-003,tune-006", "tune-003,tune-006")]
+    public void NamesAreDescribedOneByOne(string script, string described, string written)
     {
-        var fake = new FakeSageMakerApi(0, tuningJobCount: 5);
-        var output = HostedPowerShell.Run(fake, "'tune-002', [pscustomobject]@{ HyperParameterTuningJobName = 'tune-004' } | Get-TuningJob").Output;
-        Assert.Equal(new[] { "tune-002", "tune-004" }, HostedPowerShell.Names(output));
-        Assert.Equal(new[] { "tune-002", "tune-004" }, fake.Described);
+        var fake = new FakeSageMakerApi(0, tuningJobCount: 6);
+        var output = HostedPowerShell.Run(fake, script).Output;
+        Assert.Equal(written.Split(','), HostedPowerShell.Names(output));
+        Assert.Equal(described.Split(','), fake.Described);
         Assert.Empty(fake.TuningJobRequests);
     }
 
@@ -56,16 +62,6 @@ public sealed class GetTuningJobCommandTests
         Assert.Equal(new[] { "tune-001", "tune-002" }, HostedPowerShell.Names(output));
         Assert.IsAssignableFrom<ParameterBindingException>(Assert.Single(errors).Exception);
         Assert.Equal(new[] { "tune-001", "tune-002" }, fake.Described);
-    }
-
-    [Fact]
-    public void TrainingJobsPipedInDescribeTheirTuningJob()
-    {
-        var fake = new FakeSageMakerApi(0, tuningJobCount: 3);
-        var output = HostedPowerShell.Run(fake,
-            "[TuningJobs.HyperParameterTrainingJobSummary]@{ TrainingJobName = 'tune-002-0001'; TuningJobName = 'tune-002' } | Get-TuningJob").Output;
-        Assert.Equal(new[] { "tune-002" }, HostedPowerShell.Names(output));
-        Assert.Equal(new[] { "tune-002" }, fake.Described);
     }
 
     [Fact]
@@ -89,24 +85,6 @@ public sealed class GetTuningJobCommandTests
         Assert.Equal(new[] { "tune-001", "tune-002", "tune-003" }, HostedPowerShell.Names(output));
         Assert.Equal("tune-00", Assert.Single(fake.TuningJobRequests).NameContains);
         Assert.Empty(fake.Described);
-    }
-
-    [Fact]
-    public void FiltersApplyToDescribedNamesToo()
-    {
-        var fake = new FakeSageMakerApi(0, tuningJobCount: 6);
-        var output = HostedPowerShell.Run(fake, "Get-TuningJob tune-001, tune-003, tune-006 -StatusEquals Failed").Output;
-        Assert.Equal(new[] { "tune-003", "tune-006" }, HostedPowerShell.Names(output));
-    }
-
-    [Fact]
-    public void TuningJobsPipeIntoGetTuningTrainingJobByPropertyName()
-    {
-        var fake = new FakeSageMakerApi(3);
-        var output = HostedPowerShell.Run(fake, "Get-TuningJob -StatusEquals Completed | Get-TuningTrainingJob -StatusEquals Failed").Output;
-        Assert.Equal(9, output.Length);
-        Assert.Equal(new[] { "xgb-churn-0412", "xgb-churn-0413", "resnet-sweep-big" }, fake.Requests.Select(r => r.HyperParameterTuningJobName));
-        Assert.All(fake.Requests, r => Assert.Equal("Failed", r.StatusEquals));
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Management.Automation;
 
 namespace TuningJobs.Tests.Commands;
@@ -7,35 +6,21 @@ namespace TuningJobs.Tests.Commands;
 [Collection(EngineSwap.Name)]
 public sealed class GetTuningTrainingJobCommandTests
 {
-    [Fact]
-    public void WritesTheFirstJobBeforeAskingForTheSecondPage()
+    // Each page is written before the next is asked for, so a downstream Select-Object -First stops the paging.
+    [Theory]
+    [InlineData("Get-TuningTrainingJob tune -PageSize 10", 25, 25, new[] { 10, 10, 10 })]
+    [InlineData("Get-TuningTrainingJob tune", 250, 250, new[] { 100, 100, 100 })]   // the service maximum
+    [InlineData("Get-TuningTrainingJob tune -PageSize 10 | Select-Object -First 2", 100, 2, new[] { 10 })]
+    public void PagesAreAskedForOneAtATimeAsTheyAreWritten(string script, int jobs, int written, int[] maxResults)
     {
-        var fake = new FakeSageMakerApi(25);
+        var fake = new FakeSageMakerApi(jobs);
         int? requestsWhenFirstArrived = null;
-        var output = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -PageSize 10", _ => requestsWhenFirstArrived ??= fake.Requests.Count).Output;
+        var output = HostedPowerShell.Run(fake, script, _ => requestsWhenFirstArrived ??= fake.Requests.Count).Output;
 
-        Assert.Equal(25, output.Length);
+        Assert.Equal(written, output.Length);
         Assert.Equal(1, requestsWhenFirstArrived);
-        Assert.Equal(new int?[] { 10, 10, 10 }, fake.Requests.Select(r => r.MaxResults));
-        Assert.Equal(new[] { null, "10", "20" }, fake.Requests.Select(r => r.NextToken));
-    }
-
-    [Fact]
-    public void DefaultPageSizeIsTheServiceMaximum()
-    {
-        var fake = new FakeSageMakerApi(250);
-        var output = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune").Output;
-        Assert.Equal(250, output.Length);
-        Assert.Equal(new int?[] { 100, 100, 100 }, fake.Requests.Select(r => r.MaxResults));
-    }
-
-    [Fact]
-    public void DownstreamSelectFirstStopsThePaging()
-    {
-        var fake = new FakeSageMakerApi(100);
-        var output = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -PageSize 10 | Select-Object -First 2").Output;
-        Assert.Equal(2, output.Length);
-        Assert.Single(fake.Requests);
+        Assert.Equal(maxResults.Cast<int?>(), fake.Requests.Select(r => r.MaxResults));
+        Assert.Equal(maxResults.Select((size, page) => page == 0 ? null : (page * size).ToString()), fake.Requests.Select(r => r.NextToken));
     }
 
     [Fact]
@@ -54,37 +39,36 @@ public sealed class GetTuningTrainingJobCommandTests
     public async Task StopCancelsTheRequestInFlight()
     {
         var fake = new FakeSageMakerApi(30) { HangOnPage = 2 };
-        using (EngineSwap.Use(fake))
-        using (var shell = HostedPowerShell.Create())
-        {
-            var output = HostedPowerShell.BeginInvoke(shell, "Get-TuningTrainingJob tune -PageSize 10");
-            await fake.HangStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        using var hosted = new HostedPowerShell(fake);
+        var output = hosted.BeginInvoke("Get-TuningTrainingJob tune -PageSize 10");
+        await fake.HangStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
-            var stopping = await HostedPowerShell.TimeStopAsync(shell);
-            Assert.True(stopping < TimeSpan.FromSeconds(1), $"Stop took {stopping}.");
-            Assert.True(fake.HangWasCancelled);
-            Assert.Equal(10, output.Count);
-            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
-        }
+        await hosted.AssertStopsAsync(output, written: 10);
+        Assert.True(fake.HangWasCancelled);
     }
 
-    [Fact]
-    public void AFailedPageIsATerminatingErrorThatSaysHowToResume()
+    // The advice carries what -Skip and -First still owe.
+    [Theory]
+    [InlineData("", "20", 20, "-NextToken '20'")]
+    [InlineData(" -Skip 15 -First 10", "10", 0, "-NextToken '10' -Skip 5 -First 10")]
+    public void AFailedPageIsATerminatingErrorThatSaysHowToResume(string paging, string failingToken, int written, string resume)
     {
         var fake = new FakeSageMakerApi(50)
         {
-            Failure = r => r.NextToken == "20"
+            Failure = r => r.NextToken == failingToken
                 ? new TuningJobsException(FailureKind.Throttled, "Rate exceeded.", "ThrottlingException", "req-77")
                 : null,
         };
-        var record = HostedPowerShell.RunForError(fake, "Get-TuningTrainingJob tune -PageSize 10");
+        var record = HostedPowerShell.RunForError(fake, "Get-TuningTrainingJob tune -PageSize 10" + paging);
         Assert.Equal("Throttled,TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.LimitsExceeded, record.CategoryInfo.Category);
         Assert.Equal("tune", record.TargetObject);
         var failure = Assert.IsType<TuningJobsException>(record.Exception);
-        Assert.Equal(20, failure.JobsWritten);
-        Assert.Equal("20", failure.NextToken);
-        Assert.Matches("20 job\\(s\\) were written.*-NextToken '20'", record.ErrorDetails.RecommendedAction);
+        Assert.Equal(written, failure.JobsWritten);
+        Assert.Equal(failingToken, failure.NextToken);
+        Assert.Equal(resume, failure.ResumeParameters);
+        Assert.Contains($"{written} job(s) were written before the failure. To resume where it stopped, run the same command with {resume} ",
+            record.ErrorDetails.RecommendedAction);
         Assert.Contains("req-77", record.ErrorDetails.Message);
     }
 
@@ -100,70 +84,61 @@ public sealed class GetTuningTrainingJobCommandTests
     [Theory]
     [InlineData("Get-TuningTrainingJob tune -PageSize 10", 3)]
     [InlineData("Get-TuningTrainingJob tune -PageSize 10 | Select-Object -First 12", 2)]
+    [InlineData("Get-TuningTrainingJob tune", 1)]
     public void AListingOfSeveralPagesShowsProgressAndCompletesIt(string script, int pages)
     {
         var records = HostedPowerShell.Run(new FakeSageMakerApi(25), script).Progress;
+        if (pages == 1)
+        {
+            Assert.Empty(records);
+            return;
+        }
         Assert.Equal(pages + 1, records.Length);
         Assert.All(records.Take(pages), r => Assert.Equal(ProgressRecordType.Processing, r.RecordType));
         Assert.Equal($"{Math.Min(25, pages * 10)} jobs read from {pages} pages", records[pages - 1].StatusDescription);
         Assert.Equal(ProgressRecordType.Completed, records.Last().RecordType);
     }
 
-    [Fact]
-    public void AOnePageListingShowsNoProgress()
-    {
-        Assert.Empty(HostedPowerShell.Run(new FakeSageMakerApi(5), "Get-TuningTrainingJob tune").Progress);
-    }
-
+    // Get-TuningJob's output binds as the last object does.
     [Fact]
     public void PipelineBindsNamesByValueAndByPropertyName()
     {
         var fake = new FakeSageMakerApi(2);
         var output = HostedPowerShell.Run(fake, "'alpha', [pscustomobject]@{ TuningJobName = 'beta' }, [pscustomobject]@{ HyperParameterTuningJobName = 'gamma' }, " +
-                               "[pscustomobject]@{ Name = 'delta' } | Get-TuningTrainingJob").Output;
-        Assert.Equal(8, output.Length);
-        Assert.Equal(new[] { "alpha", "beta", "gamma", "delta" }, fake.Requests.Select(r => r.HyperParameterTuningJobName));
+            "[pscustomobject]@{ Name = 'delta' }, [TuningJobs.HyperParameterTuningJob]@{ HyperParameterTuningJobName = 'epsilon' } | " +
+            "Get-TuningTrainingJob -StatusEquals Failed").Output;
+        Assert.Equal(10, output.Length);
+        Assert.Equal(new[] { "alpha", "beta", "gamma", "delta", "epsilon" }, fake.Requests.Select(r => r.HyperParameterTuningJobName));
+        Assert.All(fake.Requests, r => Assert.Equal("Failed", r.StatusEquals));
     }
 
     private static FakeSageMakerApi RunningTuningJob() => new FakeSageMakerApi(0)
         .ThenState("InProgress", 0, 2, ("a", "InProgress"), ("b", "InProgress"))
         .ThenState("Completed", 1, 0, ("a", "Completed"), ("b", "Failed"));
 
-    [Fact]
-    public void WatchWritesEachStatusChangeAndEndsWithTheTuningJob()
+    [Theory]
+    [InlineData("", "a=InProgress,b=InProgress,a=Completed,b=Failed", null)]
+    [InlineData("-StatusEquals Failed", "b=Failed", "Failed")]
+    public void WatchWritesEachStatusChangeAndEndsWithTheTuningJob(string parameters, string written, string statusEquals)
     {
         var fake = RunningTuningJob();
-        var (output, _, _, progress) = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Watch -PollIntervalSec 1");
-        var written = output.Select(o => (HyperParameterTrainingJobSummary)o.BaseObject).Select(j => $"{j.TrainingJobName}={j.TrainingJobStatus}");
-        Assert.Equal(new[] { "a=InProgress", "b=InProgress", "a=Completed", "b=Failed" }, written);
+        var (output, _, _, progress) = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Watch -PollIntervalSec 1 " + parameters);
+        var jobs = output.Select(o => (HyperParameterTrainingJobSummary)o.BaseObject).Select(j => $"{j.TrainingJobName}={j.TrainingJobStatus}");
+        Assert.Equal(written.Split(','), jobs);
+        Assert.All(fake.Requests, r => Assert.Equal(statusEquals, r.StatusEquals));
         Assert.Equal(new[] { "tune", "tune" }, fake.Described);
         Assert.Equal("Completed: 1 completed, 0 in progress, 0 failed, 0 stopped (poll 2, every 1 s)", progress[^2].StatusDescription);
         Assert.Equal(ProgressRecordType.Completed, progress[^1].RecordType);
     }
 
     [Fact]
-    public void WatchWithStatusEqualsWritesOnlyThatStatus()
-    {
-        var fake = RunningTuningJob();
-        var output = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Watch -PollIntervalSec 1 -StatusEquals Failed").Output;
-        Assert.Equal("b", ((HyperParameterTrainingJobSummary)Assert.Single(output).BaseObject).TrainingJobName);
-        Assert.All(fake.Requests, r => Assert.Equal("Failed", r.StatusEquals));
-    }
-
-    [Fact]
     public async Task StopEndsAWatchBetweenPollsWithinASecond()
     {
         var fake = new FakeSageMakerApi(0).ThenState("InProgress", 0, 2, ("a", "InProgress"), ("b", "InProgress"));   // it never ends
-        using (EngineSwap.Use(fake))
-        using (var shell = HostedPowerShell.Create())
-        {
-            var output = HostedPowerShell.BeginInvoke(shell, "Get-TuningTrainingJob tune -Watch -PollIntervalSec 3600");
-            await HostedPowerShell.WaitFor(() => output.Count == 2, TimeSpan.FromSeconds(20));
+        using var hosted = new HostedPowerShell(fake);
+        var output = hosted.BeginInvoke("Get-TuningTrainingJob tune -Watch -PollIntervalSec 3600");
+        await HostedPowerShell.WaitFor(() => output.Count == 2, TimeSpan.FromSeconds(20));
 
-            var stopping = await HostedPowerShell.TimeStopAsync(shell);
-            Assert.True(stopping < TimeSpan.FromSeconds(1), $"Stop took {stopping}.");
-            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
-            Assert.Equal(2, output.Count);
-        }
+        await hosted.AssertStopsAsync(output, written: 2);
     }
 }

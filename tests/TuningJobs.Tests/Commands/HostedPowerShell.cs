@@ -5,16 +5,29 @@ using TuningJobs.Commands;
 
 namespace TuningJobs.Tests.Commands;
 
-/// <summary>A PowerShell with the module's cmdlet loaded from the assembly under test.</summary>
-internal static class HostedPowerShell
+/// <summary>
+/// A PowerShell with the module's cmdlets loaded from the assembly under test, and the given boundary behind them
+/// (null: the real engine) until disposed.
+/// </summary>
+internal sealed class HostedPowerShell : IDisposable
 {
-    public static PowerShell Create()
+    private readonly IDisposable _swap;
+
+    public HostedPowerShell(ISageMakerApi api)
     {
+        _swap = EngineSwap.Use(api);
         var state = InitialSessionState.CreateDefault2();
         state.Commands.Add(new SessionStateCmdletEntry("Get-TuningTrainingJob", typeof(GetTuningTrainingJobCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Get-TuningJob", typeof(GetTuningJobCommand), null));
-        var shell = PowerShell.Create(state);
-        return shell;
+        Shell = PowerShell.Create(state);
+    }
+
+    public PowerShell Shell { get; }
+
+    public void Dispose()
+    {
+        Shell.Dispose();
+        _swap.Dispose();
     }
 
     /// <summary>
@@ -23,26 +36,32 @@ internal static class HostedPowerShell
     /// </summary>
     public static HostedRun Run(ISageMakerApi api, string script, Action<PSObject> onEachObject = null)
     {
-        using (EngineSwap.Use(api))
-        using (var shell = Create())
-        {
-            shell.AddScript(script);
-            var output = new PSDataCollection<PSObject>();
-            if (onEachObject != null) output.DataAdded += (s, e) => onEachObject(output[e.Index]);
-            shell.Invoke(null, output);
-            var streams = shell.Streams;
-            return new HostedRun(output.ToArray(), streams.Error.ToArray(), streams.Verbose.Select(v => v.Message).ToArray(), streams.Progress.ToArray());
-        }
+        using var hosted = new HostedPowerShell(api);
+        hosted.Shell.AddScript(script);
+        var output = new PSDataCollection<PSObject>();
+        if (onEachObject != null) output.DataAdded += (s, e) => onEachObject(output[e.Index]);
+        hosted.Shell.Invoke(null, output);
+        var streams = hosted.Shell.Streams;
+        return new HostedRun(output.ToArray(), streams.Error.ToArray(), streams.Verbose.Select(v => v.Message).ToArray(), streams.Progress.ToArray());
     }
 
     /// <summary>Runs a script that must fail with the given boundary behind the cmdlets, and returns the one error it ended with.</summary>
     public static ErrorRecord RunForError(ISageMakerApi api, string script)
     {
-        using (EngineSwap.Use(api))
-        using (var shell = Create())
+        using var hosted = new HostedPowerShell(api);
+        // A terminating error inside a script statement surfaces in the error stream, not as an exception.
+        hosted.Shell.AddScript(script);
+        try
         {
-            return InvokeForError(shell, script);
+            hosted.Shell.Invoke();
         }
+        catch (RuntimeException thrown)
+        {
+            return thrown.ErrorRecord;
+        }
+        var errors = hosted.Shell.Streams.Error;
+        if (errors.Count != 1) throw new InvalidOperationException($"The script wrote {errors.Count} errors, not one.");
+        return errors[0];
     }
 
     /// <summary>The names of the training jobs or tuning jobs written.</summary>
@@ -53,43 +72,31 @@ internal static class HostedPowerShell
         var other => throw new InvalidOperationException($"Not a job: {other}"),
     }).ToArray();
 
-    /// <summary>Runs a script that must fail, and returns the one error it ended with.</summary>
-    public static ErrorRecord InvokeForError(PowerShell shell, string script)
-    {
-        // A terminating error inside a script statement surfaces in the error stream, not as an exception.
-        shell.AddScript(script);
-        try
-        {
-            shell.Invoke();
-        }
-        catch (RuntimeException thrown)
-        {
-            return thrown.ErrorRecord;
-        }
-        if (shell.Streams.Error.Count != 1) throw new InvalidOperationException($"The script wrote {shell.Streams.Error.Count} errors, not one.");
-        return shell.Streams.Error[0];
-    }
-
     /// <summary>The connection parameters for the local endpoint, with its key pair as -Credential.</summary>
     public static string Connection(LocalSageMakerEndpoint endpoint) =>
         $"-EndpointUrl '{endpoint.Url}' -Region us-east-1 " +
         $"-Credential ([pscredential]::new('{LocalSageMakerEndpoint.DefaultAccessKeyId}', (ConvertTo-SecureString '{LocalSageMakerEndpoint.DefaultSecretAccessKey}' -AsPlainText -Force)))";
 
     /// <summary>Starts a script without waiting for it; its output collects in the collection returned.</summary>
-    public static PSDataCollection<PSObject> BeginInvoke(PowerShell shell, string script)
+    public PSDataCollection<PSObject> BeginInvoke(string script)
     {
-        shell.AddScript(script);
+        Shell.AddScript(script);
         var output = new PSDataCollection<PSObject>();
-        shell.BeginInvoke<PSObject, PSObject>(null, output);
+        Shell.BeginInvoke<PSObject, PSObject>(null, output);
         return output;
     }
 
-    /// <summary>Stops what the shell runs (Ctrl+C): how long Stop took to return, if it did within 5 s.</summary>
-    public static async Task<TimeSpan> TimeStopAsync(PowerShell shell)
+    /// <summary>
+    /// Stops what the shell runs (Ctrl+C), which must take less than a second and leave it Stopped with this many
+    /// objects written.
+    /// </summary>
+    public async Task AssertStopsAsync(PSDataCollection<PSObject> output, int written)
     {
         var clock = Stopwatch.StartNew();
-        await Task.Factory.FromAsync(shell.BeginStop(null, null), shell.EndStop).WaitAsync(TimeSpan.FromSeconds(5));
-        return clock.Elapsed;
+        await Task.Factory.FromAsync(Shell.BeginStop(null, null), Shell.EndStop).WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed}.");
+        Assert.Equal(PSInvocationState.Stopped, Shell.InvocationStateInfo.State);
+        Assert.Equal(written, output.Count);
     }
 
     public static async Task WaitFor(Func<bool> condition, TimeSpan limit)
@@ -104,3 +111,16 @@ internal static class HostedPowerShell
 }
 
 internal sealed record HostedRun(PSObject[] Output, ErrorRecord[] Errors, string[] Verbose, ProgressRecord[] Progress);
+
+/// <summary>Tests that replace the process-wide engine run one at a time and put the real one back.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class EngineSwap
+{
+    public const string Name = "Swaps the engine";
+
+    internal static IDisposable Use(ISageMakerApi fake)
+    {
+        Loading.Engine.Api = fake;
+        return new Aws.Restore(() => Loading.Engine.Api = null);
+    }
+}

@@ -1,14 +1,12 @@
 using System.Diagnostics;
 using System.Management.Automation;
-using System.Text.Json;
 using TuningJobs.Aws;
 
 namespace TuningJobs.Tests.Commands;
 
 /// <summary>
-/// The cmdlet with the real engine over HTTP: Ctrl+C while a page is slow or its body drips, the Timeout error of a
-/// body that drips past every attempt, and a NextToken the endpoint makes up, which goes back to it byte for byte and
-/// stays one single-quoted literal in the resume advice.
+/// The cmdlet with the real engine over HTTP: Ctrl+C while a page is slow or its body drips, and the Timeout error of a
+/// body that drips past every attempt.
 /// </summary>
 [Collection(EngineSwap.Name)]
 public sealed class OverHttpTests
@@ -23,21 +21,18 @@ public sealed class OverHttpTests
             : new FaultPlan(StalledBody: new StalledBodyFault { PageIndex = 1, IntervalMilliseconds = 200 }));
         var connection = HostedPowerShell.Connection(endpoint);
 
-        using var shell = HostedPowerShell.Create();
-        var output = HostedPowerShell.BeginInvoke(shell, $"Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 {connection}");
+        using var hosted = new HostedPowerShell(null);
+        var output = hosted.BeginInvoke($"Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 {connection}");
         await HostedPowerShell.WaitFor(() => endpoint.Requests.Count == 2, TimeSpan.FromSeconds(20));
         await Task.Delay(1000);   // the slow second page has been in flight for a while
 
-        var stopping = await HostedPowerShell.TimeStopAsync(shell);
-        Assert.True(stopping < TimeSpan.FromSeconds(1), $"Stop took {stopping}.");
-        Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
-        Assert.Equal(10, output.Count);
+        await hosted.AssertStopsAsync(output, written: 10);
         Assert.Equal(fault, endpoint.Requests.ElementAt(1).Fault);
 
         // The same session goes on: the cached client is not left in a broken state.
-        shell.Commands.Clear();
-        shell.AddScript($"Get-TuningTrainingJob xgb-churn-0412 -PageSize 50 {connection}");
-        Assert.Equal(42, shell.Invoke().Count);
+        hosted.Shell.Commands.Clear();
+        hosted.Shell.AddScript($"Get-TuningTrainingJob xgb-churn-0412 -PageSize 50 {connection}");
+        Assert.Equal(42, hosted.Shell.Invoke().Count);
         Assert.Equal(3, endpoint.Requests.Count);
     }
 
@@ -62,36 +57,5 @@ public sealed class OverHttpTests
         Assert.Contains($"-NextToken '{failure.NextToken}'", record.ErrorDetails.RecommendedAction);
         Assert.Contains("-TimeoutSec", record.ErrorDetails.RecommendedAction);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
-    }
-
-    public static TheoryData<string> Tokens() => new(ResumeAdvice.CraftedTokens);
-
-    [Theory]
-    [MemberData(nameof(Tokens))]
-    public async Task ACraftedNextTokenFromTheWireStaysALiteralInTheAdvice(string token)
-    {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
-        endpoint.EnqueueRawResponse(new RawResponse
-        {
-            Body = "{\"NextToken\":" + JsonSerializer.Serialize(token) + ",\"TrainingJobSummaries\":[" +
-                   "{\"TrainingJobName\":\"a-1\",\"TrainingJobArn\":\"arn\",\"CreationTime\":1,\"TrainingJobStatus\":\"Completed\",\"TunedHyperParameters\":{}}," +
-                   "{\"TrainingJobName\":\"a-2\",\"TrainingJobArn\":\"arn\",\"CreationTime\":2,\"TrainingJobStatus\":\"Completed\",\"TunedHyperParameters\":{}}]}",
-        });
-        endpoint.EnqueueRawResponse(new RawResponse
-        {
-            StatusCode = 503,
-            Body = "{\"__type\":\"ServiceUnavailable\",\"Message\":\"Service is unavailable. Please retry.\"}",
-            Times = 10,
-        });
-
-        var record = HostedPowerShell.RunForError(new AwsSageMakerApi(),
-            $"Get-TuningTrainingJob xgb-churn-0412 {HostedPowerShell.Connection(endpoint)} -PageSize 2 -First 5");
-
-        var failure = Assert.IsType<TuningJobsException>(record.Exception);
-        Assert.Equal(FailureKind.ServiceUnavailable, failure.Kind);
-        Assert.Equal(2, failure.JobsWritten);
-        Assert.Equal(token, endpoint.Requests.Last().NextToken);
-        ResumeAdvice.AssertIsOnlyTheseParameters(failure.ResumeParameters, token, ("First", "3"));
-        Assert.Contains(" " + failure.ResumeParameters + " ", record.ErrorDetails.RecommendedAction);
     }
 }

@@ -4,7 +4,7 @@ namespace TuningJobs.Tests.Commands;
 
 /// <summary>
 /// What both listings share over a fake of the boundary: -Skip and -First ask for no more than they need, and
-/// -IncludeTotalCount; then -Best, and the resume advice where a listing does not start or end plainly.
+/// -IncludeTotalCount; then -Best and its errors.
 /// </summary>
 [Collection(EngineSwap.Name)]
 public sealed class PagingTests
@@ -38,19 +38,6 @@ public sealed class PagingTests
     }
 
     [Fact]
-    public void TheResumeAdviceCarriesWhatSkipAndFirstStillOwe()
-    {
-        var fake = new FakeSageMakerApi(50)
-        {
-            Failure = r => r.NextToken == "10" ? new TuningJobsException(FailureKind.ServiceUnavailable, "Down.") : null,
-        };
-        var record = HostedPowerShell.RunForError(fake, "Get-TuningTrainingJob tune -PageSize 10 -Skip 15 -First 10");
-        var failure = Assert.IsType<TuningJobsException>(record.Exception);
-        Assert.Equal("-NextToken '10' -Skip 5 -First 10", failure.ResumeParameters);
-        Assert.Contains("-NextToken '10' -Skip 5 -First 10", record.ErrorDetails.RecommendedAction);
-    }
-
-    [Fact]
     public void BestWaitsForAPageWithJobsBeforeChoosingTheDirection()
     {
         var fake = new FakeSageMakerApi("Minimize", 0.5, 0.1, 0.9, 0.3) { EmptyFirstPage = true };
@@ -58,31 +45,24 @@ public sealed class PagingTests
         Assert.Equal(new[] { 0.1, 0.3 }, best.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).ObjectiveValue.Value));
     }
 
+    // The answer's Type gives the direction; without it the tuning job's objective does, described once.
     [Theory]
-    [InlineData("Minimize", 0.1)]
-    [InlineData("Maximize", 0.9)]
-    public void BestWithoutTypeInTheAnswerTakesTheDirectionFromTheTuningJob(string objective, double best)
+    [InlineData(null, "Minimize", 0.1, "Descending,Ascending")]
+    [InlineData(null, "Maximize", 0.9, "Descending")]
+    [InlineData("Maximize", null, 0.9, "Descending")]
+    public void BestTakesTheDirectionFromTheAnswerElseFromTheTuningJob(string answerType, string tuningJobType, double best, string sortOrders)
     {
-        var fake = new FakeSageMakerApi(null, 0.5, 0.1, 0.9, 0.3);
+        var fake = new FakeSageMakerApi(answerType, 0.5, 0.1, 0.9, 0.3);
         fake.TuningJobs.Add(new HyperParameterTuningJob
         {
             HyperParameterTuningJobName = "tune",
             HyperParameterTuningJobStatus = "Completed",
-            HyperParameterTuningJobObjective = new HyperParameterTuningJobObjective { Type = objective, MetricName = "m" },
+            HyperParameterTuningJobObjective = new HyperParameterTuningJobObjective { Type = tuningJobType, MetricName = "m" },
         });
         var first = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 1").Output;
         Assert.Equal(best, ((HyperParameterTrainingJobSummary)Assert.Single(first).BaseObject).ObjectiveValue);
-        Assert.Equal(new[] { "tune" }, fake.Described);
-    }
-
-    [Fact]
-    public void BestWithTypeInTheAnswerAsksNothingMore()
-    {
-        var fake = new FakeSageMakerApi("Maximize", 0.5, 0.1, 0.9, 0.3);
-        var first = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 1").Output;
-        Assert.Equal(0.9, ((HyperParameterTrainingJobSummary)Assert.Single(first).BaseObject).ObjectiveValue);
-        Assert.Single(fake.Requests);
-        Assert.Empty(fake.Described);
+        Assert.Equal(sortOrders.Split(','), fake.Requests.Select(r => r.SortOrder));
+        Assert.Equal(answerType == null ? new[] { "tune" } : [], fake.Described);
     }
 
     [Fact]

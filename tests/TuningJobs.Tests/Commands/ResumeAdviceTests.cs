@@ -1,3 +1,5 @@
+using System.Management.Automation.Language;
+
 namespace TuningJobs.Tests.Commands;
 
 /// <summary>
@@ -7,6 +9,22 @@ namespace TuningJobs.Tests.Commands;
 [Collection(EngineSwap.Name)]
 public sealed class ResumeAdviceTests
 {
+    /// <summary>Tokens a hostile or broken service could send: each tries to end the literal or expand inside it.</summary>
+    public static readonly string[] CraftedTokens =
+    {
+        "abc'; Write-Host PWNED; '",
+        "abc\u2018; Write-Host PWNED; \u2018",
+        "abc\u2019; Write-Host PWNED; \u2019",
+        "abc\u201A; Write-Host PWNED; \u201A",
+        "abc\u201B; Write-Host PWNED; \u201B",
+        "'\u2018\u2019\u201A\u201B'' -First 1 '",
+        "$(Write-Host PWNED)`$env:HOME\"; & { Write-Host PWNED } #",
+        "`'; Write-Host PWNED #",
+        "line one\n'; Write-Host PWNED\r\n#",
+        "' + $(Write-Host PWNED) + '",
+        "<# '@ \"@ #> |; Write-Host PWNED",
+    };
+
     // A command whose second page fails, and the parameters the advice must add after -NextToken.
     private static readonly (string Command, (string, string)[] Then)[] _commands =
     {
@@ -21,7 +39,7 @@ public sealed class ResumeAdviceTests
     };
 
     public static IEnumerable<object[]> Cases() =>
-        from token in ResumeAdvice.CraftedTokens
+        from token in CraftedTokens
         from index in Enumerable.Range(0, _commands.Length)
         select new object[] { token, index };
 
@@ -40,7 +58,58 @@ public sealed class ResumeAdviceTests
         Assert.Equal(FailureKind.ServiceUnavailable, failure.Kind);
         Assert.Equal(token, failure.NextToken);
         Assert.Equal(token, fake.Requests.Last().NextToken);
-        ResumeAdvice.AssertIsOnlyTheseParameters(failure.ResumeParameters, token, then);
+        AssertIsOnlyTheseParameters(failure.ResumeParameters, token, then);
         Assert.Contains(" " + failure.ResumeParameters + " ", record.ErrorDetails.RecommendedAction);
+    }
+
+    private static readonly HashSet<Type> _harmlessNodes = new()
+    {
+        typeof(ScriptBlockAst), typeof(NamedBlockAst), typeof(PipelineAst), typeof(CommandAst), typeof(CommandParameterAst),
+        typeof(StringConstantExpressionAst), typeof(ConstantExpressionAst),
+    };
+
+    private static readonly HashSet<TokenKind> _harmlessTokens = new()
+    {
+        TokenKind.Generic, TokenKind.Identifier, TokenKind.Parameter, TokenKind.StringLiteral, TokenKind.Number, TokenKind.EndOfInput,
+    };
+
+    /// <summary>
+    /// What resume advice must be, whatever text the service sent as NextToken: PowerShell source that, after a command
+    /// name, parses to that one command with -NextToken as a single-quoted literal equal to the token, then the given
+    /// parameters with plain values, and nothing else: no other statement or command, no variable, subexpression or
+    /// expandable string.
+    /// </summary>
+    private static void AssertIsOnlyTheseParameters(string resumeParameters, string token, params (string Name, string Value)[] rest)
+    {
+        Assert.NotNull(resumeParameters);
+        var script = Parser.ParseInput("Get-TuningTrainingJob x " + resumeParameters, out var tokens, out var errors);
+        Assert.Empty(errors);
+        Assert.All(tokens, t => Assert.Contains(t.Kind, _harmlessTokens));
+        Assert.All(script.FindAll(_ => true, searchNestedScriptBlocks: true), node => Assert.Contains(node.GetType(), _harmlessNodes));
+
+        var pipeline = Assert.IsType<PipelineAst>(Assert.Single(script.EndBlock.Statements));
+        var command = Assert.IsType<CommandAst>(Assert.Single(pipeline.PipelineElements));
+        var elements = command.CommandElements;
+        Assert.Equal(4 + 2 * rest.Length, elements.Count);
+        Assert.Equal("Get-TuningTrainingJob", command.GetCommandName());
+        Assert.Equal("x", Assert.IsType<StringConstantExpressionAst>(elements[1]).Value);
+
+        var nextToken = Assert.IsType<CommandParameterAst>(elements[2]);
+        Assert.Equal("NextToken", nextToken.ParameterName);
+        Assert.Null(nextToken.Argument);
+        var literal = Assert.IsType<StringConstantExpressionAst>(elements[3]);
+        Assert.Equal(StringConstantType.SingleQuoted, literal.StringConstantType);
+        Assert.Equal(token, literal.Value);
+
+        for (var i = 0; i < rest.Length; i++)
+        {
+            var parameter = Assert.IsType<CommandParameterAst>(elements[4 + 2 * i]);
+            Assert.Equal(rest[i].Name, parameter.ParameterName);
+            Assert.Null(parameter.Argument);
+            var value = elements[5 + 2 * i];
+            Assert.True(value is ConstantExpressionAst, $"-{rest[i].Name} has a {value.GetType().Name}");
+            Assert.False(value is StringConstantExpressionAst { StringConstantType: not StringConstantType.BareWord });
+            Assert.Equal(rest[i].Value, value.Extent.Text);
+        }
     }
 }
