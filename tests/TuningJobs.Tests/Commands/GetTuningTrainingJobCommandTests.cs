@@ -6,12 +6,13 @@ namespace TuningJobs.Tests.Commands;
 [Collection(EngineSwap.Name)]
 public sealed class GetTuningTrainingJobCommandTests
 {
-    // Each page is written before the next is asked for, so a downstream Select-Object -First stops the paging.
+    // The first page is written before the second is asked for, so a downstream Select-Object -First within it stops
+    // the paging (later pages are read ahead: PagerTests).
     [Theory]
     [InlineData("Get-TuningTrainingJob tune -PageSize 10", 25, 25, new[] { 10, 10, 10 })]
     [InlineData("Get-TuningTrainingJob tune", 250, 250, new[] { 100, 100, 100 })]   // the service maximum
     [InlineData("Get-TuningTrainingJob tune -PageSize 10 | Select-Object -First 2", 100, 2, new[] { 10 })]
-    public void PagesAreAskedForOneAtATimeAsTheyAreWritten(string script, int jobs, int written, int[] maxResults)
+    public void TheFirstPageIsWrittenBeforeTheSecondIsAskedFor(string script, int jobs, int written, int[] maxResults)
     {
         var fake = new FakeSageMakerApi(jobs);
         int? requestsWhenFirstArrived = null;
