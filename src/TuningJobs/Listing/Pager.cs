@@ -63,11 +63,12 @@ internal sealed class Pager<T>
 
     /// <summary>
     /// When true, from the second page on the request for the next page goes out before a page is handed over, so
-    /// that the service answers while the caller writes. Not with the first: a caller that took a whole page will most
-    /// likely take the next, while one that stops within the first (a downstream Select-Object that keeps a few) must not cost
-    /// a request. A caller that may still drop the listing after the page it is given (the best-first listing, until it knows its order;
-    /// a pattern that stops at its last match) leaves it false until it knows. Past what skip and first still need
-    /// nothing is asked either way, and a caller that stops early cancels the request in flight.
+    /// that the service answers while the caller writes. Not with the first: a caller that took a whole page will
+    /// most likely take the next, while one that stops within the first (a downstream Select-Object that keeps a few)
+    /// must not cost a request. A caller that may still drop the listing after the page it is given (the best-first
+    /// listing, until it knows its order; a pattern that stops at its last match) leaves it false until it knows.
+    /// Past what skip and first still need nothing is asked either way, and a caller that stops early cancels the
+    /// request in flight.
     /// </summary>
     public bool ReadAhead { get; set; }
 
