@@ -6,8 +6,17 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
     $null = Initialize-TestSession -Folder $TestDrive -NoImport
+}
 
-    function Invoke-SkewedListing([int] $Minutes, [bool] $Correct) {
+AfterAll { Stop-TestSession }
+
+Describe 'A machine clock 20 minutes off' {
+    It '<Outcome> (<Minutes> min)' -ForEach @(
+        @{ Minutes = -20; Correct = $true; Outcome = 'is corrected from the answer and the listing completes'; Result = 'count=42' }
+        @{ Minutes = 20; Correct = $true; Outcome = 'is corrected from the answer and the listing completes'; Result = 'count=42' }
+        @{ Minutes = -20; Correct = $false; Outcome = 'fails as "Signature expired" when the SDK may not correct it'
+           Result = 'error=InvalidCredentials,* Signature expired: * is now earlier than * (* - 15 min.)*' }
+    ) {
         $run = Invoke-FreshPwsh -Connect -ImportBuilt -Script @"
 `$null = Get-TuningTrainingJob xgb-churn-0412 -First 1 @aws   # loads the engine and the SDK, with the machine's clock
 Add-Type -TypeDefinition 'public static class SkewedClock { public static System.TimeSpan Skew; public static System.DateTime UtcNow() { return System.DateTime.UtcNow + Skew; } }'
@@ -19,18 +28,6 @@ Add-Type -TypeDefinition 'public static class SkewedClock { public static System
 try { 'count=' + @(Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 @aws).Count } catch { 'error=' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }
 "@
         $run.Errors | Should -BeNullOrEmpty
-        $run.Output.Trim()
-    }
-}
-
-AfterAll { Stop-TestSession }
-
-Describe 'A machine clock 20 minutes off' {
-    It 'is corrected from the answer and the listing completes (<Minutes> min)' -ForEach @(@{ Minutes = -20 }, @{ Minutes = 20 }) {
-        Invoke-SkewedListing $Minutes $true | Should -Be 'count=42'
-    }
-
-    It 'fails as "Signature expired" when the SDK may not correct it' {
-        Invoke-SkewedListing -20 $false | Should -BeLike 'error=InvalidCredentials,* Signature expired: * is now earlier than * (* - 15 min.)*'
+        $run.Output.Trim() | Should -BeLike $Result
     }
 }

@@ -75,16 +75,6 @@ function Add-EndpointTuningJob {
     Invoke-EndpointControl POST tuning-jobs $Job | Out-Null
 }
 
-function Get-TestPackageFolder {
-    # tests/Pester/TestPackages.csproj restores the suite's packages into the NuGet global folder; Pester, loaded from
-    # there, tells where it is (<packages>/pester/<version>/tools).
-    param([Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $Version)
-    $packages = Split-Path (Split-Path (Split-Path (Get-Module Pester).ModuleBase))
-    $folder = Join-Path $packages "$($Id.ToLowerInvariant())/$Version"
-    if (-not (Test-Path $folder)) { throw "The test package $Id $Version is not restored ($folder)." }
-    $folder
-}
-
 function Invoke-FreshPwsh {
     # A new pwsh process without profile, as a user's session or CI would be, with this process's environment and
     # any changes given; returns its exit code, output (also as its non-empty lines) and errors. The script runs with
@@ -123,6 +113,3 @@ function Invoke-FreshPwsh {
         Errors   = $errors.Result
     }
 }
-
-Export-ModuleMember -Function Initialize-TestSession, Stop-TestSession, Format-TestProfile, Invoke-EndpointControl, Get-EndpointRequest,
-    Clear-EndpointRequest, Set-EndpointFault, Add-EndpointTuningJob, Get-TestPackageFolder, Invoke-FreshPwsh
