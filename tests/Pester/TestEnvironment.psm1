@@ -1,6 +1,6 @@
 # The Pester suite's one helper module: an AWS environment that can only reach loopback, the built module, the local
 # endpoint (its key pair comes from the endpoint itself) and its control API, and fresh pwsh processes. A test file
-# starts one session (Initialize-TestSession), whose endpoint the endpoint helpers use unless given another.
+# starts one session (Initialize-TestSession), whose endpoint the endpoint helpers use.
 
 $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:Manifest = Join-Path $script:Root 'TuningJobs.psd1'
@@ -38,15 +38,15 @@ function Stop-TestSession {
 }
 
 function Format-TestProfile {
-    # A shared-credentials profile with the endpoint's key pair, or another secret, and any further settings.
-    param([Parameter(Mandatory)] [string] $Name, [string] $Secret, [string[]] $Setting = @(), $Endpoint = $script:Session)
-    $pair = $Endpoint.Credential.GetNetworkCredential()
-    (@("[$Name]", "aws_access_key_id = $($pair.UserName)", "aws_secret_access_key = $(if ($Secret) { $Secret } else { $pair.Password })") + $Setting) -join "`n"
+    # A shared-credentials profile with the endpoint's key pair, or another secret.
+    param([Parameter(Mandatory)] [string] $Name, [string] $Secret)
+    $pair = $script:Session.Credential.GetNetworkCredential()
+    "[$Name]`naws_access_key_id = $($pair.UserName)`naws_secret_access_key = $(if ($Secret) { $Secret } else { $pair.Password })"
 }
 
 function Invoke-EndpointControl {
-    param([Parameter(Mandatory)] [string] $Method, [Parameter(Mandatory)] [string] $Path, $Body, $Endpoint = $script:Session)
-    $request = @{ Method = $Method; Uri = "$($Endpoint.Url)__control/$Path" }
+    param([Parameter(Mandatory)] [string] $Method, [Parameter(Mandatory)] [string] $Path, $Body)
+    $request = @{ Method = $Method; Uri = "$($script:Session.Url)__control/$Path" }
     if ($null -ne $Body) {
         $request.Body = if ($Body -is [string]) { $Body } else { $Body | ConvertTo-Json -Depth 5 -Compress }
         $request.ContentType = 'application/json'
