@@ -76,20 +76,4 @@ Describe 'ConvertTo-TrainingJobRow' {
             }
         }
     }
-
-    It 'makes numeric hyperparameters numbers, so they sort as numbers' {
-        $sorted = $script:Rows | Sort-Object max_depth
-        $depths = @($sorted.max_depth)
-        $depths[0] | Should -BeOfType ([double])
-        $depths | Should -Be ([double[]]($script:Jobs.TunedHyperParameters.ForEach({ [double]$_['max_depth'] }) | Sort-Object))
-    }
-
-    It 'gives case-twin hyperparameter names columns of their own' {
-        $job = [TuningJobs.HyperParameterTrainingJobSummary]@{ TrainingJobName = 'a' }
-        $job.TunedHyperParameters['Eta'] = '1'
-        $job.TunedHyperParameters['eta'] = 'x'
-        $rows = $job | ConvertTo-TrainingJobRow
-        $rows.PSObject.Properties.Name | Should -Contain 'Eta'
-        $rows.PSObject.Properties.Name | Should -Contain 'eta#2'
-    }
 }
