@@ -30,37 +30,9 @@ Describe 'Listing against the local endpoint' {
         $requests.Count | Should -Be 5
         $requests.MaxResults | Should -Be @(10, 10, 10, 10, 10)
     }
-
-    It 'keeps the exact number, the millisecond and unknown values the wire carries' {
-        $json = '[{"TrainingJobName":"exact-1","TrainingJobArn":"arn:aws:sagemaker:us-east-1:123456789012:training-job/exact-1",' +
-            '"CreationTime":1732806245.123,"TrainingStartTime":1732806300.5,"TrainingJobStatus":"Paused","ObjectiveStatus":"Reviewing",' +
-            '"TunedHyperParameters":{"Eta":"0.1","eta":"0.2"},"SomethingNew":{"nested":[1,2]},' +
-            '"FinalHyperParameterTuningJobObjectiveMetric":{"Type":"Maximize","MetricName":"validation:auc","Value":0.12345678901234568}}]'
-        Add-EndpointTuningJob "{""name"":""exact-values"",""trainingJobs"":$json}"
-        $job = Get-TuningTrainingJob exact-values @Aws
-        $job.FinalHyperParameterTuningJobObjectiveMetric.Value | Should -Be ([double]'0.12345678901234568')
-        $job.CreationTime | Should -Be ([datetimeoffset]::FromUnixTimeMilliseconds(1732806245123).UtcDateTime)
-        $job.CreationTime.Kind | Should -Be 'Utc'
-        $job.TrainingStartTime | Should -Be ([datetimeoffset]::FromUnixTimeMilliseconds(1732806300500).UtcDateTime)
-        $job.TrainingEndTime | Should -BeNullOrEmpty
-        $job.TrainingJobStatus | Should -BeExactly 'Paused'
-        $job.ObjectiveStatus | Should -BeExactly 'Reviewing'
-        $job.TunedHyperParameters['Eta'] | Should -BeExactly '0.1'
-        $job.TunedHyperParameters['eta'] | Should -BeExactly '0.2'
-    }
 }
 
-Describe 'Tab completion' {
-    It 'completes -<Parameter> with the service values' -ForEach @(
-        @{ Parameter = 'StatusEquals'; Expected = @('InProgress', 'Completed', 'Failed', 'Stopping', 'Stopped', 'Deleting') }
-        @{ Parameter = 'SortBy'; Expected = @('Name', 'CreationTime', 'Status', 'FinalObjectiveMetricValue') }
-        @{ Parameter = 'SortOrder'; Expected = @('Ascending', 'Descending') }
-    ) {
-        $line = "Get-TuningTrainingJob tune -$Parameter "
-        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
-        $completions | Sort-Object | Should -Be ($Expected | Sort-Object)
-    }
-
+Describe 'Tab completion through the AWS engine' {
     It 'completes tuning job names with the endpoint and credential on the command line' {
         $credential = $Aws.Credential
         Clear-EndpointRequest
