@@ -9,44 +9,25 @@ namespace TuningJobs.Tests.Aws;
 [Collection(ProcessEnvironment.Name)]
 public sealed class RetrySettingsTests
 {
-    private const string TuningJob = "xgb-churn-0412";   // 42 jobs: one page of 100
-
-    private static Task<LocalSageMakerEndpoint> FailingFirstPage(int status, string code, int times) =>
-        LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(FailPage: new PageFailureFault
-        {
-            PageIndex = 0, StatusCode = status, ErrorCode = code, Message = "Said by the service.", Times = times,
-        }));
-
     [Theory]
-    [InlineData("1", 1)]   // the one throttled attempt is final
-    [InlineData("6", 6)]   // five throttled attempts are retried
-    public async Task AwsMaxAttemptsIsTheNumberOfAttempts(string maxAttempts, int requests)
+    [InlineData("AWS_MAX_ATTEMPTS", "1", "ThrottlingException", 1, "Throttled")]   // the one throttled attempt is final
+    [InlineData("AWS_MAX_ATTEMPTS", "6", "ThrottlingException", 6, null)]          // five throttled attempts are retried
+    [InlineData("max_attempts", "1", "InternalFailure", 1, "ServiceUnavailable")]  // of the profile named with -ProfileName
+    public async Task APageIsAttemptedAsOftenAsTheSettingSays(string setting, string maxAttempts, string code, int requests, string kind)
     {
-        await using var endpoint = await FailingFirstPage(400, "ThrottlingException", times: 5);
-        using var environment = ProcessEnvironment.Set(("AWS_MAX_ATTEMPTS", maxAttempts));
-        var (names, _, failure) = EngineHarness.Start(endpoint).TryList(TuningJob, 100);
-        Assert.Equal(requests, endpoint.Requests.Count);
-        if (requests == 1)
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(FailPage: new PageFailureFault
         {
-            Assert.Equal(FailureKind.Throttled, failure?.Kind);
-            Assert.Contains("Said by the service.", failure.Message);
-        }
-        else
-        {
-            Assert.Null(failure);
-            Assert.Equal(42, names.Count);
-        }
-    }
+            PageIndex = 0, StatusCode = code == "InternalFailure" ? 500 : 400, ErrorCode = code, Message = "Said by the service.", Times = 5,
+        }));
+        var fromProfile = setting == "max_attempts";
+        using var environment = ProcessEnvironment.Set(("AWS_MAX_ATTEMPTS", fromProfile ? null : maxAttempts));
+        using var config = ProcessEnvironment.Config(fromProfile ? $"[profile retries]\nmax_attempts = {maxAttempts}\n" : "");
+        var connection = EngineHarness.Connection(endpoint.Url, "us-east-1", fromProfile ? "retries" : null);
 
-    [Fact]
-    public async Task MaxAttemptsComesFromTheProfileNamedWithProfileName()
-    {
-        await using var endpoint = await FailingFirstPage(500, "InternalFailure", times: 1);
-        using var config = ProcessEnvironment.Config("[profile impatient]\nmax_attempts = 1\n");
-        var engine = new EngineHarness.Engine(new AwsSageMakerApi(), EngineHarness.Connection(endpoint.Url, profileName: "impatient"));
-        var failure = Assert.Throws<TuningJobsException>(() => engine.List(TuningJob, 100));
-        Assert.Equal(FailureKind.ServiceUnavailable, failure.Kind);
-        Assert.Contains("Said by the service.", failure.Message);
-        Assert.Single(endpoint.Requests);
+        var (names, _, failure) = new EngineHarness.Engine(new AwsSageMakerApi(), connection).TryList("xgb-churn-0412", 100);
+        Assert.Equal(requests, endpoint.Requests.Count);
+        Assert.Equal(kind, failure?.Kind.ToString());
+        Assert.Equal(kind == null ? 42 : 0, names.Count);
+        if (failure != null) Assert.Contains("Said by the service.", failure.Message);
     }
 }
