@@ -40,16 +40,20 @@ Describe 'The default table view' {
 
 Describe 'The table views of both types' {
     It 'show <Shows> in a 100-column terminal' -ForEach @(
-        @{ Shows = 'creation times as UTC and training times in whole seconds'; Type = 'TuningJobs.HyperParameterTrainingJobSummary'
+        @{ Shows = 'creation times as UTC and training times in whole seconds'
+           Type = 'TuningJobs.HyperParameterTrainingJobSummary'
            Headers = 'TrainingJobName', 'TrainingJobStatus', 'ObjectiveValue', 'CreationTime', 'TrainingTime'
            Row = '^timed\s+.*2024-05-06 07:08:09Z\s+1\.01:01:12$'
-           Properties = @{ TrainingJobName = 'timed'; CreationTime = [datetime]::new(2024, 5, 6, 7, 8, 9, [DateTimeKind]::Utc)
+           Properties = @{ TrainingJobName = 'timed'
+               CreationTime = [datetime]::new(2024, 5, 6, 7, 8, 9, [DateTimeKind]::Utc)
                TrainingStartTime = [datetime]::new(2024, 5, 6, 7, 10, 0, [DateTimeKind]::Utc)
                TrainingEndTime = [datetime]::new(2024, 5, 7, 8, 11, 12, 345, [DateTimeKind]::Utc) } }
-        @{ Shows = 'name, status, strategy, creation time and the training job counters'; Type = 'TuningJobs.HyperParameterTuningJob'
+        @{ Shows = 'name, status, strategy, creation time and the training job counters'
+           Type = 'TuningJobs.HyperParameterTuningJob'
            Headers = 'HyperParameterTuningJobName', 'Status', 'Strategy', 'CreationTime', 'Done/Running/Failed'
            Row = '^xgb-churn-0412\s+InProgress\s+Bayesian\s+2026-11-02 09:00:00Z\s+32/3/4$'
-           Properties = @{ HyperParameterTuningJobName = 'xgb-churn-0412'; HyperParameterTuningJobStatus = 'InProgress'; Strategy = 'Bayesian'
+           Properties = @{
+               HyperParameterTuningJobName = 'xgb-churn-0412'; HyperParameterTuningJobStatus = 'InProgress'; Strategy = 'Bayesian'
                CreationTime = [datetime]::new(2026, 11, 2, 9, 0, 0, [DateTimeKind]::Utc)
                TrainingJobStatusCounters = @{ Completed = 32; InProgress = 3; RetryableError = 1; NonRetryableError = 3 } } }
     ) {

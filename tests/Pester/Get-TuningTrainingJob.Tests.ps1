@@ -11,7 +11,8 @@ AfterAll { Stop-TestSession }
 Describe 'The module' {
     It 'has a manifest that passes Test-ModuleManifest, and exports exactly its cmdlets with their output type' {
         { Test-ModuleManifest -Path (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -ErrorAction Stop } | Should -Not -Throw
-        (Get-Module TuningJobs).ExportedCommands.Keys | Sort-Object | Should -Be @('ConvertTo-TrainingJobRow', 'Get-TuningJob', 'Get-TuningTrainingJob')
+        (Get-Module TuningJobs).ExportedCommands.Keys | Sort-Object |
+            Should -Be @('ConvertTo-TrainingJobRow', 'Get-TuningJob', 'Get-TuningTrainingJob')
         (Get-Command Get-TuningTrainingJob).OutputType.Type | Should -Be ([TuningJobs.HyperParameterTrainingJobSummary])
     }
 }

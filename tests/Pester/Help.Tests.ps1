@@ -48,7 +48,9 @@ Describe 'Help for Get-TuningTrainingJob' {
         $text | Should -BeLike '*Example 1:*'
         $text | Should -BeLike '*-SortBy FinalObjectiveMetricValue*'
         $about = Get-Help about_TuningJobs | Out-String
-        foreach ($section in 'about_TuningJobs', 'CREDENTIALS', 'REGIONS', 'ERRORS', 'RESUMING') { $about | Should -BeLike "*$section*" }
+        foreach ($section in 'about_TuningJobs', 'CREDENTIALS', 'REGIONS', 'ERRORS', 'RESUMING') {
+            $about | Should -BeLike "*$section*"
+        }
     }
 }
 

@@ -51,7 +51,7 @@ Describe 'One client for the session' {
 Describe 'Settings changed during a session' {
     AfterAll { $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'credentials' }
 
-    It 'takes the credentials from the file AWS_SHARED_CREDENTIALS_FILE names now, at each edit, and the region from the config file' {
+    It 'reads the credentials file AWS_SHARED_CREDENTIALS_FILE names now, and at each edit; the region from the config file' {
         Set-Content $env:AWS_CONFIG_FILE "[profile first]`nregion = eu-west-1`n[profile second]`nregion = eu-west-1"
         foreach ($name in 'first', 'second') {
             $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive "credentials-$name"

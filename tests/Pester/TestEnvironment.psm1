@@ -41,7 +41,8 @@ function Format-TestProfile {
     # A shared-credentials profile with the endpoint's key pair, or another secret.
     param([Parameter(Mandatory)] [string] $Name, [string] $Secret)
     $pair = $script:Session.Credential.GetNetworkCredential()
-    "[$Name]`naws_access_key_id = $($pair.UserName)`naws_secret_access_key = $(if ($Secret) { $Secret } else { $pair.Password })"
+    $secretKey = if ($Secret) { $Secret } else { $pair.Password }
+    "[$Name]`naws_access_key_id = $($pair.UserName)`naws_secret_access_key = $secretKey"
 }
 
 function Invoke-EndpointControl {

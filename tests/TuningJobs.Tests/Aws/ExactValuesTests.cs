@@ -1,13 +1,19 @@
 namespace TuningJobs.Tests.Aws;
 
-/// <summary>What the engine reads over HTTP keeps what the wire carries: the exact number, milliseconds, values it does not know, UTC.</summary>
+/// <summary>
+/// What the engine reads over HTTP keeps what the wire carries: the exact number, milliseconds, values it does not
+/// know; times are UTC.
+/// </summary>
 public sealed class ExactValuesTests
 {
     private const string Answer =
-        "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"exact-1\",\"TrainingJobArn\":\"arn:aws:sagemaker:us-east-1:123456789012:training-job/exact-1\"," +
-        "\"CreationTime\":1732806245.123,\"TrainingStartTime\":1732806300.5,\"TrainingJobStatus\":\"Paused\",\"ObjectiveStatus\":\"Reviewing\"," +
+        "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"exact-1\"," +
+        "\"TrainingJobArn\":\"arn:aws:sagemaker:us-east-1:123456789012:training-job/exact-1\"," +
+        "\"CreationTime\":1732806245.123,\"TrainingStartTime\":1732806300.5," +
+        "\"TrainingJobStatus\":\"Paused\",\"ObjectiveStatus\":\"Reviewing\"," +
         "\"TunedHyperParameters\":{\"Eta\":\"0.1\",\"eta\":\"0.2\"},\"SomethingNew\":{\"nested\":[1,2]}," +
-        "\"FinalHyperParameterTuningJobObjectiveMetric\":{\"Type\":\"Maximize\",\"MetricName\":\"validation:auc\",\"Value\":0.12345678901234568}}]}";
+        "\"FinalHyperParameterTuningJobObjectiveMetric\":" +
+        "{\"Type\":\"Maximize\",\"MetricName\":\"validation:auc\",\"Value\":0.12345678901234568}}]}";
 
     [Fact]
     public async Task TheExactNumberTheMillisecondsAndUnknownValuesComeThrough()

@@ -13,11 +13,13 @@ public sealed class RetrySettingsTests
     [InlineData("AWS_MAX_ATTEMPTS", "1", "ThrottlingException", 1, "Throttled")]   // the one throttled attempt is final
     [InlineData("AWS_MAX_ATTEMPTS", "6", "ThrottlingException", 6, null)]          // five throttled attempts are retried
     [InlineData("max_attempts", "1", "InternalFailure", 1, "ServiceUnavailable")]  // of the profile named with -ProfileName
-    public async Task APageIsAttemptedAsOftenAsTheSettingSays(string setting, string maxAttempts, string code, int requests, string kind)
+    public async Task APageIsAttemptedAsOftenAsTheSettingSays(string setting, string maxAttempts, string code, int requests,
+        string kind)
     {
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(FailPage: new PageFailureFault
         {
-            PageIndex = 0, StatusCode = code == "InternalFailure" ? 500 : 400, ErrorCode = code, Message = "Said by the service.", Times = 5,
+            PageIndex = 0, StatusCode = code == "InternalFailure" ? 500 : 400, ErrorCode = code, Times = 5,
+            Message = "Said by the service.",
         }));
         var fromProfile = setting == "max_attempts";
         using var environment = ProcessEnvironment.Set(("AWS_MAX_ATTEMPTS", fromProfile ? null : maxAttempts));

@@ -13,7 +13,7 @@ public sealed class ParameterValueCompletionTests
     {
         using var shell = HostedPowerShell.Create();
         var line = $"Get-TuningTrainingJob tune -{parameter} ";
-        var completions = CommandCompletion.CompleteInput(line, line.Length, null, shell).CompletionMatches.Select(match => match.CompletionText);
-        Assert.Equal(values.Split(','), completions.Order(StringComparer.Ordinal));
+        var completions = CommandCompletion.CompleteInput(line, line.Length, null, shell).CompletionMatches;
+        Assert.Equal(values.Split(','), completions.Select(match => match.CompletionText).Order(StringComparer.Ordinal));
     }
 }

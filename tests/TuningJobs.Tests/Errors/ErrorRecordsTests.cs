@@ -28,7 +28,8 @@ public sealed class ErrorRecordsTests
     public void EachKindHasItsErrorIdCategoryTargetMessageAndAdvice(string kind, ErrorCategory category)
     {
         var failure = new TuningJobsException(Enum.Parse<FailureKind>(kind), "Said by the service.", "SomeCode", "req-1");
-        var record = ErrorRecords.FromFailure(failure, "my-tuning", "region us-east-1", "sagemaker:ListTrainingJobsForHyperParameterTuningJob");
+        var record = ErrorRecords.FromFailure(failure, "my-tuning", "region us-east-1",
+            "sagemaker:ListTrainingJobsForHyperParameterTuningJob");
         Assert.Equal(kind, record.FullyQualifiedErrorId);
         Assert.Equal(category, record.CategoryInfo.Category);
         Assert.Equal("my-tuning", record.TargetObject);

@@ -2,13 +2,18 @@ using TuningJobs.Listing;
 
 namespace TuningJobs.Tests.Listing;
 
-/// <summary>ConvertTo-TrainingJobRow's table: a column of its own for each hyperparameter name, values that sort as what they are.</summary>
+/// <summary>
+/// ConvertTo-TrainingJobRow's table: a column of its own for each hyperparameter name, values that sort as what they are.
+/// </summary>
 public sealed class TrainingJobTableTests
 {
     private static HyperParameterTrainingJobSummary Job(string name, params string[] namesAndValues)
     {
         var job = new HyperParameterTrainingJobSummary { TrainingJobName = name };
-        for (var i = 0; i < namesAndValues.Length; i += 2) job.TunedHyperParameters[namesAndValues[i]] = namesAndValues[i + 1];
+        for (var i = 0; i < namesAndValues.Length; i += 2)
+        {
+            job.TunedHyperParameters[namesAndValues[i]] = namesAndValues[i + 1];
+        }
         return job;
     }
 

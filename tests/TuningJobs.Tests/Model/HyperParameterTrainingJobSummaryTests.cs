@@ -21,10 +21,11 @@ public sealed class HyperParameterTrainingJobSummaryTests
             TrainingStartTime = Utc(start),
             TrainingEndTime = Utc(end),
             FinalHyperParameterTuningJobObjectiveMetric = metric is null ? null
-                : new FinalHyperParameterTuningJobObjectiveMetric { MetricName = "validation:auc", Type = "Maximize", Value = metric.Value },
+                : new FinalHyperParameterTuningJobObjectiveMetric { MetricName = "validation:auc", Value = metric.Value },
         };
         Assert.Equal(metric, job.ObjectiveValue);
-        Assert.Equal(trainingTime is null ? null : (TimeSpan?)TimeSpan.Parse(trainingTime, CultureInfo.InvariantCulture), job.TrainingTime);
+        var expectedTime = trainingTime is null ? (TimeSpan?)null : TimeSpan.Parse(trainingTime, CultureInfo.InvariantCulture);
+        Assert.Equal(expectedTime, job.TrainingTime);
     }
 
     private static DateTime? Utc(string text) =>
