@@ -1,16 +1,12 @@
-# How the output looks and handles in the shell: the default table view from TuningJobs.Format.ps1xml, and the
-# computed ObjectiveValue and TrainingTime that the table, Sort-Object and Export-Csv use.
+# How the output looks and handles in the shell: the default table views from TuningJobs.Format.ps1xml, the sort
+# key from TuningJobs.Types.ps1xml, typed properties that sort, and the computed ObjectiveValue and TrainingTime (their
+# values are xunit's, Model/HyperParameterTrainingJobSummaryTests) in Export-Csv.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
     $script:Aws = (Initialize-TestSession -Folder $TestDrive).Connection
     $script:Jobs = Get-TuningTrainingJob xgb-churn-0412 @Aws
     $script:TableColumns = 'TrainingJobName', 'TrainingJobStatus', 'ObjectiveValue', 'CreationTime', 'TrainingTime'
-
-    function New-Summary {
-        param([hashtable] $Properties = @{})
-        [TuningJobs.HyperParameterTrainingJobSummary]$Properties
-    }
 }
 
 AfterAll { Stop-TestSession }
@@ -34,16 +30,6 @@ Describe 'The default table view' {
         $lines[2] | Should -BeLike "$($script:Jobs[0].TrainingJobName) *"
     }
 
-    It 'shows creation times as UTC and training times in whole seconds' {
-        $job = New-Summary @{
-            TrainingJobName   = 'timed'; CreationTime = [datetime]::new(2024, 5, 6, 7, 8, 9, [DateTimeKind]::Utc)
-            TrainingStartTime = [datetime]::new(2024, 5, 6, 7, 10, 0, [DateTimeKind]::Utc); TrainingEndTime = [datetime]::new(2024, 5, 7, 8, 11, 12, 345, [DateTimeKind]::Utc)
-        }
-        $row = ($job | Out-String -Width 100) -split "`r?`n" | Where-Object { $_ -like 'timed*' }
-        $row | Should -BeLike '*2024-05-06 07:08:09Z*'
-        $row | Should -BeLike '*1.01:01:12'
-    }
-
     It 'leaves Format-List showing every property' {
         $text = $script:Jobs[0] | Format-List | Out-String
         foreach ($property in [TuningJobs.HyperParameterTrainingJobSummary].GetProperties().Name) {
@@ -52,36 +38,54 @@ Describe 'The default table view' {
     }
 }
 
-Describe 'The tuning job table view' {
-    It 'shows name, status, strategy, creation time and the training job counters in under 100 columns' {
-        $job = [TuningJobs.HyperParameterTuningJob]@{
-            HyperParameterTuningJobName = 'xgb-churn-0412'; HyperParameterTuningJobStatus = 'InProgress'; Strategy = 'Bayesian'
-            CreationTime = [datetime]::new(2026, 11, 2, 9, 0, 0, [DateTimeKind]::Utc)
-            TrainingJobStatusCounters = @{ Completed = 32; InProgress = 3; RetryableError = 1; NonRetryableError = 3 }
-        }
-        $lines = ($job | Out-String -Width 100) -split "`r?`n" | Where-Object { $_.Trim() }
-        $lines[0] -split '\s+' | Where-Object { $_ } | Should -Be 'HyperParameterTuningJobName', 'Status', 'Strategy', 'CreationTime', 'Done/Running/Failed'
-        $lines[2] | Should -Match '^xgb-churn-0412\s+InProgress\s+Bayesian\s+2026-11-02 09:00:00Z\s+32/3/4$'
+Describe 'The table views of both types' {
+    It 'show <Shows> in a 100-column terminal' -ForEach @(
+        @{ Shows = 'creation times as UTC and training times in whole seconds'
+           Type = 'TuningJobs.HyperParameterTrainingJobSummary'
+           Headers = 'TrainingJobName', 'TrainingJobStatus', 'ObjectiveValue', 'CreationTime', 'TrainingTime'
+           Row = '^timed\s+.*2024-05-06 07:08:09Z\s+1\.01:01:12$'
+           Properties = @{ TrainingJobName = 'timed'
+               CreationTime = [datetime]::new(2024, 5, 6, 7, 8, 9, [DateTimeKind]::Utc)
+               TrainingStartTime = [datetime]::new(2024, 5, 6, 7, 10, 0, [DateTimeKind]::Utc)
+               TrainingEndTime = [datetime]::new(2024, 5, 7, 8, 11, 12, 345, [DateTimeKind]::Utc) } }
+        @{ Shows = 'name, status, strategy, creation time and the training job counters'
+           Type = 'TuningJobs.HyperParameterTuningJob'
+           Headers = 'HyperParameterTuningJobName', 'Status', 'Strategy', 'CreationTime', 'Done/Running/Failed'
+           Row = '^xgb-churn-0412\s+InProgress\s+Bayesian\s+2026-11-02 09:00:00Z\s+32/3/4$'
+           Properties = @{
+               HyperParameterTuningJobName = 'xgb-churn-0412'; HyperParameterTuningJobStatus = 'InProgress'; Strategy = 'Bayesian'
+               CreationTime = [datetime]::new(2026, 11, 2, 9, 0, 0, [DateTimeKind]::Utc)
+               TrainingJobStatusCounters = @{ Completed = 32; InProgress = 3; RetryableError = 1; NonRetryableError = 3 } } }
+    ) {
+        $lines = ($Properties -as [type]$Type | Out-String -Width 100) -split "`r?`n" | Where-Object { $_.Trim() }
+        $lines[0] -split '\s+' | Where-Object { $_ } | Should -Be $Headers
+        $lines[2] | Should -Match $Row
         $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 100 }
     }
 }
 
-Describe 'Convenience properties' {
-    It 'ObjectiveValue is the final metric''s value and TrainingTime the end minus the start, else null: <Case>' -ForEach @(
-        @{ Case = 'a final metric'; ObjectiveValue = 0.875; TrainingTime = $null
-           Properties = @{ FinalHyperParameterTuningJobObjectiveMetric = @{ MetricName = 'validation:auc'; Type = 'Maximize'; Value = 0.875 } } }
-        @{ Case = 'not started'; ObjectiveValue = $null; TrainingTime = $null; Properties = @{} }
-        @{ Case = 'running'; ObjectiveValue = $null; TrainingTime = $null; Properties = @{ TrainingStartTime = [datetime]'2024-01-01T10:00:00Z' } }
-        @{ Case = 'only the end known'; ObjectiveValue = $null; TrainingTime = $null; Properties = @{ TrainingEndTime = [datetime]'2024-01-01T10:00:00Z' } }
-        @{ Case = 'ended'; ObjectiveValue = $null; TrainingTime = [timespan]::new(1, 30, 15)
-           Properties = @{ TrainingStartTime = [datetime]'2024-01-01T10:00:00Z'; TrainingEndTime = [datetime]'2024-01-01T11:30:15Z' } }
+Describe 'Sorting' {
+    It 'sorts by <Property> in its natural order' -ForEach @(
+        @{ Property = 'CreationTime' }, @{ Property = 'TrainingStartTime' }, @{ Property = 'TrainingEndTime' },
+        @{ Property = 'TrainingJobName' }, @{ Property = 'TrainingJobStatus' }, @{ Property = 'ObjectiveStatus' }
+        @{ Property = 'FinalHyperParameterTuningJobObjectiveMetric' }   # by the metric's value
     ) {
-        $job = New-Summary $Properties
-        $job.ObjectiveValue | Should -Be $ObjectiveValue
-        if ($null -ne $ObjectiveValue) { $job.ObjectiveValue | Should -BeOfType ([double]) }
-        $job.TrainingTime | Should -Be $TrainingTime
+        $keys = @($script:Jobs | Sort-Object $Property | ForEach-Object $Property)
+        for ($i = 1; $i -lt $keys.Count; $i++) {
+            if ($null -ne $keys[$i - 1]) { $keys[$i - 1] | Should -Not -BeGreaterThan $keys[$i] }
+        }
     }
 
+    It 'makes the training job name the key that Sort-Object and Compare-Object use' {
+        $jobs = Get-TuningTrainingJob xgb-churn-0412 -SortBy CreationTime @Aws
+        $byName = [string[]]$jobs.TrainingJobName
+        [Array]::Sort($byName, [StringComparer]::OrdinalIgnoreCase)
+        ($jobs | Sort-Object).TrainingJobName | Should -Be $byName
+        Compare-Object ($jobs | Select-Object -First 40) ($jobs | Select-Object -Skip 2) | Should -HaveCount 4
+    }
+}
+
+Describe 'ObjectiveValue and TrainingTime' {
     It 'Export-Csv writes them as plain values that read back' {
         $path = Join-Path $TestDrive 'jobs.csv'
         $script:Jobs | Export-Csv -Path $path

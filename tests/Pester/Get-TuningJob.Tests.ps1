@@ -22,15 +22,6 @@ Describe 'Get-TuningJob' {
         $running.HyperParameterTuningJobName | Should -Contain 'xgb-churn-0412'
         $running.TrainingJobStatusCounters.InProgress | Should -Not -Contain 0
     }
-
-    It 'describes a named tuning job with every member' {
-        $job = Get-TuningJob resnet-sweep-big @Aws
-        $job.HyperParameterTuningJobObjective.Type | Should -Be 'Minimize'
-        $job.BestTrainingJob | Should -BeOfType ([TuningJobs.HyperParameterTrainingJobSummary])
-        $job.BestTrainingJob.ObjectiveValue | Should -Be (Get-TuningTrainingJob resnet-sweep-big -Best -First 1 @Aws).ObjectiveValue
-        $job.ResourceLimits.MaxParallelTrainingJobs | Should -Be 20
-        $job.HyperParameterTuningEndTime.Kind | Should -Be 'Utc'
-    }
 }
 
 Describe 'Get-TuningTrainingJob -Watch' {

@@ -9,15 +9,10 @@ BeforeAll {
 AfterAll { Stop-TestSession }
 
 Describe 'The module' {
-    It 'exports exactly its cmdlets' {
-        (Get-Module TuningJobs).ExportedCommands.Keys | Sort-Object | Should -Be @('ConvertTo-TrainingJobRow', 'Get-TuningJob', 'Get-TuningTrainingJob')
-    }
-
-    It 'has a manifest that passes Test-ModuleManifest' {
+    It 'has a manifest that passes Test-ModuleManifest, and exports exactly its cmdlets with their output type' {
         { Test-ModuleManifest -Path (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -ErrorAction Stop } | Should -Not -Throw
-    }
-
-    It 'declares its output type' {
+        (Get-Module TuningJobs).ExportedCommands.Keys | Sort-Object |
+            Should -Be @('ConvertTo-TrainingJobRow', 'Get-TuningJob', 'Get-TuningTrainingJob')
         (Get-Command Get-TuningTrainingJob).OutputType.Type | Should -Be ([TuningJobs.HyperParameterTrainingJobSummary])
     }
 }
@@ -38,60 +33,7 @@ Describe 'Listing against the local endpoint' {
     }
 }
 
-Describe 'Typed output' {
-    BeforeAll {
-        $script:Jobs = Get-TuningTrainingJob xgb-churn-0412 @Aws
-    }
-
-    It 'sorts by <Property> in its natural order' -ForEach @(
-        @{ Property = 'CreationTime' }, @{ Property = 'TrainingStartTime' }, @{ Property = 'TrainingEndTime' },
-        @{ Property = 'TrainingJobName' }, @{ Property = 'TrainingJobStatus' }, @{ Property = 'ObjectiveStatus' }
-    ) {
-        $sorted = $script:Jobs | Sort-Object $Property
-        $keys = @($sorted | ForEach-Object $Property)
-        for ($i = 1; $i -lt $keys.Count; $i++) {
-            if ($null -ne $keys[$i - 1]) { $keys[$i - 1] | Should -Not -BeGreaterThan $keys[$i] }
-        }
-    }
-
-    It 'sorts by the final objective metric object by its value' {
-        $sorted = @($script:Jobs | Where-Object FinalHyperParameterTuningJobObjectiveMetric | Sort-Object FinalHyperParameterTuningJobObjectiveMetric)
-        $values = $sorted.FinalHyperParameterTuningJobObjectiveMetric.Value
-        $values | Should -Be ([double[]]($values | Sort-Object))
-    }
-
-    It 'keeps the exact number, the millisecond and unknown values the wire carries' {
-        $json = '[{"TrainingJobName":"exact-1","TrainingJobArn":"arn:aws:sagemaker:us-east-1:123456789012:training-job/exact-1",' +
-            '"CreationTime":1732806245.123,"TrainingStartTime":1732806300.5,"TrainingJobStatus":"Paused","ObjectiveStatus":"Reviewing",' +
-            '"TunedHyperParameters":{"Eta":"0.1","eta":"0.2"},"SomethingNew":{"nested":[1,2]},' +
-            '"FinalHyperParameterTuningJobObjectiveMetric":{"Type":"Maximize","MetricName":"validation:auc","Value":0.12345678901234568}}]'
-        Add-EndpointTuningJob "{""name"":""exact-values"",""trainingJobs"":$json}"
-        $job = Get-TuningTrainingJob exact-values @Aws
-        $job.FinalHyperParameterTuningJobObjectiveMetric.Value | Should -Be ([double]'0.12345678901234568')
-        $job.CreationTime | Should -Be ([datetimeoffset]::FromUnixTimeMilliseconds(1732806245123).UtcDateTime)
-        $job.CreationTime.Kind | Should -Be 'Utc'
-        $job.TrainingStartTime | Should -Be ([datetimeoffset]::FromUnixTimeMilliseconds(1732806300500).UtcDateTime)
-        $job.TrainingEndTime | Should -BeNullOrEmpty
-        $job.TrainingJobStatus | Should -BeExactly 'Paused'
-        $job.ObjectiveStatus | Should -BeExactly 'Reviewing'
-        $job.TunedHyperParameters['Eta'] | Should -BeExactly '0.1'
-        $job.TunedHyperParameters['eta'] | Should -BeExactly '0.2'
-    }
-}
-
-Describe 'Tab completion' {
-    It 'completes -<Parameter> with the service values' -ForEach @(
-        @{ Parameter = 'StatusEquals'; Expected = @('InProgress', 'Completed', 'Failed', 'Stopping', 'Stopped', 'Deleting') }
-        @{ Parameter = 'SortBy'; Expected = @('Name', 'CreationTime', 'Status', 'FinalObjectiveMetricValue') }
-        @{ Parameter = 'SortOrder'; Expected = @('Ascending', 'Descending') }
-    ) {
-        $line = "Get-TuningTrainingJob tune -$Parameter "
-        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
-        $completions | Sort-Object | Should -Be ($Expected | Sort-Object)
-    }
-}
-
-Describe 'Tab completion from the account' {
+Describe 'Tab completion through the AWS engine' {
     It 'completes tuning job names with the endpoint and credential on the command line' {
         $credential = $Aws.Credential
         Clear-EndpointRequest

@@ -18,7 +18,6 @@ BeforeAll {
     # For the profile example: the endpoint only, so the credentials can come from nowhere but the profile.
     $script:AwsEndpointOnly = @{ EndpointUrl = $script:Aws.EndpointUrl }
     Set-Content -Path $env:AWS_SHARED_CREDENTIALS_FILE -Value (Format-TestProfile ml-research)
-    $script:Help = Get-Help Get-TuningTrainingJob -Full
 
     function Invoke-HelpExample {
         # Adds the connection to every call of the cmdlet, not to the Mock and Should -Invoke that only name it.
@@ -34,28 +33,24 @@ BeforeAll {
 AfterAll { Stop-TestSession }
 
 Describe 'Help for Get-TuningTrainingJob' {
-    It 'names the output type' {
-        $script:Help.returnValues.returnValue.type.name | Should -Contain 'TuningJobs.HyperParameterTrainingJobSummary'
-    }
-
-    It 'has at least five examples and notes on errors and resuming' {
-        @($script:Help.examples.example).Count | Should -BeGreaterOrEqual 5
-        $notes = $script:Help.alertSet.alert.Text -join "`n"
+    It 'names the output type, has at least five examples, and notes on errors and resuming' {
+        $help = Get-Help Get-TuningTrainingJob -Full
+        $help.returnValues.returnValue.type.name | Should -Contain 'TuningJobs.HyperParameterTrainingJobSummary'
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 5
+        $notes = $help.alertSet.alert.Text -join "`n"
         $notes | Should -BeLike '*ResourceNotFound*'
         $notes | Should -BeLike '*-NextToken*'
     }
 
-    It 'shows the synopsis and the examples in Get-Help -Full' {
+    It 'shows the synopsis and the examples in Get-Help -Full, and has the about_TuningJobs topic' {
         $text = Get-Help Get-TuningTrainingJob -Full | Out-String -Width 200
         $text | Should -BeLike '*Lists the training jobs that an Amazon SageMaker hyperparameter tuning job launched.*'
         $text | Should -BeLike '*Example 1:*'
         $text | Should -BeLike '*-SortBy FinalObjectiveMetricValue*'
-    }
-
-    It 'has the about_TuningJobs topic' {
         $about = Get-Help about_TuningJobs | Out-String
-        $about | Should -BeLike '*about_TuningJobs*'
-        foreach ($section in 'CREDENTIALS', 'REGIONS', 'ERRORS', 'RESUMING') { $about | Should -BeLike "*$section*" }
+        foreach ($section in 'about_TuningJobs', 'CREDENTIALS', 'REGIONS', 'ERRORS', 'RESUMING') {
+            $about | Should -BeLike "*$section*"
+        }
     }
 }
 
@@ -77,16 +72,11 @@ Describe 'Help for <_>' -ForEach $Commands {
         $help.parameters.parameter.name | Sort-Object | Should -Be $actual
     }
 
-    It 'describes every parameter and gives its default' {
+    It 'describes every parameter, with its default, and the aliases and pipeline input the cmdlet gives it' {
+        $metadata = (Get-Command $command).Parameters
         foreach ($parameter in $help.parameters.parameter) {
             $parameter.description.Text -join '' | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) needs a description"
             $parameter.defaultValue | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) needs a default"
-        }
-    }
-
-    It 'gives each parameter the aliases and pipeline input the cmdlet has' {
-        $metadata = (Get-Command $command).Parameters
-        foreach ($parameter in $help.parameters.parameter) {
             $aliases = @($metadata[$parameter.name].Aliases)
             $expected = if ($aliases.Count) { $aliases -join ', ' } else { 'None' }
             $parameter.aliases | Should -Be $expected -Because "the aliases of -$($parameter.name)"

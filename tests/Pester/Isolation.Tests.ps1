@@ -4,7 +4,9 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestEnvironment.psm1') -Force
     $null = Initialize-TestSession -Folder $TestDrive -NoImport
-    $script:OtherAwsCore = Join-Path (Get-TestPackageFolder -Id AWSSDK.Core -Version 3.7.402) 'lib/netcoreapp3.1/AWSSDK.Core.dll'
+    # TestPackages.csproj restores it into the NuGet global folder, where Pester is too (<packages>/pester/<version>/tools).
+    $packages = Split-Path (Split-Path (Split-Path (Get-Module Pester).ModuleBase))
+    $script:OtherAwsCore = Join-Path $packages 'awssdk.core/3.7.402/lib/netcoreapp3.1/AWSSDK.Core.dll'
     $script:Manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../TuningJobs.psd1')).Path
 }
 

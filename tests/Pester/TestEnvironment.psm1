@@ -1,6 +1,6 @@
 # The Pester suite's one helper module: an AWS environment that can only reach loopback, the built module, the local
 # endpoint (its key pair comes from the endpoint itself) and its control API, and fresh pwsh processes. A test file
-# starts one session (Initialize-TestSession), whose endpoint the endpoint helpers use unless given another.
+# starts one session (Initialize-TestSession), whose endpoint the endpoint helpers use.
 
 $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:Manifest = Join-Path $script:Root 'TuningJobs.psd1'
@@ -38,15 +38,16 @@ function Stop-TestSession {
 }
 
 function Format-TestProfile {
-    # A shared-credentials profile with the endpoint's key pair, or another secret, and any further settings.
-    param([Parameter(Mandatory)] [string] $Name, [string] $Secret, [string[]] $Setting = @(), $Endpoint = $script:Session)
-    $pair = $Endpoint.Credential.GetNetworkCredential()
-    (@("[$Name]", "aws_access_key_id = $($pair.UserName)", "aws_secret_access_key = $(if ($Secret) { $Secret } else { $pair.Password })") + $Setting) -join "`n"
+    # A shared-credentials profile with the endpoint's key pair, or another secret.
+    param([Parameter(Mandatory)] [string] $Name, [string] $Secret)
+    $pair = $script:Session.Credential.GetNetworkCredential()
+    $secretKey = if ($Secret) { $Secret } else { $pair.Password }
+    "[$Name]`naws_access_key_id = $($pair.UserName)`naws_secret_access_key = $secretKey"
 }
 
 function Invoke-EndpointControl {
-    param([Parameter(Mandatory)] [string] $Method, [Parameter(Mandatory)] [string] $Path, $Body, $Endpoint = $script:Session)
-    $request = @{ Method = $Method; Uri = "$($Endpoint.Url)__control/$Path" }
+    param([Parameter(Mandatory)] [string] $Method, [Parameter(Mandatory)] [string] $Path, $Body)
+    $request = @{ Method = $Method; Uri = "$($script:Session.Url)__control/$Path" }
     if ($null -ne $Body) {
         $request.Body = if ($Body -is [string]) { $Body } else { $Body | ConvertTo-Json -Depth 5 -Compress }
         $request.ContentType = 'application/json'
@@ -73,16 +74,6 @@ function Add-EndpointTuningJob {
     # Plants a tuning job, as JSON or as a hashtable: its name, its training jobs or how it runs, any objective.
     param([Parameter(Mandatory)] $Job)
     Invoke-EndpointControl POST tuning-jobs $Job | Out-Null
-}
-
-function Get-TestPackageFolder {
-    # tests/Pester/TestPackages.csproj restores the suite's packages into the NuGet global folder; Pester, loaded from
-    # there, tells where it is (<packages>/pester/<version>/tools).
-    param([Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $Version)
-    $packages = Split-Path (Split-Path (Split-Path (Get-Module Pester).ModuleBase))
-    $folder = Join-Path $packages "$($Id.ToLowerInvariant())/$Version"
-    if (-not (Test-Path $folder)) { throw "The test package $Id $Version is not restored ($folder)." }
-    $folder
 }
 
 function Invoke-FreshPwsh {
@@ -123,6 +114,3 @@ function Invoke-FreshPwsh {
         Errors   = $errors.Result
     }
 }
-
-Export-ModuleMember -Function Initialize-TestSession, Stop-TestSession, Format-TestProfile, Invoke-EndpointControl, Get-EndpointRequest,
-    Clear-EndpointRequest, Set-EndpointFault, Add-EndpointTuningJob, Get-TestPackageFolder, Invoke-FreshPwsh
