@@ -25,6 +25,18 @@ public sealed class CompletionTests
         Assert.Equal(new[] { "xgb" }, fake.TuningJobRequests.Select(r => r.NameContains));
     }
 
+    [Theory]
+    [InlineData("StatusEquals", "Completed,Deleting,Failed,InProgress,Stopped,Stopping")]
+    [InlineData("SortBy", "CreationTime,FinalObjectiveMetricValue,Name,Status")]
+    [InlineData("SortOrder", "Ascending,Descending")]
+    public void ParametersOfTheApisEnumerationsCompleteWithExactlyItsValues(string parameter, string values)
+    {
+        var fake = new FakeSageMakerApi(0);
+        var completions = Complete(fake, $"Get-TuningTrainingJob tune -{parameter} ");
+        Assert.Equal(values.Split(','), completions.Order(StringComparer.Ordinal));
+        Assert.Empty(fake.TuningJobRequests);
+    }
+
     /// <summary>
     /// A slow service, slow credential resolution before the call, or a failing service gets no suggestions within
     /// the budget, and no error.
