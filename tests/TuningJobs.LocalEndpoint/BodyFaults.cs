@@ -43,7 +43,7 @@ internal static class BodyFaults
     /// </summary>
     public static async Task EndlessAsync(HttpContext context, byte[] answer, string requestId, CancellationToken token)
     {
-        var (list, first) = Summaries(answer);
+        var (list, first) = Summaries(JsonNode.Parse(answer).AsObject());
         var opening = Encoding.UTF8.GetBytes($"{{\"{list}\":[{first.ToJsonString(WireJson.Options)}");
         var next = Encoding.UTF8.GetBytes("," + first.ToJsonString(WireJson.Options));
 
@@ -61,7 +61,7 @@ internal static class BodyFaults
     public static byte[] Oversized(byte[] answer, int summaries)
     {
         var root = JsonNode.Parse(answer).AsObject();
-        var (list, first) = Summaries(answer);
+        var (list, first) = Summaries(root);
         var items = root[list].AsArray();
         while (items.Count < summaries)
         {
@@ -72,9 +72,9 @@ internal static class BodyFaults
     }
 
     /// <summary>The answer's list member and its first summary (a stand-in when the page is empty).</summary>
-    private static (string List, JsonNode First) Summaries(byte[] answer)
+    private static (string List, JsonNode First) Summaries(JsonObject answer)
     {
-        var list = JsonNode.Parse(answer).AsObject().First(member => member.Value is JsonArray);
+        var list = answer.First(member => member.Value is JsonArray);
         var items = list.Value.AsArray();
         return (list.Key, items.Count > 0 ? items[0].DeepClone() : new JsonObject { ["TrainingJobName"] = "endless", ["HyperParameterTuningJobName"] = "endless" });
     }

@@ -58,7 +58,7 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
     /// <summary>How many requests were turned away before the operation, for their signature: they are not in <see cref="Requests"/>.</summary>
-    public int SignatureRejections => Volatile.Read(ref _signatureRejections);
+    public int SignatureRejections => _signatureRejections;
 
     internal void CountSignatureRejection() => Interlocked.Increment(ref _signatureRejections);
 
@@ -79,7 +79,6 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
             kestrel.Listen(IPAddress.Loopback, 0);
         });
 
@@ -120,16 +119,9 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
 
         // Cancelling first releases requests held by the hang fault, so stopping does not wait for them.
         _stopping.Cancel();
-        if (_app != null)
+        await using (_app)
         {
-            try
-            {
-                await _app.StopAsync();
-            }
-            finally
-            {
-                await _app.DisposeAsync();
-            }
+            await _app.StopAsync();
         }
 
         _stopping.Dispose();

@@ -99,7 +99,7 @@ internal sealed record Operation(
     }
 
     /// <summary>The key a NextToken of this listing is bound to: the operation and what defines the listing.</summary>
-    public string TokenKey(OperationRequest request) => PageToken.ListingKey([Name, ListingKey(request)]);
+    public string TokenKey(OperationRequest request) => Name + '\u001f' + ListingKey(request);
 
     private static void ValidateTrainingJobListing(Validation validation, OperationRequest request)
     {
@@ -161,7 +161,7 @@ internal sealed record Operation(
 
     /// <summary>The key that binds tokens to a listing: what it lists, its sort and status (defaults applied), its other filters.</summary>
     private static string Key(OperationRequest request, string listed, params string[] filters) =>
-        PageToken.ListingKey([listed, request.SortBy ?? "Name", request.SortOrder ?? "Ascending", request.StatusEquals ?? string.Empty, .. filters]);
+        string.Join('\u001f', [listed, request.SortBy ?? "Name", request.SortOrder ?? "Ascending", request.StatusEquals ?? string.Empty, .. filters]);
 
     private static string Stamp(DateTimeOffset? time) => time?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 }
