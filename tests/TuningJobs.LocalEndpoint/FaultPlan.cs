@@ -100,7 +100,6 @@ public class PageFailureFault : PageFault
 
     /// <summary>Defaults to InternalFailure (ServiceUnavailable for 503).</summary>
     public string ErrorCode { get; init; }
-
     public string Message { get; init; }
 
     internal ServiceError Error()

@@ -28,28 +28,18 @@ public sealed record SampleObjectiveMetric(
 public sealed record SampleTrainingJob
 {
     public DateTimeOffset CreationTime { get; init; } = SampleData.BaseTime;
-
     public string FailureReason { get; init; }
-
     public SampleObjectiveMetric FinalHyperParameterTuningJobObjectiveMetric { get; init; }
-
     public string ObjectiveStatus { get; init; }
-
     public DateTimeOffset? TrainingEndTime { get; init; }
-
     public string TrainingJobArn { get => field ?? SampleData.Arn("training-job", TrainingJobName); init; }
-
     public string TrainingJobDefinitionName { get; init; }
 
     [JsonRequired]
     public string TrainingJobName { get; init; }
-
     public string TrainingJobStatus { get; init; } = "Completed";
-
     public DateTimeOffset? TrainingStartTime { get; init; }
-
     public IReadOnlyDictionary<string, string> TunedHyperParameters { get; init; } = new Dictionary<string, string>();
-
     public string TuningJobName { get; init; }
 }
 
@@ -57,21 +47,13 @@ public sealed record SampleTrainingJob
 public sealed record SampleTuningJob
 {
     public string Name { get; set; }
-
     public string Arn => SampleData.Arn("hyper-parameter-tuning-job", Name);
-
     public string Status { get; set; } = "Completed";
-
     public string Strategy { get; set; } = "Bayesian";
-
     public DateTimeOffset CreationTime { get; set; } = SampleData.BaseTime;
-
     public DateTimeOffset? EndTime { get; set; }
-
     public DateTimeOffset? LastModifiedTime { get; set; }
-
     public int MaxNumberOfTrainingJobs { get; set; } = 500;
-
     public int MaxParallelTrainingJobs { get; set; } = 10;
 
     /// <summary>Replaced as a whole, never changed in place, so that listings in flight see one consistent list.</summary>
@@ -79,11 +61,8 @@ public sealed record SampleTuningJob
 
     /// <summary>The objective a describe reports: Maximize or Minimize (null leaves Type out), and its metric (null leaves the objective out).</summary>
     public string ObjectiveType { get; set; }
-
     public string ObjectiveMetricName { get; set; }
-
     public IReadOnlyList<string> WarmStartParents { get; set; } = [];
-
     public string FailureReason { get; set; }
 
     /// <summary>When set, the tuning job runs: what the service reports follows the clock (see <see cref="At"/>).</summary>
