@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +18,6 @@ internal sealed class ControlApi(LocalSageMakerEndpoint endpoint)
         // A misspelt fault property silently doing nothing would make a reliability test pass for the wrong reason.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectRequiredConstructorParameters = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public async Task HandleAsync(HttpContext context)

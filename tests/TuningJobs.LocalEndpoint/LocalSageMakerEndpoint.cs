@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace TuningJobs.LocalEndpoint;
 
@@ -68,11 +67,9 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
     {
         var endpoint = new LocalSageMakerEndpoint { SigningRegion = signingRegion, Faults = faults ?? new() };
 
-        // The empty builder reads no appsettings, environment or command line, so the host of a test run
-        // cannot change how the endpoint behaves.
+        // The empty builder reads no appsettings, environment or command line and logs nowhere, so the host of a
+        // test run cannot change how the endpoint behaves, and the exe's first line on stdout is its announcement.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(3));
         builder.WebHost.UseKestrelCore();

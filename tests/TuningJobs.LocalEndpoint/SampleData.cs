@@ -139,8 +139,6 @@ public sealed record RunningSchedule(DateTimeOffset StartedAt, int Count, TimeSp
 /// </summary>
 public sealed class SampleData
 {
-    public const string AccountId = "123456789012";
-
     public static readonly DateTimeOffset BaseTime = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     private static readonly string[] _failureReasons =
@@ -211,9 +209,9 @@ public sealed class SampleData
         return job != null;
     }
 
-    /// <summary>The ARN of a SageMaker resource of this account in us-east-1, e.g. "training-job/name".</summary>
+    /// <summary>The ARN of a SageMaker resource of the endpoint's one account in us-east-1, e.g. "training-job/name".</summary>
     public static string Arn(string resource, string name) =>
-        $"arn:aws:sagemaker:us-east-1:{AccountId}:{resource}/{name.ToLowerInvariant()}";
+        $"arn:aws:sagemaker:us-east-1:123456789012:{resource}/{name.ToLowerInvariant()}";
 
     /// <summary>
     /// Generates a tuning job with <paramref name="count"/> training jobs named "{name}-NNN-xxxxxxxx".
