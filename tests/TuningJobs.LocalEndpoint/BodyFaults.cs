@@ -16,8 +16,7 @@ internal static class BodyFaults
     /// <summary>Sends the headers with the answer's Content-Length and half the body, then resets the connection.</summary>
     public static async Task ResetMidBodyAsync(HttpContext context, byte[] answer, string requestId, CancellationToken token)
     {
-        var response = OperationPipeline.StartAnswer(context, 200, ServiceError.JsonContentType, requestId);
-        response.ContentLength = answer.Length;
+        var response = OperationPipeline.StartAnswer(context, 200, ServiceError.JsonContentType, requestId, answer.Length);
         await response.Body.WriteAsync(answer.AsMemory(0, answer.Length / 2), token);
         await response.Body.FlushAsync(token);
         context.Abort();
@@ -26,8 +25,7 @@ internal static class BodyFaults
     /// <summary>Sends the headers with the answer's Content-Length at once, then one byte every <paramref name="intervalMilliseconds"/>.</summary>
     public static async Task DripAsync(HttpContext context, byte[] answer, string requestId, int intervalMilliseconds, CancellationToken token)
     {
-        var response = OperationPipeline.StartAnswer(context, 200, ServiceError.JsonContentType, requestId);
-        response.ContentLength = answer.Length;
+        var response = OperationPipeline.StartAnswer(context, 200, ServiceError.JsonContentType, requestId, answer.Length);
         await response.Body.FlushAsync(token);
         for (var i = 0; i < answer.Length; i++)
         {
@@ -47,7 +45,7 @@ internal static class BodyFaults
         var opening = Encoding.UTF8.GetBytes($"{{\"{list}\":[{first.ToJsonString(WireJson.Options)}");
         var next = Encoding.UTF8.GetBytes("," + first.ToJsonString(WireJson.Options));
 
-        var response = OperationPipeline.StartAnswer(context, 200, ServiceError.JsonContentType, requestId);
+        var response = OperationPipeline.StartAnswer(context, 200, ServiceError.JsonContentType, requestId, null);
         await response.Body.WriteAsync(opening, token);
         for (long sent = opening.Length; sent < EndlessBodyLimitBytes; sent += next.Length)
         {

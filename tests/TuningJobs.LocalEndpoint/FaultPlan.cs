@@ -4,7 +4,8 @@ namespace TuningJobs.LocalEndpoint;
 /// Faults for reliability tests, replaced as a whole while the endpoint runs (in process through
 /// <see cref="LocalSageMakerEndpoint.Faults"/>, out of process through PUT /__control/faults); each fault counts its
 /// own attempts. When several apply to the same attempt the first in this order wins: errorFor, failPage,
-/// resetMidBody, hang, stalledBody, endlessBody, oversizedPage, throttleFirstAttempt, serverErrorFirstAttempt.
+/// resetMidBody, hang, stalledBody, endlessBody, oversizedPage, then throttleFirstAttempt, which overrides
+/// serverErrorFirstAttempt.
 /// </summary>
 /// <param name="ErrorFor">Comes before the request is validated, as authorization does.</param>
 /// <param name="Delay">Added on top of whatever answer follows.</param>
@@ -23,8 +24,7 @@ public sealed record FaultPlan(
     int ServerErrorFirstAttempt = 0)
 {
     private readonly object _gate = new();
-    private readonly HashSet<string> _throttledPages = [];
-    private readonly HashSet<string> _failedPages = [];
+    private readonly HashSet<string> _failedFirstAttempts = [];
 
     /// <summary>The fault that takes this attempt before validation, if any.</summary>
     internal ErrorFault DecideBeforeValidation()
@@ -54,14 +54,11 @@ public sealed record FaultPlan(
                 }
             }
 
-            if (ThrottleFirstAttempt && _throttledPages.Add(pageKey))
+            if ((ThrottleFirstAttempt || ServerErrorFirstAttempt != 0) && _failedFirstAttempts.Add(pageKey))
             {
-                return (new PageFailureFault { StatusCode = 400, ErrorCode = "ThrottlingException" }, "throttle", delay);
-            }
-
-            if (ServerErrorFirstAttempt != 0 && _failedPages.Add(pageKey))
-            {
-                return (new PageFailureFault { StatusCode = ServerErrorFirstAttempt }, "serverError", delay);
+                return ThrottleFirstAttempt
+                    ? (new PageFailureFault { StatusCode = 400, ErrorCode = "ThrottlingException" }, "throttle", delay)
+                    : (new PageFailureFault { StatusCode = ServerErrorFirstAttempt }, "serverError", delay);
             }
 
             return (null, delay > 0 ? "delay" : null, delay);

@@ -69,12 +69,13 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
         }
     }
 
-    /// <summary>Sets the status and the headers every SageMaker answer carries.</summary>
-    public static HttpResponse StartAnswer(HttpContext context, int statusCode, string contentType, string requestId)
+    /// <summary>Sets the status and the headers every SageMaker answer carries; without a length the answer is chunked.</summary>
+    public static HttpResponse StartAnswer(HttpContext context, int statusCode, string contentType, string requestId, long? contentLength)
     {
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = contentType;
+        response.ContentLength = contentLength;
         response.Headers["x-amzn-RequestId"] = requestId;
         return response;
     }
@@ -151,12 +152,8 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
         });
     }
 
-    private static async Task WriteAsync(HttpContext context, int statusCode, byte[] body, string contentType, string requestId, CancellationToken token)
-    {
-        var response = StartAnswer(context, statusCode, contentType, requestId);
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body, token);
-    }
+    private static Task WriteAsync(HttpContext context, int statusCode, byte[] body, string contentType, string requestId, CancellationToken token) =>
+        StartAnswer(context, statusCode, contentType, requestId, body.Length).Body.WriteAsync(body, token).AsTask();
 
     private static Task DelayAsync(TimeSpan delay, CancellationToken token) =>
         delay > TimeSpan.Zero ? Task.Delay(delay, token) : Task.CompletedTask;

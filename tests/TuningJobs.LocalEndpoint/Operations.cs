@@ -116,7 +116,7 @@ internal sealed record Operation(
     {
         validation.Range(request.MaxResults, "maxResults", 1, 100);
         validation.Length(request.NameContains, "nameContains", 0, 63);
-        validation.Pattern(request.NameContains, "nameContains", Validation.NameContainsPattern);
+        validation.Pattern(request.NameContains, "nameContains", "^[a-zA-Z0-9\\-]+");
         validation.Listing(request, ["Name", "Status", "CreationTime"],
             ["Completed", "InProgress", "Failed", "Stopped", "Stopping", "Deleting", "DeleteFailed"]);
     }
