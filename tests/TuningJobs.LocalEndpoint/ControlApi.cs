@@ -103,7 +103,8 @@ internal sealed class ControlApi(LocalSageMakerEndpoint endpoint)
                     TimeSpan.FromMilliseconds(running.RunMs), running.FailEvery).Plant(Name);
             }
 
-            var jobs = TrainingJobs?.Deserialize<List<SampleTrainingJob>>(WireJson.Options) ?? throw new FormatException("trainingJobs must be an array.");
+            var jobs = TrainingJobs?.Deserialize<List<SampleTrainingJob>>(WireJson.Options)
+                ?? throw new FormatException("trainingJobs must be an array.");
             return new SampleTuningJob { Name = Name, TrainingJobs = jobs, ObjectiveType = Objective?.Type, ObjectiveMetricName = Objective?.MetricName };
         }
     }

@@ -146,13 +146,14 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
             ResetFault => BodyFaults.ResetMidBodyAsync(context, answer, requestId, token),
             StalledBodyFault stalled => BodyFaults.DripAsync(context, answer, requestId, stalled.IntervalMilliseconds, token),
             EndlessBodyFault => BodyFaults.EndlessAsync(context, answer, requestId, token),
-            OversizedPageFault => WriteAsync(context, 200, BodyFaults.Oversized(answer, operationRequest.PageSize + 1), ServiceError.JsonContentType,
-                requestId, token),
+            OversizedPageFault => WriteAsync(
+                context, 200, BodyFaults.Oversized(answer, operationRequest.PageSize + 1), ServiceError.JsonContentType, requestId, token),
             _ => WriteAsync(context, 200, answer, ServiceError.JsonContentType, requestId, token),
         });
     }
 
-    private static Task WriteAsync(HttpContext context, int statusCode, byte[] body, string contentType, string requestId, CancellationToken token) =>
+    private static Task WriteAsync(
+        HttpContext context, int statusCode, byte[] body, string contentType, string requestId, CancellationToken token) =>
         StartAnswer(context, statusCode, contentType, requestId, body.Length).Body.WriteAsync(body, token).AsTask();
 
     private static Task DelayAsync(TimeSpan delay, CancellationToken token) =>

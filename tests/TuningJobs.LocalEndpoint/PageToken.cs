@@ -27,7 +27,8 @@ internal static class PageToken
     public static int Read(string token, string listingKey)
     {
         var bytes = new byte[Base64Url.GetMaxDecodedLength(token.Length)];
-        if (!Base64Url.TryDecodeFromChars(token, bytes, out var length) || length != 4 + HashLength || BinaryPrimitives.ReadInt32BigEndian(bytes) < 0)
+        var issued = Base64Url.TryDecodeFromChars(token, bytes, out var length) && length == 4 + HashLength;
+        if (!issued || BinaryPrimitives.ReadInt32BigEndian(bytes) < 0)
         {
             throw ServiceError.InvalidPaginationToken("the token is not one this service issued.");
         }

@@ -1,9 +1,9 @@
 namespace TuningJobs.LocalEndpoint;
 
 /// <summary>
-/// One operation request that passed authentication, failed or not: the operation (X-Amz-Target without "SageMaker."),
-/// the members that shape the listing, the region of the SigV4 credential scope, and Kestrel's id of the TCP connection
-/// (requests that share one came on a kept-alive connection).
+/// One operation request that passed authentication, failed or not: the operation (the X-Amz-Target as sent when it
+/// names none), the members that shape the listing, the region of the SigV4 credential scope, and Kestrel's id of the
+/// TCP connection (requests that share one came on a kept-alive connection).
 /// </summary>
 public sealed record RequestLogEntry(
     string Operation, int? MaxResults, string NextToken, string SortBy, string NameContains, string Region, string ConnectionId)
