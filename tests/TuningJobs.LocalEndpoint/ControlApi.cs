@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
@@ -18,6 +19,8 @@ internal sealed class ControlApi(LocalSageMakerEndpoint endpoint)
         // A misspelt fault property silently doing nothing would make a reliability test pass for the wrong reason.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectRequiredConstructorParameters = true,
+        // Errors read as written ('pageIndx', not \u0027pageIndx\u0027) where a failing test shows them.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public async Task HandleAsync(HttpContext context)
