@@ -29,10 +29,10 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
             var body = buffer.ToArray();
             await DelayAsync(endpoint.Latency, token);
 
-            string region;
+            (string AccessKeyId, string Region) signer;
             try
             {
-                region = SigV4Verifier.Verify(request, body, endpoint.SigningRegion, endpoint.Clock());
+                signer = SigV4Verifier.Verify(request, body, endpoint.SigningRegion, endpoint.Clock());
             }
             catch (ServiceError)
             {
@@ -44,7 +44,7 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
             Operation.ByTarget.TryGetValue(target, out var operation);
             var seen = operation == null ? null : OperationRequest.TryParse(body);
             entry = new RequestLogEntry(operation?.Name ?? target, seen?.MaxResults, seen?.NextToken, seen?.SortBy, seen?.NameContains,
-                region, context.Connection.Id);
+                signer.AccessKeyId, signer.Region, context.Connection.Id);
             endpoint.Requests.Enqueue(entry);
             await AnswerAsync(context, operation, body, entry, requestId, token);
         }

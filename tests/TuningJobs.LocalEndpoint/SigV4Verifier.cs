@@ -22,8 +22,8 @@ internal static class SigV4Verifier
 
     /// <param name="signingRegion">The one region a credential scope may name, as a regional AWS endpoint has; null accepts any.</param>
     /// <param name="now">The endpoint's clock.</param>
-    /// <returns>The region of the credential scope.</returns>
-    public static string Verify(HttpRequest request, byte[] body, string signingRegion, DateTimeOffset now)
+    /// <returns>Who signed: the access key id and the region of the credential scope.</returns>
+    public static (string AccessKeyId, string Region) Verify(HttpRequest request, byte[] body, string signingRegion, DateTimeOffset now)
     {
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.Length == 0)
@@ -102,7 +102,7 @@ internal static class SigV4Verifier
             throw ServiceError.InvalidSignature("The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.");
         }
 
-        return region;
+        return (accessKeyId, region);
     }
 
     private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
