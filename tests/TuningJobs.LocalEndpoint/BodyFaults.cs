@@ -16,8 +16,7 @@ internal static class BodyFaults
     /// <summary>Sends the headers with the answer's Content-Length and half the body, then resets the connection.</summary>
     public static async Task ResetMidBodyAsync(HttpContext context, byte[] answer, string requestId, CancellationToken token)
     {
-        var response = OperationPipeline.StartAnswer(context, 200, ServiceError.JsonContentType, requestId);
-        response.ContentLength = answer.Length;
+        var response = OperationPipeline.StartAnswer(context, 200, ServiceError.JsonContentType, requestId, answer.Length);
         await response.Body.WriteAsync(answer.AsMemory(0, answer.Length / 2), token);
         await response.Body.FlushAsync(token);
         context.Abort();
@@ -26,8 +25,7 @@ internal static class BodyFaults
     /// <summary>Sends the headers with the answer's Content-Length at once, then one byte every <paramref name="intervalMilliseconds"/>.</summary>
     public static async Task DripAsync(HttpContext context, byte[] answer, string requestId, int intervalMilliseconds, CancellationToken token)
     {
-        var response = OperationPipeline.StartAnswer(context, 200, ServiceError.JsonContentType, requestId);
-        response.ContentLength = answer.Length;
+        var response = OperationPipeline.StartAnswer(context, 200, ServiceError.JsonContentType, requestId, answer.Length);
         await response.Body.FlushAsync(token);
         for (var i = 0; i < answer.Length; i++)
         {
@@ -43,11 +41,11 @@ internal static class BodyFaults
     /// </summary>
     public static async Task EndlessAsync(HttpContext context, byte[] answer, string requestId, CancellationToken token)
     {
-        var (list, first) = Summaries(answer);
+        var (list, first) = Summaries(JsonNode.Parse(answer).AsObject());
         var opening = Encoding.UTF8.GetBytes($"{{\"{list}\":[{first.ToJsonString(WireJson.Options)}");
         var next = Encoding.UTF8.GetBytes("," + first.ToJsonString(WireJson.Options));
 
-        var response = OperationPipeline.StartAnswer(context, 200, ServiceError.JsonContentType, requestId);
+        var response = OperationPipeline.StartAnswer(context, 200, ServiceError.JsonContentType, requestId, null);
         await response.Body.WriteAsync(opening, token);
         for (long sent = opening.Length; sent < EndlessBodyLimitBytes; sent += next.Length)
         {
@@ -61,7 +59,7 @@ internal static class BodyFaults
     public static byte[] Oversized(byte[] answer, int summaries)
     {
         var root = JsonNode.Parse(answer).AsObject();
-        var (list, first) = Summaries(answer);
+        var (list, first) = Summaries(root);
         var items = root[list].AsArray();
         while (items.Count < summaries)
         {
@@ -72,9 +70,9 @@ internal static class BodyFaults
     }
 
     /// <summary>The answer's list member and its first summary (a stand-in when the page is empty).</summary>
-    private static (string List, JsonNode First) Summaries(byte[] answer)
+    private static (string List, JsonNode First) Summaries(JsonObject answer)
     {
-        var list = JsonNode.Parse(answer).AsObject().First(member => member.Value is JsonArray);
+        var list = answer.First(member => member.Value is JsonArray);
         var items = list.Value.AsArray();
         return (list.Key, items.Count > 0 ? items[0].DeepClone() : new JsonObject { ["TrainingJobName"] = "endless", ["HyperParameterTuningJobName"] = "endless" });
     }

@@ -19,6 +19,7 @@ internal sealed class ControlApi(LocalSageMakerEndpoint endpoint)
         // A misspelt fault property silently doing nothing would make a reliability test pass for the wrong reason.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectRequiredConstructorParameters = true,
+        // Errors read as written ('pageIndx', not \u0027pageIndx\u0027) where a failing test shows them.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
@@ -40,21 +41,19 @@ internal sealed class ControlApi(LocalSageMakerEndpoint endpoint)
                     endpoint.Requests.Clear();
                     break;
                 case ("PUT", "faults"):
-                    endpoint.Faults = Read<FaultPlan>(body) ?? new();
+                    endpoint.Faults = Read<FaultPlan>(body);
                     break;
                 case ("DELETE", "faults"):
                     endpoint.Faults = new();
                     break;
                 case ("PUT", "latency"):
-                    endpoint.Latency = TimeSpan.FromMilliseconds(Read<Latency>(body)?.Milliseconds ?? 0);
+                    endpoint.Latency = TimeSpan.FromMilliseconds(Read<Latency>(body).Milliseconds);
                     break;
                 case ("POST", "tuning-jobs"):
-                    var job = (Read<PlantedTuningJob>(body) ?? throw new FormatException("A body is required.")).ToSample();
-                    endpoint.Data.Add(job);
-                    await WriteJsonAsync(context, 201, new { name = job.Name, trainingJobs = job.TrainingJobs.Count });
-                    return;
+                    endpoint.Data.Add(Read<PlantedTuningJob>(body).ToSample());
+                    break;
                 case ("POST", "raw-response"):
-                    endpoint.EnqueueRawResponse(Read<RawResponse>(body) ?? throw new FormatException("A body is required."));
+                    endpoint.EnqueueRawResponse(Read<RawResponse>(body));
                     break;
                 case ("DELETE", "raw-response"):
                     endpoint.RawResponses.Clear();
@@ -66,13 +65,14 @@ internal sealed class ControlApi(LocalSageMakerEndpoint endpoint)
 
             context.Response.StatusCode = 204;
         }
-        catch (Exception exception) when (exception is JsonException or FormatException or OverflowException)
+        catch (Exception exception) when (exception is JsonException or FormatException or ArgumentException)
         {
             await WriteJsonAsync(context, 400, new { error = exception.Message });
         }
     }
 
-    private static T Read<T>(byte[] body) => body.Length == 0 ? default : JsonSerializer.Deserialize<T>(body, _jsonOptions);
+    private static T Read<T>(byte[] body) =>
+        (body.Length == 0 ? default : JsonSerializer.Deserialize<T>(body, _jsonOptions)) ?? throw new FormatException("A body is required.");
 
     private static async Task WriteJsonAsync<T>(HttpContext context, int statusCode, T value)
     {
@@ -89,17 +89,12 @@ internal sealed class ControlApi(LocalSageMakerEndpoint endpoint)
     /// {"name": "...", "trainingJobs": [summaries in wire form], "objective": {"type": "...", "metricName": "..."}}, or
     /// {"name": "...", "generate": N} for N finished jobs with a minimized metric, shaped like resnet-sweep-big (the
     /// benchmark's large tuning jobs), or {"name": "...", "running": {"trainingJobs": N, "startEveryMs": S, "runMs": R,
-    /// "failEvery": F}} for a tuning job that runs from now on (see <see cref="RunningSchedule.Plant"/>).
+    /// "failEvery": F}} for a tuning job that runs from now on (see <see cref="RunningSchedule"/>).
     /// </summary>
     private sealed record PlantedTuningJob(string Name, JsonElement? TrainingJobs = null, Objective Objective = null, int? Generate = null, Running Running = null)
     {
         public SampleTuningJob ToSample()
         {
-            if (string.IsNullOrEmpty(Name))
-            {
-                throw new FormatException("A tuning job needs a name.");
-            }
-
             if (Generate is { } count)
             {
                 return SampleData.Generate(Name, count, seed: count, "Minimize", finished: true);
@@ -107,13 +102,12 @@ internal sealed class ControlApi(LocalSageMakerEndpoint endpoint)
 
             if (Running is { } running)
             {
-                return RunningSchedule.Plant(Name, running.TrainingJobs, TimeSpan.FromMilliseconds(running.StartEveryMs),
-                    TimeSpan.FromMilliseconds(running.RunMs), running.FailEvery, DateTimeOffset.UtcNow);
+                return new RunningSchedule(DateTimeOffset.UtcNow, running.TrainingJobs, TimeSpan.FromMilliseconds(running.StartEveryMs),
+                    TimeSpan.FromMilliseconds(running.RunMs), running.FailEvery).Plant(Name);
             }
 
-            var jobs = TrainingJobs?.ValueKind == JsonValueKind.Array
-                ? TrainingJobs.Value.Deserialize<List<SampleTrainingJob>>(WireJson.Options)
-                : throw new FormatException("trainingJobs must be an array.");
+            var jobs = TrainingJobs?.Deserialize<List<SampleTrainingJob>>(WireJson.Options)
+                ?? throw new FormatException("trainingJobs must be an array.");
             return new SampleTuningJob { Name = Name, TrainingJobs = jobs, ObjectiveType = Objective?.Type, ObjectiveMetricName = Objective?.MetricName };
         }
     }

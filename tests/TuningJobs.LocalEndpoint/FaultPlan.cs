@@ -4,7 +4,8 @@ namespace TuningJobs.LocalEndpoint;
 /// Faults for reliability tests, replaced as a whole while the endpoint runs (in process through
 /// <see cref="LocalSageMakerEndpoint.Faults"/>, out of process through PUT /__control/faults); each fault counts its
 /// own attempts. When several apply to the same attempt the first in this order wins: errorFor, failPage,
-/// resetMidBody, hang, stalledBody, endlessBody, oversizedPage, throttleFirstAttempt, serverErrorFirstAttempt.
+/// resetMidBody, hang, stalledBody, endlessBody, oversizedPage, then throttleFirstAttempt, which overrides
+/// serverErrorFirstAttempt.
 /// </summary>
 /// <param name="ErrorFor">Comes before the request is validated, as authorization does.</param>
 /// <param name="Delay">Added on top of whatever answer follows.</param>
@@ -23,8 +24,7 @@ public sealed record FaultPlan(
     int ServerErrorFirstAttempt = 0)
 {
     private readonly object _gate = new();
-    private readonly HashSet<string> _throttledPages = [];
-    private readonly HashSet<string> _failedPages = [];
+    private readonly HashSet<string> _failedFirstAttempts = [];
 
     /// <summary>The fault that takes this attempt before validation, if any.</summary>
     internal ErrorFault DecideBeforeValidation()
@@ -54,14 +54,11 @@ public sealed record FaultPlan(
                 }
             }
 
-            if (ThrottleFirstAttempt && _throttledPages.Add(pageKey))
+            if ((ThrottleFirstAttempt || ServerErrorFirstAttempt != 0) && _failedFirstAttempts.Add(pageKey))
             {
-                return (new PageFailureFault { StatusCode = 400, ErrorCode = "ThrottlingException" }, "throttle", delay);
-            }
-
-            if (ServerErrorFirstAttempt != 0 && _failedPages.Add(pageKey))
-            {
-                return (new PageFailureFault { StatusCode = ServerErrorFirstAttempt }, "serverError", delay);
+                return ThrottleFirstAttempt
+                    ? (new PageFailureFault { StatusCode = 400, ErrorCode = "ThrottlingException" }, "throttle", delay)
+                    : (new PageFailureFault { StatusCode = ServerErrorFirstAttempt }, "serverError", delay);
             }
 
             return (null, delay > 0 ? "delay" : null, delay);
@@ -98,31 +95,20 @@ public class PageFailureFault : PageFault
 {
     public int StatusCode { get; init; } = 500;
 
-    /// <summary>Defaults to InternalFailure (ServiceUnavailable for 503, ThrottlingException for 429).</summary>
+    /// <summary>Defaults to InternalFailure (ServiceUnavailable for 503).</summary>
     public string ErrorCode { get; init; }
-
     public string Message { get; init; }
 
-    internal virtual ServiceError Error()
+    internal ServiceError Error()
     {
-        var code = ErrorCode ?? (StatusCode == 429 ? "ThrottlingException" : ServiceError.ServerError(StatusCode).Code);
-        return new ServiceError(StatusCode, code, Message ?? (code == "ThrottlingException" ? "Rate exceeded" : ServiceError.ServerError(StatusCode).Message));
+        var serverError = ServiceError.ServerError(StatusCode);
+        var code = ErrorCode ?? serverError.Code;
+        return new ServiceError(StatusCode, code, Message ?? (code == "ThrottlingException" ? "Rate exceeded" : serverError.Message));
     }
 }
 
-/// <summary>Answers the next requests, whatever page they ask for, with one error: AccessDeniedException unless told.</summary>
-public sealed class ErrorFault : PageFailureFault
-{
-    public ErrorFault()
-    {
-        StatusCode = 400;
-        ErrorCode = "AccessDeniedException";
-    }
-
-    internal override ServiceError Error() => new(StatusCode, ErrorCode, Message ?? (ErrorCode == "ExpiredTokenException"
-        ? "The security token included in the request is expired"
-        : $"User: arn:aws:iam::{SampleData.AccountId}:user/local is not authorized to perform this action"));
-}
+/// <summary>Answers the next requests, whatever page they ask for, with one error.</summary>
+public sealed class ErrorFault : PageFailureFault;
 
 /// <summary>Sends half the answer after its Content-Length, then resets the connection.</summary>
 public sealed class ResetFault : PageFault;
@@ -140,12 +126,8 @@ public sealed class StalledBodyFault : PageFault
 /// <summary>A chunked 200 whose list of summaries never ends: written as the client reads, until it goes away (1 GiB at most).</summary>
 public sealed class EndlessBodyFault : PageFault;
 
-/// <summary>Answers a page with more summaries than the request's MaxResults (10 when it has none) allows.</summary>
-public sealed class OversizedPageFault : PageFault
-{
-    /// <summary>Summaries beyond the page size; default 1.</summary>
-    public int ExtraSummaries { get; init; } = 1;
-}
+/// <summary>Answers a page with one summary more than the request's MaxResults (10 when it has none) allows.</summary>
+public sealed class OversizedPageFault : PageFault;
 
 /// <summary>Slows a page down, before whatever answer follows.</summary>
 public sealed class PageDelayFault : PageFault

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace TuningJobs.LocalEndpoint;
 
@@ -58,7 +57,7 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
     /// <summary>How many requests were turned away before the operation, for their signature: they are not in <see cref="Requests"/>.</summary>
-    public int SignatureRejections => Volatile.Read(ref _signatureRejections);
+    public int SignatureRejections => _signatureRejections;
 
     internal void CountSignatureRejection() => Interlocked.Increment(ref _signatureRejections);
 
@@ -68,18 +67,15 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
     {
         var endpoint = new LocalSageMakerEndpoint { SigningRegion = signingRegion, Faults = faults ?? new() };
 
-        // The empty builder reads no appsettings, environment or command line, so the host of a test run
-        // cannot change how the endpoint behaves.
+        // The empty builder reads no appsettings, environment or command line and logs nowhere, so the host of a
+        // test run cannot change how the endpoint behaves, and the exe's first line on stdout is its announcement.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(3));
         builder.WebHost.UseKestrelCore();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
             kestrel.Listen(IPAddress.Loopback, 0);
         });
 
@@ -120,16 +116,9 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
 
         // Cancelling first releases requests held by the hang fault, so stopping does not wait for them.
         _stopping.Cancel();
-        if (_app != null)
+        await using (_app)
         {
-            try
-            {
-                await _app.StopAsync();
-            }
-            finally
-            {
-                await _app.DisposeAsync();
-            }
+            await _app.StopAsync();
         }
 
         _stopping.Dispose();

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace TuningJobs.LocalEndpoint;
@@ -18,7 +17,6 @@ namespace TuningJobs.LocalEndpoint;
 public sealed class LoopbackProxy : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentQueue<string> _requests = new();
 
     public LoopbackProxy()
@@ -34,27 +32,20 @@ public sealed class LoopbackProxy : IDisposable
     /// <summary>Every request so far, as "POST http://127.0.0.1:5000/" or "CONNECT 127.0.0.1:5000".</summary>
     public string[] Requests => _requests.ToArray();
 
-    public void Dispose()
-    {
-        _stopping.Cancel();
-        _listener.Stop();
-    }
+    public void Dispose() => _listener.Stop();
 
     private async Task AcceptAsync()
     {
-        while (!_stopping.IsCancellationRequested)
+        try
         {
-            TcpClient client;
-            try
+            while (true)
             {
-                client = await _listener.AcceptTcpClientAsync();
+                _ = ServeAsync(await _listener.AcceptTcpClientAsync());
             }
-            catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = ServeAsync(client);
+        }
+        catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
+        {
+            // Stopped by Dispose.
         }
     }
 

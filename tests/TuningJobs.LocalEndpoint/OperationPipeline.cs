@@ -10,21 +10,18 @@ namespace TuningJobs.LocalEndpoint;
 /// </summary>
 internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, CancellationToken stopping)
 {
-    private const string TargetPrefix = "SageMaker.";
-
     public async Task HandleAsync(HttpContext context)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var token = cancellation.Token;
         var requestId = Guid.NewGuid().ToString();
         var request = context.Request;
+        RequestLogEntry entry = null;
         try
         {
             if (!HttpMethods.IsPost(request.Method) || request.Path.Value != "/")
             {
-                var unrouted = ServiceError.UnknownOperation(404, $"No operation is served at {request.Method} {request.Path}; awsJson 1.1 requests are POST /.");
-                await WriteErrorAsync(context, unrouted, requestId, token);
-                return;
+                throw ServiceError.UnknownOperation(404, $"No operation is served at {request.Method} {request.Path}; awsJson 1.1 requests are POST /.");
             }
 
             using var buffer = new MemoryStream();
@@ -32,37 +29,34 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
             var body = buffer.ToArray();
             await DelayAsync(endpoint.Latency, token);
 
-            SigV4Identity identity;
+            (string AccessKeyId, string Region) signer;
             try
             {
-                identity = SigV4Verifier.Verify(request, body, endpoint.SigningRegion, endpoint.Clock());
+                signer = SigV4Verifier.Verify(request, body, endpoint.SigningRegion, endpoint.Clock());
             }
-            catch (ServiceError error)
+            catch (ServiceError)
             {
                 endpoint.CountSignatureRejection();
-                await WriteErrorAsync(context, error, requestId, token);
-                return;
+                throw;
             }
 
             var target = request.Headers["X-Amz-Target"].ToString();
             Operation.ByTarget.TryGetValue(target, out var operation);
             var seen = operation == null ? null : OperationRequest.TryParse(body);
-            var entry = new RequestLogEntry(
-                target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target.Substring(TargetPrefix.Length) : target,
-                seen?.HyperParameterTuningJobName, seen?.MaxResults, seen?.NextToken, seen?.SortBy, seen?.SortOrder, seen?.StatusEquals, seen?.NameContains,
-                identity.Region, identity.AccessKeyId, requestId, DateTimeOffset.UtcNow, context.Connection.Id);
+            entry = new RequestLogEntry(operation?.Name ?? target, seen?.MaxResults, seen?.NextToken, seen?.SortBy, seen?.NameContains,
+                signer.AccessKeyId, signer.Region, context.Connection.Id);
             endpoint.Requests.Enqueue(entry);
-
-            try
-            {
-                await AnswerAsync(context, operation, body, entry, token);
-            }
-            catch (ServiceError error)
+            await AnswerAsync(context, operation, body, entry, requestId, token);
+        }
+        catch (ServiceError error)
+        {
+            if (entry != null)
             {
                 entry.StatusCode = error.StatusCode;
                 entry.ErrorCode = error.Code;
-                await WriteErrorAsync(context, error, requestId, token);
             }
+
+            await WriteAsync(context, error.StatusCode, error.Body, ServiceError.JsonContentType, requestId, token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -75,24 +69,26 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
         }
     }
 
-    /// <summary>Sets the status and the headers every SageMaker answer carries.</summary>
-    public static HttpResponse StartAnswer(HttpContext context, int statusCode, string contentType, string requestId)
+    /// <summary>Sets the status and the headers every SageMaker answer carries; without a length the answer is chunked.</summary>
+    public static HttpResponse StartAnswer(HttpContext context, int statusCode, string contentType, string requestId, long? contentLength)
     {
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = contentType;
+        response.ContentLength = contentLength;
         response.Headers["x-amzn-RequestId"] = requestId;
         return response;
     }
 
-    private async Task AnswerAsync(HttpContext context, Operation operation, byte[] body, RequestLogEntry entry, CancellationToken token)
+    private async Task AnswerAsync(
+        HttpContext context, Operation operation, byte[] body, RequestLogEntry entry, string requestId, CancellationToken token)
     {
         var request = context.Request;
         if (endpoint.RawResponses.TryDequeue(out var raw))
         {
             entry.Fault = "rawResponse";
             entry.StatusCode = raw.StatusCode;
-            await WriteAsync(context, raw.StatusCode, Encoding.UTF8.GetBytes(raw.Body ?? string.Empty), raw.ContentType, entry.RequestId, token);
+            await WriteAsync(context, raw.StatusCode, Encoding.UTF8.GetBytes(raw.Body ?? string.Empty), raw.ContentType, requestId, token);
             return;
         }
 
@@ -147,24 +143,18 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
         entry.StatusCode = fault is ResetFault ? 0 : 200;
         await (fault switch
         {
-            ResetFault => BodyFaults.ResetMidBodyAsync(context, answer, entry.RequestId, token),
-            StalledBodyFault stalled => BodyFaults.DripAsync(context, answer, entry.RequestId, stalled.IntervalMilliseconds, token),
-            EndlessBodyFault => BodyFaults.EndlessAsync(context, answer, entry.RequestId, token),
-            OversizedPageFault oversized => WriteAsync(context, 200, BodyFaults.Oversized(answer, operationRequest.PageSize + oversized.ExtraSummaries),
-                ServiceError.JsonContentType, entry.RequestId, token),
-            _ => WriteAsync(context, 200, answer, ServiceError.JsonContentType, entry.RequestId, token),
+            ResetFault => BodyFaults.ResetMidBodyAsync(context, answer, requestId, token),
+            StalledBodyFault stalled => BodyFaults.DripAsync(context, answer, requestId, stalled.IntervalMilliseconds, token),
+            EndlessBodyFault => BodyFaults.EndlessAsync(context, answer, requestId, token),
+            OversizedPageFault => WriteAsync(
+                context, 200, BodyFaults.Oversized(answer, operationRequest.PageSize + 1), ServiceError.JsonContentType, requestId, token),
+            _ => WriteAsync(context, 200, answer, ServiceError.JsonContentType, requestId, token),
         });
     }
 
-    private static async Task WriteAsync(HttpContext context, int statusCode, byte[] body, string contentType, string requestId, CancellationToken token)
-    {
-        var response = StartAnswer(context, statusCode, contentType, requestId);
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body, token);
-    }
-
-    private static Task WriteErrorAsync(HttpContext context, ServiceError error, string requestId, CancellationToken token) =>
-        WriteAsync(context, error.StatusCode, error.Body, ServiceError.JsonContentType, requestId, token);
+    private static Task WriteAsync(
+        HttpContext context, int statusCode, byte[] body, string contentType, string requestId, CancellationToken token) =>
+        StartAnswer(context, statusCode, contentType, requestId, body.Length).Body.WriteAsync(body, token).AsTask();
 
     private static Task DelayAsync(TimeSpan delay, CancellationToken token) =>
         delay > TimeSpan.Zero ? Task.Delay(delay, token) : Task.CompletedTask;

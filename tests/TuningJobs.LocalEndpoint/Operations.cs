@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -51,17 +50,16 @@ public sealed record OperationRequest(
 /// </summary>
 internal sealed record Operation(
     string Name, Action<Validation, OperationRequest> Validate, Func<OperationRequest, SampleData, object> Answer,
-    string ListMember = null, Func<OperationRequest, string> ListingKey = null)
+    string ListMember = null)
 {
     private static readonly StringComparer _byName = StringComparer.Ordinal;
 
     private static readonly Operation[] _all =
     [
         new("ListTrainingJobsForHyperParameterTuningJob", ValidateTrainingJobListing, (request, data) => TrainingJobs(request, data),
-            "TrainingJobSummaries", request => Key(request, request.HyperParameterTuningJobName)),
+            "TrainingJobSummaries"),
         new("ListHyperParameterTuningJobs", ValidateTuningJobListing, (request, data) => TuningJobs(request, data),
-            "HyperParameterTuningJobSummaries", request => Key(request, request.NameContains ?? string.Empty, Stamp(request.CreationTimeAfter),
-                Stamp(request.CreationTimeBefore), Stamp(request.LastModifiedTimeAfter), Stamp(request.LastModifiedTimeBefore))),
+            "HyperParameterTuningJobSummaries"),
         new("DescribeHyperParameterTuningJob", (validation, request) => validation.TuningJobName(request.HyperParameterTuningJobName),
             (request, data) => WireJson.TuningJobDescription(Find(data, request.HyperParameterTuningJobName))),
     ];
@@ -98,8 +96,13 @@ internal sealed record Operation(
         return WireJson.Serialize(page);
     }
 
-    /// <summary>The key a NextToken of this listing is bound to: the operation and what defines the listing.</summary>
-    public string TokenKey(OperationRequest request) => PageToken.ListingKey([Name, ListingKey(request)]);
+    /// <summary>
+    /// The key a NextToken of this listing is bound to: the operation and every member that defines the listing, with
+    /// the sort's defaults applied, so that a resumed listing that names them takes the token of one that did not.
+    /// </summary>
+    public string TokenKey(OperationRequest request) => Name + JsonSerializer.Serialize(
+        request with { MaxResults = null, NextToken = null, SortBy = request.SortBy ?? "Name", SortOrder = request.SortOrder ?? "Ascending" },
+        WireJson.Options);
 
     private static void ValidateTrainingJobListing(Validation validation, OperationRequest request)
     {
@@ -113,7 +116,7 @@ internal sealed record Operation(
     {
         validation.Range(request.MaxResults, "maxResults", 1, 100);
         validation.Length(request.NameContains, "nameContains", 0, 63);
-        validation.Pattern(request.NameContains, "nameContains", Validation.NameContainsPattern);
+        validation.Pattern(request.NameContains, "nameContains", "^[a-zA-Z0-9\\-]+");
         validation.Listing(request, ["Name", "Status", "CreationTime"],
             ["Completed", "InProgress", "Failed", "Stopped", "Stopping", "Deleting", "DeleteFailed"]);
     }
@@ -158,10 +161,4 @@ internal sealed record Operation(
 
     private static SampleTuningJob Find(SampleData data, string name) =>
         data.TryGet(name, out var job) ? job : throw ServiceError.ResourceNotFound(name);
-
-    /// <summary>The key that binds tokens to a listing: what it lists, its sort and status (defaults applied), its other filters.</summary>
-    private static string Key(OperationRequest request, string listed, params string[] filters) =>
-        PageToken.ListingKey([listed, request.SortBy ?? "Name", request.SortOrder ?? "Ascending", request.StatusEquals ?? string.Empty, .. filters]);
-
-    private static string Stamp(DateTimeOffset? time) => time?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -1,13 +1,13 @@
 namespace TuningJobs.LocalEndpoint;
 
 /// <summary>
-/// One operation request that passed authentication, failed or not: the operation (X-Amz-Target without "SageMaker."),
-/// the members that name and shape the listing, the region and access key id of the SigV4 credential scope, and Kestrel's
-/// id of the TCP connection (requests that share one came on a kept-alive connection).
+/// One operation request that passed authentication, failed or not: the operation (the X-Amz-Target as sent when it
+/// names none), the members that shape the listing, the access key id and region of the SigV4 credential scope, and
+/// Kestrel's id of the TCP connection (requests that share one came on a kept-alive connection).
 /// </summary>
 public sealed record RequestLogEntry(
-    string Operation, string TuningJobName, int? MaxResults, string NextToken, string SortBy, string SortOrder, string StatusEquals, string NameContains,
-    string Region, string AccessKeyId, string RequestId, DateTimeOffset ReceivedAt, string ConnectionId)
+    string Operation, int? MaxResults, string NextToken, string SortBy, string NameContains, string AccessKeyId, string Region,
+    string ConnectionId)
 {
     /// <summary>The status code sent; 0 while unanswered and for connections reset or left hanging on purpose.</summary>
     public int StatusCode { get; internal set; }
@@ -26,10 +26,7 @@ public sealed record RequestLogEntry(
 public sealed class RawResponse
 {
     public string Body { get; init; } = string.Empty;
-
     public int StatusCode { get; init; } = 200;
-
     public string ContentType { get; init; } = ServiceError.JsonContentType;
-
     public int Times { get; init; } = 1;
 }

@@ -28,28 +28,18 @@ public sealed record SampleObjectiveMetric(
 public sealed record SampleTrainingJob
 {
     public DateTimeOffset CreationTime { get; init; } = SampleData.BaseTime;
-
     public string FailureReason { get; init; }
-
     public SampleObjectiveMetric FinalHyperParameterTuningJobObjectiveMetric { get; init; }
-
     public string ObjectiveStatus { get; init; }
-
     public DateTimeOffset? TrainingEndTime { get; init; }
-
-    public string TrainingJobArn { get => field ?? SampleData.TrainingJobArn(TrainingJobName); init; }
-
+    public string TrainingJobArn { get => field ?? SampleData.Arn("training-job", TrainingJobName); init; }
     public string TrainingJobDefinitionName { get; init; }
 
     [JsonRequired]
     public string TrainingJobName { get; init; }
-
     public string TrainingJobStatus { get; init; } = "Completed";
-
     public DateTimeOffset? TrainingStartTime { get; init; }
-
     public IReadOnlyDictionary<string, string> TunedHyperParameters { get; init; } = new Dictionary<string, string>();
-
     public string TuningJobName { get; init; }
 }
 
@@ -57,21 +47,13 @@ public sealed record SampleTrainingJob
 public sealed record SampleTuningJob
 {
     public string Name { get; set; }
-
-    public string Arn { get => field ?? SampleData.TuningJobArn(Name); set; }
-
+    public string Arn => SampleData.Arn("hyper-parameter-tuning-job", Name);
     public string Status { get; set; } = "Completed";
-
     public string Strategy { get; set; } = "Bayesian";
-
     public DateTimeOffset CreationTime { get; set; } = SampleData.BaseTime;
-
     public DateTimeOffset? EndTime { get; set; }
-
     public DateTimeOffset? LastModifiedTime { get; set; }
-
     public int MaxNumberOfTrainingJobs { get; set; } = 500;
-
     public int MaxParallelTrainingJobs { get; set; } = 10;
 
     /// <summary>Replaced as a whole, never changed in place, so that listings in flight see one consistent list.</summary>
@@ -79,88 +61,77 @@ public sealed record SampleTuningJob
 
     /// <summary>The objective a describe reports: Maximize or Minimize (null leaves Type out), and its metric (null leaves the objective out).</summary>
     public string ObjectiveType { get; set; }
-
     public string ObjectiveMetricName { get; set; }
-
     public IReadOnlyList<string> WarmStartParents { get; set; } = [];
-
     public string FailureReason { get; set; }
 
     /// <summary>When set, the tuning job runs: what the service reports follows the clock (see <see cref="At"/>).</summary>
     public RunningSchedule Schedule { get; set; }
 
     /// <summary>The tuning job as the service would report it at this moment: itself, unless it runs on a schedule.</summary>
-    public SampleTuningJob At(DateTimeOffset now)
-    {
-        if (Schedule is null)
-        {
-            return this;
-        }
-
-        var elapsed = now - Schedule.StartedAt;
-        var started = Schedule.Jobs.Where(s => s.Start <= elapsed).ToList();
-        var ended = started.Count == Schedule.Jobs.Count && started.All(s => s.End <= elapsed);
-        var lastEvent = started.SelectMany(s => s.End <= elapsed ? new[] { s.Start, s.End } : [s.Start]).DefaultIfEmpty(TimeSpan.Zero).Max();
-        return this with
-        {
-            Status = ended ? "Completed" : "InProgress",
-            CreationTime = Schedule.StartedAt,
-            EndTime = ended ? Schedule.StartedAt + lastEvent : null,
-            LastModifiedTime = Schedule.StartedAt + lastEvent,
-            MaxNumberOfTrainingJobs = Schedule.Jobs.Count,
-            TrainingJobs = started.Select(s => s.End <= elapsed ? s.Finished : s.Running).ToList(),
-            Schedule = null,
-        };
-    }
+    public SampleTuningJob At(DateTimeOffset now) => Schedule?.At(this, now) ?? this;
 }
 
 /// <summary>
-/// A running tuning job's training jobs, each started and ended at a set time after <see cref="StartedAt"/>, so that a
-/// test can watch them change status over HTTP within seconds.
+/// A running tuning job from <see cref="StartedAt"/>: <see cref="Count"/> training jobs, one started every
+/// <see cref="StartEvery"/>, each running for <see cref="Run"/>; every <see cref="FailEvery"/>-th fails, the others
+/// complete with a maximized metric. A test watches them change status over HTTP within seconds.
 /// </summary>
-public sealed record RunningSchedule(DateTimeOffset StartedAt, IReadOnlyList<ScheduledTrainingJob> Jobs)
+public sealed record RunningSchedule(DateTimeOffset StartedAt, int Count, TimeSpan StartEvery, TimeSpan Run, int FailEvery)
 {
-    /// <summary>
-    /// <paramref name="count"/> jobs, one started every <paramref name="startEvery"/>, each running for
-    /// <paramref name="run"/>; every <paramref name="failEvery"/>-th fails, the others complete with a maximized metric.
-    /// </summary>
-    public static SampleTuningJob Plant(string name, int count, TimeSpan startEvery, TimeSpan run, int failEvery, DateTimeOffset now)
+    public SampleTuningJob Plant(string name) =>
+        new() { Name = name, ObjectiveType = "Maximize", ObjectiveMetricName = "validation:auc", Schedule = this };
+
+    /// <summary>The tuning job at <paramref name="now"/>: the training jobs started by then, each running or ended.</summary>
+    internal SampleTuningJob At(SampleTuningJob job, DateTimeOffset now)
     {
-        var jobs = Enumerable.Range(1, count).Select(i =>
+        var started = Enumerable.Range(1, Count).Select(i => TrainingJob(job.Name, i, now)).Where(j => j != null).ToList();
+        var lastEvent = started.Select(j => j.TrainingEndTime ?? j.CreationTime).DefaultIfEmpty(StartedAt).Max();
+        var ended = started.Count == Count && started.All(j => j.TrainingEndTime != null);
+        return job with
         {
-            var start = startEvery * (i - 1);
-            var running = new SampleTrainingJob
-            {
-                TrainingJobName = $"{name}-{i:D3}",
-                TuningJobName = name,
-                CreationTime = now + start,
-                TrainingStartTime = now + start,
-                TrainingJobStatus = "InProgress",
-                ObjectiveStatus = "Pending",
-                TunedHyperParameters = new Dictionary<string, string> { ["eta"] = (0.01 * i).ToString("0.00", CultureInfo.InvariantCulture) },
-            };
-            var finished = failEvery > 0 && i % failEvery == 0
-                ? running with { TrainingJobStatus = "Failed", ObjectiveStatus = "Failed", FailureReason = "AlgorithmError: the run diverged" }
-                : running with
-                {
-                    TrainingJobStatus = "Completed",
-                    ObjectiveStatus = "Succeeded",
-                    FinalHyperParameterTuningJobObjectiveMetric = SampleObjectiveMetric.Of("validation:auc", "Maximize", 0.5 + (i / (double)(count * 2))),
-                };
-            return new ScheduledTrainingJob(start, start + run, running, finished with { TrainingEndTime = now + start + run });
-        }).ToList();
-        return new SampleTuningJob
+            Status = ended ? "Completed" : "InProgress",
+            CreationTime = StartedAt,
+            EndTime = ended ? lastEvent : null,
+            LastModifiedTime = lastEvent,
+            MaxNumberOfTrainingJobs = Count,
+            TrainingJobs = started,
+            Schedule = null,
+        };
+    }
+
+    /// <summary>The <paramref name="i"/>-th training job as it is at <paramref name="now"/>; null before it starts.</summary>
+    private SampleTrainingJob TrainingJob(string name, int i, DateTimeOffset now)
+    {
+        var start = StartedAt + (StartEvery * (i - 1));
+        var end = start + Run;
+        var running = new SampleTrainingJob
         {
-            Name = name,
-            ObjectiveType = "Maximize",
-            ObjectiveMetricName = "validation:auc",
-            Schedule = new RunningSchedule(now, jobs),
+            TrainingJobName = $"{name}-{i:D3}",
+            TuningJobName = name,
+            CreationTime = start,
+            TrainingStartTime = start,
+            TrainingJobStatus = "InProgress",
+            ObjectiveStatus = "Pending",
+            TunedHyperParameters = new Dictionary<string, string> { ["eta"] = (0.01 * i).ToString("0.00", CultureInfo.InvariantCulture) },
+        };
+        if (end > now)
+        {
+            return start > now ? null : running;
+        }
+
+        var failed = FailEvery > 0 && i % FailEvery == 0;
+        return running with
+        {
+            TrainingJobStatus = failed ? "Failed" : "Completed",
+            ObjectiveStatus = failed ? "Failed" : "Succeeded",
+            TrainingEndTime = end,
+            FailureReason = failed ? "AlgorithmError: the run diverged" : null,
+            FinalHyperParameterTuningJobObjectiveMetric =
+                failed ? null : SampleObjectiveMetric.Of("validation:auc", "Maximize", 0.5 + (i / (double)(Count * 2))),
         };
     }
 }
-
-/// <summary>One training job of a schedule: when it starts and ends, and how it looks while running and after.</summary>
-public sealed record ScheduledTrainingJob(TimeSpan Start, TimeSpan End, SampleTrainingJob Running, SampleTrainingJob Finished);
 
 /// <summary>
 /// The tuning jobs an endpoint serves. Thread-safe for whole-job replacement, which is how the control API
@@ -168,9 +139,6 @@ public sealed record ScheduledTrainingJob(TimeSpan Start, TimeSpan End, SampleTr
 /// </summary>
 public sealed class SampleData
 {
-    public const string AccountId = "123456789012";
-    public const string Region = "us-east-1";
-
     public static readonly DateTimeOffset BaseTime = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     private static readonly string[] _failureReasons =
@@ -200,18 +168,20 @@ public sealed class SampleData
     /// </summary>
     public static SampleData Default()
     {
-        var xgb = Generate("xgb-churn-0412", 42, seed: 412, "Maximize");
-        xgb.MaxNumberOfTrainingJobs = 50;
-        xgb.MaxParallelTrainingJobs = 4;
-
         var resnet = Generate("resnet-sweep-big", 350, seed: 350, "Minimize", finished: true);
-        resnet.Strategy = "Random";
-        resnet.CreationTime = BaseTime.AddDays(-3);
-        resnet.EndTime = resnet.LastModifiedTime = resnet.TrainingJobs.Max(j => j.TrainingEndTime ?? j.CreationTime).AddMinutes(2);
-        resnet.MaxParallelTrainingJobs = 20;
-
+        var resnetEnd = resnet.TrainingJobs.Max(j => j.TrainingEndTime ?? j.CreationTime).AddMinutes(2);
         var emptyEnd = BaseTime.AddHours(-1).AddMinutes(1).AddMilliseconds(17);
-        var empty = new SampleTuningJob
+        var data = new SampleData();
+        data.Add(Generate("xgb-churn-0412", 42, seed: 412, "Maximize") with { MaxNumberOfTrainingJobs = 50, MaxParallelTrainingJobs = 4 });
+        data.Add(resnet with
+        {
+            Strategy = "Random",
+            CreationTime = BaseTime.AddDays(-3),
+            EndTime = resnetEnd,
+            LastModifiedTime = resnetEnd,
+            MaxParallelTrainingJobs = 20,
+        });
+        data.Add(new SampleTuningJob
         {
             Name = "empty-tuning",
             Status = "Failed",
@@ -221,14 +191,8 @@ public sealed class SampleData
             LastModifiedTime = emptyEnd,
             MaxNumberOfTrainingJobs = 10,
             MaxParallelTrainingJobs = 2,
-        };
-
-        var data = new SampleData();
-        foreach (var job in new[] { xgb, resnet, empty, UnicodeTuning() })
-        {
-            data.Add(job);
-        }
-
+        });
+        data.Add(UnicodeTuning());
         return data;
     }
 
@@ -245,11 +209,9 @@ public sealed class SampleData
         return job != null;
     }
 
-    public static string TuningJobArn(string name) =>
-        $"arn:aws:sagemaker:{Region}:{AccountId}:hyper-parameter-tuning-job/{name.ToLowerInvariant()}";
-
-    public static string TrainingJobArn(string name) =>
-        $"arn:aws:sagemaker:{Region}:{AccountId}:training-job/{name.ToLowerInvariant()}";
+    /// <summary>The ARN of a SageMaker resource of the endpoint's one account in us-east-1, e.g. "training-job/name".</summary>
+    public static string Arn(string resource, string name) =>
+        $"arn:aws:sagemaker:us-east-1:123456789012:{resource}/{name.ToLowerInvariant()}";
 
     /// <summary>
     /// Generates a tuning job with <paramref name="count"/> training jobs named "{name}-NNN-xxxxxxxx".
@@ -302,12 +264,13 @@ public sealed class SampleData
         }
 
         var jobs = Enumerable.Range(1, count).Select(TrainingJob).ToList();
+        var created = BaseTime.AddMilliseconds(123);
         return new SampleTuningJob
         {
             Name = name,
             Status = finished ? "Completed" : "InProgress",
-            CreationTime = BaseTime.AddMilliseconds(123),
-            LastModifiedTime = jobs.Count == 0 ? BaseTime.AddMilliseconds(123) : jobs.Max(j => j.TrainingEndTime ?? j.CreationTime),
+            CreationTime = created,
+            LastModifiedTime = jobs.Select(j => j.TrainingEndTime ?? j.CreationTime).DefaultIfEmpty(created).Max(),
             MaxNumberOfTrainingJobs = Math.Max(count, 1),
             ObjectiveType = objectiveType,
             ObjectiveMetricName = metricName,
@@ -351,41 +314,31 @@ public sealed class SampleData
         const string name = "unicode-tuning";
         var t = BaseTime.AddHours(2);
 
-        SampleTrainingJob Job(int index, string suffix, string status, int minutes, string objectiveStatus, DateTimeOffset? end,
-            params (string Key, string Value)[] parameters) => new()
+        SampleTrainingJob Job(int index, string status, string objectiveStatus, params (string Key, string Value)[] parameters) => new()
         {
-            TrainingJobName = $"{name}-{index:D3}-{suffix}",
-            CreationTime = t.AddMinutes(minutes).AddMilliseconds(index * 111),
+            TrainingJobName = $"{name}-{index:D3}",
+            CreationTime = t.AddMinutes(index * 3).AddMilliseconds(index * 111),
             TrainingJobStatus = status,
-            TrainingStartTime = t.AddMinutes(minutes + 1).AddMilliseconds(index * 7),
-            TrainingEndTime = end,
+            TrainingStartTime = t.AddMinutes((index * 3) + 1).AddMilliseconds(index * 7),
+            TrainingEndTime = status == "InProgress" ? null : t.AddMinutes(index * 10).AddMilliseconds(index * 321),
             ObjectiveStatus = objectiveStatus,
             TunedHyperParameters = parameters.ToDictionary(p => p.Key, p => p.Value),
         };
 
-        SampleObjectiveMetric Accuracy(double value) => SampleObjectiveMetric.Of("validation:accuracy", "Maximize", value);
-
-        var failed = Job(1, "q1u2o3t4", "Failed", 0, "Failed", t.AddMinutes(9).AddMilliseconds(5),
+        var failed = Job(1, "Failed", "Failed",
             ("eta", "\"1.5\""), ("path", "C:\\data\\train\\"), ("note", "line one\nline two\r\n\tindented"), ("learning rate", "0.01")) with
         {
             FailureReason = "AlgorithmError: value \"eta\" must be < 1, got '1.5' in C:\\data\\train\\config.json\nsecond line\twith a tab 🚀",
         };
-        var cjk = Job(2, "c0j1k2aa", "Completed", 3, "Succeeded", t.AddMinutes(20).AddMilliseconds(999),
-            ("description", "学習率の探索 🚀✨"), ("описание", "скорость обучения"), ("emoji 🎯", "👩‍🔬")) with
+        var completed = Job(2, "Completed", "Succeeded", ("description", "学習率の探索 🚀✨"), ("описание", "скорость обучения"),
+            ("emoji 🎯", "👩‍🔬"), ("json", "{\"nested\": [1, 2, \"three\"], \"slash\": \"a/b\\\\c\"}"), ("empty", string.Empty)) with
         {
-            FinalHyperParameterTuningJobObjectiveMetric = Accuracy(0.9812345678901234),
+            FinalHyperParameterTuningJobObjectiveMetric = SampleObjectiveMetric.Of("validation:accuracy", "Maximize", 1.2345678901234567E-05),
         };
-        var tiny = Job(3, "t1n2y3bb", "Completed", 5, "Succeeded", t.AddMinutes(31).AddMilliseconds(1),
-            ("json", "{\"nested\": [1, 2, \"three\"], \"slash\": \"a/b\\\\c\"}"), ("empty", string.Empty)) with
-        {
-            FinalHyperParameterTuningJobObjectiveMetric = Accuracy(1.2345678901234567E-05),
-        };
-        var stopped = Job(4, "s7o8p9cc", "Stopped", 8, "Failed", t.AddMinutes(12).AddMilliseconds(321),
-            ("quote'single", "it's \"fine\""), ("tab\tkey", "\t")) with
+        var stopped = Job(3, "Stopped", "Failed", ("quote'single", "it's \"fine\""), ("tab\tkey", "\t")) with
         {
             FailureReason = "Stopped by user «Андрей» – 停止しました",
         };
-        var running = Job(5, "r4u5n6dd", "InProgress", 11, "Pending", null, ("batch", "64"));
 
         return new SampleTuningJob
         {
@@ -393,10 +346,10 @@ public sealed class SampleData
             Status = "InProgress",
             Strategy = "Grid",
             CreationTime = t.AddMilliseconds(42),
-            LastModifiedTime = t.AddMinutes(31).AddMilliseconds(1),
-            MaxNumberOfTrainingJobs = 5,
-            MaxParallelTrainingJobs = 5,
-            TrainingJobs = [failed, cjk, tiny, stopped, running],
+            LastModifiedTime = t.AddMinutes(30).AddMilliseconds(963),
+            MaxNumberOfTrainingJobs = 4,
+            MaxParallelTrainingJobs = 4,
+            TrainingJobs = [failed, completed, stopped, Job(4, "InProgress", "Pending", ("batch", "64"))],
         };
     }
 }

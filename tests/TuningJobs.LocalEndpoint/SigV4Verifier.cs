@@ -5,9 +5,6 @@ using Microsoft.AspNetCore.Http;
 
 namespace TuningJobs.LocalEndpoint;
 
-/// <summary>Who signed a request: the access key id and the region of the credential scope.</summary>
-public sealed record SigV4Identity(string AccessKeyId, string Region);
-
 /// <summary>
 /// Checks that a request is signed with AWS Signature Version 4 (header form) for service sagemaker with the one key
 /// pair the endpoint knows, by computing the signature itself: a wrong secret, a changed header or body, or a scope
@@ -25,7 +22,8 @@ internal static class SigV4Verifier
 
     /// <param name="signingRegion">The one region a credential scope may name, as a regional AWS endpoint has; null accepts any.</param>
     /// <param name="now">The endpoint's clock.</param>
-    public static SigV4Identity Verify(HttpRequest request, byte[] body, string signingRegion, DateTimeOffset now)
+    /// <returns>Who signed: the access key id and the region of the credential scope.</returns>
+    public static (string AccessKeyId, string Region) Verify(HttpRequest request, byte[] body, string signingRegion, DateTimeOffset now)
     {
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.Length == 0)
@@ -104,7 +102,7 @@ internal static class SigV4Verifier
             throw ServiceError.InvalidSignature("The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.");
         }
 
-        return new SigV4Identity(accessKeyId, region);
+        return (accessKeyId, region);
     }
 
     private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);

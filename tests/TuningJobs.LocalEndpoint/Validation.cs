@@ -9,9 +9,6 @@ namespace TuningJobs.LocalEndpoint;
 /// </summary>
 internal sealed class Validation
 {
-    public const string TuningJobNamePattern = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}";
-    public const string NameContainsPattern = "^[a-zA-Z0-9\\-]+";
-
     private readonly List<string> _violations = [];
 
     /// <summary>A HyperParameterTuningJobName: required, 1 to 32 characters, the model's pattern.</summary>
@@ -24,7 +21,7 @@ internal sealed class Validation
         }
 
         Length(value, member, 1, 32);
-        Pattern(value, member, TuningJobNamePattern);
+        Pattern(value, member, "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}");
     }
 
     public void Length(string value, string member, int min, int max)

@@ -24,10 +24,78 @@ public static class WireJson
     public static byte[] Serialize(object value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
 
     /// <summary>A summary of ListHyperParameterTuningJobs.</summary>
-    public static object TuningJobSummary(SampleTuningJob job) => new TuningJobSummaryMembers(job);
+    public static object TuningJobSummary(SampleTuningJob job) =>
+        TuningJobMembers(job, ("ResourceLimits", Limits(job)), ("Strategy", job.Strategy));
 
     /// <summary>The answer of DescribeHyperParameterTuningJob.</summary>
-    public static object TuningJobDescription(SampleTuningJob job) => new TuningJobDescriptionMembers(job);
+    public static object TuningJobDescription(SampleTuningJob job) => TuningJobMembers(job,
+        ("HyperParameterTuningJobConfig", new
+        {
+            job.Strategy,
+            HyperParameterTuningJobObjective = string.IsNullOrEmpty(job.ObjectiveMetricName)
+                ? null
+                : new { Type = job.ObjectiveType, MetricName = job.ObjectiveMetricName },
+            ResourceLimits = Limits(job),
+            // What the module does not read, as the service sends it.
+            ParameterRanges = new { ContinuousParameterRanges = new[] { new { Name = "eta", MinValue = "0.01", MaxValue = "0.3" } } },
+        }),
+        ("BestTrainingJob", Best(job)),
+        ("WarmStartConfig", job.WarmStartParents.Count == 0 ? null : new
+        {
+            ParentHyperParameterTuningJobs = job.WarmStartParents.Select(parent => new { HyperParameterTuningJobName = parent }),
+            WarmStartType = "IdenticalDataAndAlgorithm",
+        }),
+        ("FailureReason", job.FailureReason),
+        ("TuningJobCompletionDetails", new { NumberOfTrainingJobsObjectiveNotImproving = job.TrainingJobs.Count / 4 }),
+        ("ConsumedResources", job.EndTime is { } end ? new { RuntimeInSeconds = (int)(end - job.CreationTime).TotalSeconds } : null));
+
+    /// <summary>
+    /// The members a summary and a describe answer share, the counters computed from the training jobs, then the
+    /// answer's own; members without a value are left out, as the service does.
+    /// </summary>
+    private static Dictionary<string, object> TuningJobMembers(SampleTuningJob job, params (string Name, object Value)[] own)
+    {
+        int Count(Func<SampleTrainingJob, bool> predicate) => job.TrainingJobs.Count(predicate);
+        (string Name, object Value)[] shared =
+        [
+            ("CreationTime", job.CreationTime),
+            ("HyperParameterTuningEndTime", job.EndTime),
+            ("HyperParameterTuningJobArn", job.Arn),
+            ("HyperParameterTuningJobName", job.Name),
+            ("HyperParameterTuningJobStatus", job.Status),
+            ("LastModifiedTime", job.LastModifiedTime),
+            ("ObjectiveStatusCounters", new
+            {
+                Failed = Count(j => j.ObjectiveStatus == "Failed"),
+                Pending = Count(j => j.ObjectiveStatus == "Pending"),
+                Succeeded = Count(j => j.ObjectiveStatus == "Succeeded"),
+            }),
+            // The service counts failed training jobs as retryable or not; all failures here count as non-retryable.
+            ("TrainingJobStatusCounters", new
+            {
+                Completed = Count(j => j.TrainingJobStatus == "Completed"),
+                InProgress = Count(j => j.TrainingJobStatus is "InProgress" or "Stopping"),
+                NonRetryableError = Count(j => j.TrainingJobStatus == "Failed"),
+                RetryableError = 0,
+                Stopped = Count(j => j.TrainingJobStatus == "Stopped"),
+            }),
+        ];
+        return shared.Concat(own).Where(member => member.Value != null).ToDictionary(member => member.Name, member => member.Value);
+    }
+
+    private static object Limits(SampleTuningJob job) => new { job.MaxNumberOfTrainingJobs, job.MaxParallelTrainingJobs };
+
+    /// <summary>The best job by the objective, as the service reports it; none without an objective direction.</summary>
+    private static SampleTrainingJob Best(SampleTuningJob job)
+    {
+        var scored = job.TrainingJobs.Where(j => j.FinalHyperParameterTuningJobObjectiveMetric != null);
+        return job.ObjectiveType switch
+        {
+            "Maximize" => scored.MaxBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Number),
+            "Minimize" => scored.MinBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Number),
+            _ => null,
+        };
+    }
 
     /// <summary>Epoch seconds, with exactly the milliseconds ("1732806245.123") that a double would not promise.</summary>
     private sealed class EpochSeconds : JsonConverter<DateTimeOffset>
@@ -53,89 +121,5 @@ public static class WireJson
                 : throw new JsonException("FinalHyperParameterTuningJobObjectiveMetric.Value must be a JSON number.");
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteRawValue(value);
-    }
-
-    /// <summary>The members a summary and a describe answer share, the counters computed from the training jobs.</summary>
-    private class TuningJobMembers(SampleTuningJob job)
-    {
-        protected SampleTuningJob Job => job;
-
-        public DateTimeOffset CreationTime => job.CreationTime;
-
-        public DateTimeOffset? HyperParameterTuningEndTime => job.EndTime;
-
-        public string HyperParameterTuningJobArn => job.Arn;
-
-        public string HyperParameterTuningJobName => job.Name;
-
-        public string HyperParameterTuningJobStatus => job.Status;
-
-        public DateTimeOffset? LastModifiedTime => job.LastModifiedTime;
-
-        public object ObjectiveStatusCounters => new
-        {
-            Failed = Count(j => j.ObjectiveStatus == "Failed"),
-            Pending = Count(j => j.ObjectiveStatus == "Pending"),
-            Succeeded = Count(j => j.ObjectiveStatus == "Succeeded"),
-        };
-
-        // The service counts failed training jobs as retryable or not; all failures here count as non-retryable.
-        public object TrainingJobStatusCounters => new
-        {
-            Completed = Count(j => j.TrainingJobStatus == "Completed"),
-            InProgress = Count(j => j.TrainingJobStatus is "InProgress" or "Stopping"),
-            NonRetryableError = Count(j => j.TrainingJobStatus == "Failed"),
-            RetryableError = 0,
-            Stopped = Count(j => j.TrainingJobStatus == "Stopped"),
-        };
-
-        protected object Limits => new { job.MaxNumberOfTrainingJobs, job.MaxParallelTrainingJobs };
-
-        private int Count(Func<SampleTrainingJob, bool> predicate) => job.TrainingJobs.Count(predicate);
-    }
-
-    private sealed class TuningJobSummaryMembers(SampleTuningJob job) : TuningJobMembers(job)
-    {
-        public object ResourceLimits => Limits;
-
-        public string Strategy => Job.Strategy;
-    }
-
-    private sealed class TuningJobDescriptionMembers(SampleTuningJob job) : TuningJobMembers(job)
-    {
-        public object HyperParameterTuningJobConfig => new
-        {
-            Job.Strategy,
-            HyperParameterTuningJobObjective = string.IsNullOrEmpty(Job.ObjectiveMetricName) ? null : new { Type = Job.ObjectiveType, MetricName = Job.ObjectiveMetricName },
-            ResourceLimits = Limits,
-            // What the module does not read, as the service sends it.
-            ParameterRanges = new { ContinuousParameterRanges = new[] { new { Name = "eta", MinValue = "0.01", MaxValue = "0.3" } } },
-        };
-
-        public SampleTrainingJob BestTrainingJob => Best(Job);
-
-        public object WarmStartConfig => Job.WarmStartParents.Count == 0 ? null : new
-        {
-            ParentHyperParameterTuningJobs = Job.WarmStartParents.Select(parent => new { HyperParameterTuningJobName = parent }),
-            WarmStartType = "IdenticalDataAndAlgorithm",
-        };
-
-        public string FailureReason => Job.FailureReason;
-
-        public object TuningJobCompletionDetails => new { NumberOfTrainingJobsObjectiveNotImproving = Job.TrainingJobs.Count / 4 };
-
-        public object ConsumedResources => Job.EndTime is { } end ? new { RuntimeInSeconds = (int)(end - Job.CreationTime).TotalSeconds } : null;
-
-        // The best job by the objective, as the service reports it; none without an objective direction.
-        private static SampleTrainingJob Best(SampleTuningJob job)
-        {
-            var scored = job.TrainingJobs.Where(j => j.FinalHyperParameterTuningJobObjectiveMetric != null);
-            return job.ObjectiveType switch
-            {
-                "Maximize" => scored.MaxBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Number),
-                "Minimize" => scored.MinBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Number),
-                _ => null,
-            };
-        }
     }
 }
