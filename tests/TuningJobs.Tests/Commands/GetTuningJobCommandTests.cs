@@ -87,6 +87,16 @@ public sealed class GetTuningJobCommandTests
         Assert.Empty(fake.Described);
     }
 
+    // The listing stops at the last match wanted, which the pager cannot see coming: nothing is read ahead.
+    [Fact]
+    public void AWildcardWithFirstAsksForNoPagePastItsLastMatch()
+    {
+        var fake = new FakeSageMakerApi(0, tuningJobCount: 5);
+        var output = HostedPowerShell.Run(fake, "Get-TuningJob 'tune-00*' -PageSize 1 -First 2").Output;
+        Assert.Equal(new[] { "tune-001", "tune-002" }, HostedPowerShell.Names(output));
+        Assert.Equal(2, fake.TuningJobRequests.Count);
+    }
+
     [Theory]
     [InlineData("xgb-*", "xgb-")]
     [InlineData("*churn*0412", "churn")]

@@ -36,15 +36,19 @@ public sealed class GetTuningTrainingJobCommandTests
         Assert.Equal("tune", request.HyperParameterTuningJobName);
     }
 
-    [Fact]
-    public async Task StopCancelsTheRequestInFlight()
+    // Page 2 is asked for when it is pulled; page 3 is read ahead while page 2 is written.
+    [Theory]
+    [InlineData(2, 10)]
+    [InlineData(3, 20)]
+    public async Task StopCancelsTheRequestInFlight(int hangOnPage, int written)
     {
-        var fake = new FakeSageMakerApi(30) { HangOnPage = 2 };
+        var fake = new FakeSageMakerApi(30) { HangOnPage = hangOnPage };
         using var hosted = new HostedPowerShell(fake);
         var output = hosted.BeginInvoke("Get-TuningTrainingJob tune -PageSize 10");
         await fake.HangStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await HostedPowerShell.WaitFor(() => output.Count == written, TimeSpan.FromSeconds(10));
 
-        await hosted.AssertStopsAsync(output, written: 10);
+        await hosted.AssertStopsAsync(output, written);
         Assert.True(fake.HangWasCancelled);
     }
 

@@ -37,12 +37,14 @@ public sealed class PagingTests
         Assert.Equal(accuracy, (double)count.Properties["Accuracy"].Value);
     }
 
+    // Until the direction is known nothing is read ahead, so the restart wastes no request.
     [Fact]
     public void BestWaitsForAPageWithJobsBeforeChoosingTheDirection()
     {
         var fake = new FakeSageMakerApi("Minimize", 0.5, 0.1, 0.9, 0.3) { EmptyFirstPage = true };
-        var best = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 2").Output;
-        Assert.Equal(new[] { 0.1, 0.3 }, best.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).ObjectiveValue.Value));
+        var best = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 3 -PageSize 2").Output;
+        Assert.Equal(new[] { 0.1, 0.3, 0.5 }, best.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).ObjectiveValue.Value));
+        Assert.Equal(new[] { "Descending", "Descending", "Ascending", "Ascending", "Ascending" }, fake.Requests.Select(r => r.SortOrder));
     }
 
     // The answer's Type gives the direction; without it the tuning job's objective does, described once.
