@@ -250,12 +250,15 @@ public sealed class ClientEndpointTests
         Assert.Equal(region, request.Region);
     }
 
-    // The region to sign for comes from the profile too.
-    [Fact]
-    public async Task TheProfilesServicesSectionSendsTheRequestsToItsUrl()
+    // The profile's services section, or else its own endpoint_url, is where the requests go; the region to sign for
+    // comes from the profile too.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheProfilesEndpointSendsTheRequestsToItsUrl(bool servicesSection)
     {
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync(SigningRegion);
-        using var file = ProcessEnvironment.Config($"""
+        using var file = ProcessEnvironment.Config(servicesSection ? $"""
             [profile local]
             region = {SigningRegion}
             services = local-services
@@ -265,6 +268,10 @@ public sealed class ClientEndpointTests
               endpoint_url = http://127.0.0.1:9/not-for-sagemaker/
             sagemaker =
               endpoint_url = {endpoint.Url.AbsoluteUri}
+            """ : $"""
+            [profile local]
+            region = {SigningRegion}
+            endpoint_url = {endpoint.Url.AbsoluteUri}
             """);
         List(Connection(profileName: "local"));
         AssertOneSignedRequest(endpoint);

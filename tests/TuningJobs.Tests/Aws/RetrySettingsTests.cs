@@ -4,7 +4,8 @@ namespace TuningJobs.Tests.Aws;
 
 /// <summary>
 /// The attempts at each request come from AWS_MAX_ATTEMPTS, else from max_attempts of the profile named with
-/// -ProfileName (the SDK alone would read AWS_PROFILE's): over real HTTP, a page that keeps failing is sent that often.
+/// -ProfileName, in the config or the credentials file (the SDK alone would read AWS_PROFILE's): over real HTTP, a page
+/// that keeps failing is sent that often.
 /// </summary>
 [Collection(ProcessEnvironment.Name)]
 public sealed class RetrySettingsTests
@@ -12,7 +13,8 @@ public sealed class RetrySettingsTests
     [Theory]
     [InlineData("AWS_MAX_ATTEMPTS", "1", "ThrottlingException", 1, "Throttled")]   // the one throttled attempt is final
     [InlineData("AWS_MAX_ATTEMPTS", "6", "ThrottlingException", 6, null)]          // five throttled attempts are retried
-    [InlineData("max_attempts", "1", "InternalFailure", 1, "ServiceUnavailable")]  // of the profile named with -ProfileName
+    [InlineData("config", "1", "InternalFailure", 1, "ServiceUnavailable")]        // max_attempts of the profile named
+    [InlineData("credentials", "1", "InternalFailure", 1, "ServiceUnavailable")]   // with -ProfileName, in either file
     public async Task APageIsAttemptedAsOftenAsTheSettingSays(string setting, string maxAttempts, string code, int requests,
         string kind)
     {
@@ -21,15 +23,24 @@ public sealed class RetrySettingsTests
             PageIndex = 0, StatusCode = code == "InternalFailure" ? 500 : 400, ErrorCode = code, Times = 5,
             Message = "Said by the service.",
         }));
-        var fromProfile = setting == "max_attempts";
-        using var environment = ProcessEnvironment.Set(("AWS_MAX_ATTEMPTS", fromProfile ? null : maxAttempts));
-        using var config = ProcessEnvironment.Config(fromProfile ? $"[profile retries]\nmax_attempts = {maxAttempts}\n" : "");
-        var connection = EngineHarness.Connection(endpoint.Url, "us-east-1", fromProfile ? "retries" : null);
+        var credentialsFile = Path.Combine(Path.GetTempPath(), $"tuningjobs-retries-{Guid.NewGuid():N}");
+        File.WriteAllText(credentialsFile, setting == "credentials" ? $"[retries]\nmax_attempts = {maxAttempts}\n" : "");
+        using var environment = ProcessEnvironment.Set(("AWS_MAX_ATTEMPTS", setting == "AWS_MAX_ATTEMPTS" ? maxAttempts : null),
+            ("AWS_SHARED_CREDENTIALS_FILE", credentialsFile));
+        using var config = ProcessEnvironment.Config(setting == "config" ? $"[profile retries]\nmax_attempts = {maxAttempts}\n" : "");
+        var connection = EngineHarness.Connection(endpoint.Url, "us-east-1", setting == "AWS_MAX_ATTEMPTS" ? null : "retries");
 
-        var (names, _, failure) = new EngineHarness.Engine(new AwsSageMakerApi(), connection).TryList("xgb-churn-0412", 100);
-        Assert.Equal(requests, endpoint.Requests.Count);
-        Assert.Equal(kind, failure?.Kind.ToString());
-        Assert.Equal(kind == null ? 42 : 0, names.Count);
-        if (failure != null) Assert.Contains("Said by the service.", failure.Message);
+        try
+        {
+            var (names, _, failure) = new EngineHarness.Engine(new AwsSageMakerApi(), connection).TryList("xgb-churn-0412", 100);
+            Assert.Equal(requests, endpoint.Requests.Count);
+            Assert.Equal(kind, failure?.Kind.ToString());
+            Assert.Equal(kind == null ? 42 : 0, names.Count);
+            if (failure != null) Assert.Contains("Said by the service.", failure.Message);
+        }
+        finally
+        {
+            File.Delete(credentialsFile);
+        }
     }
 }
