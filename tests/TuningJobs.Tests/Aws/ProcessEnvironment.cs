@@ -73,9 +73,14 @@ public sealed class ProcessEnvironment
     /// Writes the shared config file of this test process (<see cref="LoopbackOnly"/> points AWS_CONFIG_FILE at it
     /// before the SDK first looks, and the SDK keeps that location) until disposed.
     /// </summary>
-    internal static IDisposable Config(string text)
+    internal static IDisposable Config(string text) => SharedFile("AWS_CONFIG_FILE", text);
+
+    /// <summary>Writes the shared credentials file of this test process, as <see cref="Config"/> does the config file.</summary>
+    internal static IDisposable Credentials(string text) => SharedFile("AWS_SHARED_CREDENTIALS_FILE", text);
+
+    private static IDisposable SharedFile(string variable, string text)
     {
-        var path = Environment.GetEnvironmentVariable("AWS_CONFIG_FILE");
+        var path = Environment.GetEnvironmentVariable(variable);
         var earlier = File.ReadAllText(path);
         File.WriteAllText(path, text);
         ForgetSdkSettings();

@@ -23,24 +23,15 @@ public sealed class RetrySettingsTests
             PageIndex = 0, StatusCode = code == "InternalFailure" ? 500 : 400, ErrorCode = code, Times = 5,
             Message = "Said by the service.",
         }));
-        var credentialsFile = Path.Combine(Path.GetTempPath(), $"tuningjobs-retries-{Guid.NewGuid():N}");
-        File.WriteAllText(credentialsFile, setting == "credentials" ? $"[retries]\nmax_attempts = {maxAttempts}\n" : "");
-        using var environment = ProcessEnvironment.Set(("AWS_MAX_ATTEMPTS", setting == "AWS_MAX_ATTEMPTS" ? maxAttempts : null),
-            ("AWS_SHARED_CREDENTIALS_FILE", credentialsFile));
+        using var environment = ProcessEnvironment.Set(("AWS_MAX_ATTEMPTS", setting == "AWS_MAX_ATTEMPTS" ? maxAttempts : null));
+        using var credentials = ProcessEnvironment.Credentials(setting == "credentials" ? $"[retries]\nmax_attempts = {maxAttempts}\n" : "");
         using var config = ProcessEnvironment.Config(setting == "config" ? $"[profile retries]\nmax_attempts = {maxAttempts}\n" : "");
         var connection = EngineHarness.Connection(endpoint.Url, "us-east-1", setting == "AWS_MAX_ATTEMPTS" ? null : "retries");
 
-        try
-        {
-            var (names, _, failure) = new EngineHarness.Engine(new AwsSageMakerApi(), connection).TryList("xgb-churn-0412", 100);
-            Assert.Equal(requests, endpoint.Requests.Count);
-            Assert.Equal(kind, failure?.Kind.ToString());
-            Assert.Equal(kind == null ? 42 : 0, names.Count);
-            if (failure != null) Assert.Contains("Said by the service.", failure.Message);
-        }
-        finally
-        {
-            File.Delete(credentialsFile);
-        }
+        var (names, _, failure) = new EngineHarness.Engine(new AwsSageMakerApi(), connection).TryList("xgb-churn-0412", 100);
+        Assert.Equal(requests, endpoint.Requests.Count);
+        Assert.Equal(kind, failure?.Kind.ToString());
+        Assert.Equal(kind == null ? 42 : 0, names.Count);
+        if (failure != null) Assert.Contains("Said by the service.", failure.Message);
     }
 }
