@@ -93,7 +93,8 @@ internal sealed class ClientCache
         }
         foreach (var file in SharedFiles())
         {
-            text.Append(File.Exists(file) ? File.GetLastWriteTimeUtc(file).Ticks : 0).Append('\u001f');
+            // One look per file and call: a file that is not there reads as 1601-01-01, which no real file has.
+            text.Append(File.GetLastWriteTimeUtc(file).Ticks).Append('\u001f');
         }
         using (var sha = SHA256.Create())
         {
