@@ -107,8 +107,11 @@ internal sealed class ClientCache
 
     // The credentials file, the default config file, and the config file in use (the one beside a named credentials
     // file when only AWS_SHARED_CREDENTIALS_FILE is set), each once.
-    private static IEnumerable<string> SharedFiles() =>
-        new[] { SdkSettings.CredentialsFile(), SdkSettings.ConfigFile(), SdkSettings.ConfigFileInUse() }.Distinct(StringComparer.Ordinal);
+    private static IEnumerable<string> SharedFiles()
+    {
+        var credentials = SdkSettings.CredentialsFile();
+        return new[] { credentials, SdkSettings.ConfigFile(), SdkSettings.ConfigFileInUse(credentials) }.Distinct(StringComparer.Ordinal);
+    }
 }
 
 /// <summary>A client and what messages should call the place its requests go to (a configured endpoint names its source).</summary>

@@ -44,8 +44,11 @@ internal static class SdkSettings
     /// The config file the SDK reads profiles from now: the one AWS_CONFIG_FILE names, else the one beside the
     /// credentials file (as SharedCredentialsFile.Refresh has it).
     /// </summary>
-    public static string ConfigFileInUse() =>
-        Named(ConfigFileVariable) ?? Path.Combine(Path.GetDirectoryName(CredentialsFile()) ?? AwsFolder(), "config");
+    public static string ConfigFileInUse() => ConfigFileInUse(CredentialsFile());
+
+    /// <param name="credentialsFile">The credentials file in use, as <see cref="CredentialsFile"/> gives it.</param>
+    public static string ConfigFileInUse(string credentialsFile) =>
+        Named(ConfigFileVariable) ?? Path.Combine(Path.GetDirectoryName(credentialsFile) ?? AwsFolder(), "config");
 
     /// <summary>Points the SDK's remembered locations at the files the environment names now, else at the defaults.</summary>
     internal static void FollowSharedFileLocations()

@@ -46,6 +46,9 @@ public abstract class AwsCmdlet : PSCmdlet, IDisposable
 
     private protected AwsConnection Connection() => AwsConnection.From(Region, ProfileName, EndpointUrl, Credential, TimeoutSec);
 
+    /// <summary>A fresh count of what -Skip and -First ask for; each listing of the command counts with its own.</summary>
+    private protected SkipFirst PagingCount() => new SkipFirst(PagingParameters.Skip, PagingParameters.First);
+
     /// <summary>Cancelled by StopProcessing.</summary>
     private protected CancellationToken StopToken => _stopping.Token;
 

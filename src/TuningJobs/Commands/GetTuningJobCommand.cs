@@ -76,7 +76,7 @@ public sealed class GetTuningJobCommand : AwsCmdlet
     [ValidateLength(1, 8192)]
     public string NextToken { get; set; }
 
-    protected override void BeginProcessing() => _count = new SkipFirst(PagingParameters.Skip, PagingParameters.First);
+    protected override void BeginProcessing() => _count = PagingCount();
 
     protected override void ProcessRecord()
     {

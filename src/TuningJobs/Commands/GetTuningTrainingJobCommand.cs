@@ -93,7 +93,7 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
         // and there is no place to resume from, since the order is not yet known.
         var directionKnown = !Best;
         if (Best) request = BestFirstOrder.Start(request);
-        var pager = PagerFor(connection, request, new SkipFirst(PagingParameters.Skip, PagingParameters.First), directionKnown);
+        var pager = PagerFor(connection, request, PagingCount(), directionKnown);
         long written = 0;
         var operation = Operation;
         try
@@ -113,7 +113,7 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
                         if (ascending != null)
                         {
                             request = ascending;
-                            pager = PagerFor(connection, request, new SkipFirst(PagingParameters.Skip, PagingParameters.First), readAhead: true);
+                            pager = PagerFor(connection, request, PagingCount(), readAhead: true);
                             restart = true;
                             break;
                         }
@@ -162,7 +162,7 @@ public sealed class GetTuningTrainingJobCommand : AwsCmdlet
             cancellation => Engine.Api.DescribeTuningJobAsync(connection, HyperParameterTuningJobName, cancellation).GetAwaiter().GetResult(),
             cancellation => ListAll(connection, request, cancellation),
             TimeSpan.FromSeconds(PollIntervalSec));
-        var count = new SkipFirst(PagingParameters.Skip, PagingParameters.First);
+        var count = PagingCount();
         if (count.Full) return;
         try
         {
