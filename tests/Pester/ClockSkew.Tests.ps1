@@ -24,8 +24,6 @@ try { 'count=' + @(Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 @aws).Count
     }
 }
 
-AfterAll { Stop-TestSession }
-
 Describe 'A machine clock 20 minutes off' {
     It 'is corrected from the answer and the listing completes (<Minutes> min)' -ForEach @(@{ Minutes = -20 }, @{ Minutes = 20 }) {
         Invoke-SkewedListing $Minutes | Should -Be 'count=42'

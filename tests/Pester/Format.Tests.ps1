@@ -9,8 +9,6 @@ BeforeAll {
     $script:TableColumns = 'TrainingJobName', 'TrainingJobStatus', 'ObjectiveValue', 'CreationTime', 'TrainingTime'
 }
 
-AfterAll { Stop-TestSession }
-
 Describe 'The default table view' {
     It 'is loaded by the manifest and shows exactly the five columns' {
         $view = Get-FormatData -TypeName TuningJobs.HyperParameterTrainingJobSummary -PowerShellVersion $PSVersionTable.PSVersion

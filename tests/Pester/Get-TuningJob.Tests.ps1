@@ -5,10 +5,8 @@ BeforeAll {
     $script:Aws = (Initialize-TestSession -Folder $TestDrive).Connection
 }
 
-AfterAll { Stop-TestSession }
-
 Describe 'Get-TuningJob' {
-    BeforeEach { Clear-EndpointRequest }
+    BeforeEach { Invoke-EndpointControl DELETE requests }
 
     It 'lists the account''s tuning jobs page by page, filtered and sorted by the service' {
         $all = Get-TuningJob -PageSize 2 @Aws
@@ -28,8 +26,8 @@ Describe 'Get-TuningTrainingJob -Watch' {
     It 'follows a running tuning job of twelve training jobs to its end, writing every status change once' {
         # Twelve jobs start 100 ms apart and run 4 s: nothing changes between about 1.1 s and 4 s, so some polls are one describe.
         $planted = [datetime]::UtcNow
-        Add-EndpointTuningJob @{ name = 'watch-me'; running = @{ trainingJobs = 12; startEveryMs = 100; runMs = 4000; failEvery = 4 } }
-        Clear-EndpointRequest
+        Invoke-EndpointControl POST tuning-jobs @{ name = 'watch-me'; running = @{ trainingJobs = 12; startEveryMs = 100; runMs = 4000; failEvery = 4 } }
+        Invoke-EndpointControl DELETE requests
 
         $seen = [System.Collections.Generic.List[string]]::new()
         Get-TuningTrainingJob watch-me -Watch -PollIntervalSec 1 @Aws | ForEach-Object { $seen.Add("$($_.TrainingJobName)=$($_.TrainingJobStatus)") }
@@ -54,7 +52,7 @@ Describe 'Get-TuningTrainingJob -Watch' {
     }
 
     It 'writes each job of a tuning job that has ended once, and ends' {
-        Clear-EndpointRequest
+        Invoke-EndpointControl DELETE requests
         $jobs = Get-TuningTrainingJob empty-tuning -Watch @Aws
         $jobs | Should -BeNullOrEmpty
         $resnet = Get-TuningTrainingJob resnet-sweep-big -Watch -StatusEquals Failed @Aws

@@ -30,8 +30,6 @@ BeforeAll {
     }
 }
 
-AfterAll { Stop-TestSession }
-
 Describe 'Help for Get-TuningTrainingJob' {
     It 'names the output type, has at least five examples, and notes on errors and resuming' {
         $help = Get-Help Get-TuningTrainingJob -Full
@@ -88,13 +86,13 @@ Describe 'Help for <_>' -ForEach $Commands {
 
 Describe 'Help examples run as written' {
     BeforeEach {
-        Clear-EndpointRequest
+        Invoke-EndpointControl DELETE requests
         Push-Location $TestDrive   # examples that write files write them here
     }
 
     AfterEach {
         Pop-Location
-        Set-EndpointFault
+        Invoke-EndpointControl DELETE faults
         Remove-Item (Join-Path $TestDrive 'jobs.csv') -ErrorAction Ignore
     }
 
@@ -103,7 +101,7 @@ Describe 'Help examples run as written' {
         if ($resumes) {
             # The session token 'expires' on the third page: an error the SDK does not retry, whatever the retry
             # settings, so the example's catch block has 20 jobs written and a page to resume from.
-            Set-EndpointFault @{ failPage = @{ pageIndex = 2; statusCode = 400; errorCode = 'ExpiredTokenException'; times = 1 } }
+            Invoke-EndpointControl PUT faults @{ failPage = @{ pageIndex = 2; statusCode = 400; errorCode = 'ExpiredTokenException'; times = 1 } }
         }
 
         $output = Invoke-HelpExample -Code $Code 3>&1

@@ -5,8 +5,6 @@ BeforeAll {
     $script:Aws = (Initialize-TestSession -Folder $TestDrive).Connection
 }
 
-AfterAll { Stop-TestSession }
-
 Describe '-Best' {
     It 'lists a <Direction> objective best first, without jobs with no metric; -First 1 asks <ExpectedRequests>' -ForEach @(
         @{ TuningJob = 'xgb-churn-0412'; Direction = 'Maximize'; ExpectedRequests = 1 }
@@ -19,7 +17,7 @@ Describe '-Best' {
         $best.FinalHyperParameterTuningJobObjectiveMetric.Value | Should -Be $expected.FinalHyperParameterTuningJobObjectiveMetric.Value
         $best.Count | Should -Be $expected.Count
 
-        Clear-EndpointRequest
+        Invoke-EndpointControl DELETE requests
         (Get-TuningTrainingJob $TuningJob -Best -First 1 @Aws).TrainingJobName | Should -Be $expected[0].TrainingJobName
         $requests = Get-EndpointRequest
         $requests.Count | Should -Be $ExpectedRequests
@@ -29,10 +27,10 @@ Describe '-Best' {
 
     It 'says how to resume a -Best listing that failed, and following the advice yields the rest in order' {
         $expected = (Get-TuningTrainingJob resnet-sweep-big -Best -PageSize 50 @Aws).TrainingJobName
-        Set-EndpointFault @{ failPage = @{ pageIndex = 1; statusCode = 500; errorCode = 'InternalFailure'; times = 1000 } }
+        Invoke-EndpointControl PUT faults @{ failPage = @{ pageIndex = 1; statusCode = 500; errorCode = 'InternalFailure'; times = 1000 } }
         $first = [System.Collections.Generic.List[string]]::new()
         try { Get-TuningTrainingJob resnet-sweep-big -Best -PageSize 50 @Aws | ForEach-Object { $first.Add($_.TrainingJobName) } } catch { $record = $_ }
-        Set-EndpointFault
+        Invoke-EndpointControl DELETE faults
 
         $resume = $record.Exception.ResumeParameters
         $resume | Should -BeLike "-NextToken '*' -SortBy FinalObjectiveMetricValue -SortOrder Ascending"

@@ -64,8 +64,6 @@ finally { Unregister-PSResourceRepository -Name `$repository }
 '@
     }
 
-    AfterAll { Stop-TestSession }
-
     It 'installs into the empty module path' {
         $script:Install.ExitCode | Should -Be 0 -Because "$($script:Install.Output) $($script:Install.Errors)"
         Join-Path $script:Modules "TuningJobs/$($script:Version)/TuningJobs.psd1" | Should -Exist

@@ -29,13 +29,12 @@ catch { 'error=' + `$_.FullyQualifiedErrorId }
 
 AfterAll {
     foreach ($name in $script:Names) { if ($null -ne $script:Saved[$name]) { [Environment]::SetEnvironmentVariable($name, $script:Saved[$name]) } }
-    Stop-TestSession
 }
 
 Describe 'Proxy variables' {
     BeforeEach {
         $script:Proxy = [TuningJobs.LocalEndpoint.LoopbackProxy]::new()
-        Clear-EndpointRequest
+        Invoke-EndpointControl DELETE requests
     }
     AfterEach { $script:Proxy.Dispose() }
 

@@ -55,8 +55,6 @@ Set-Content -LiteralPath '$facts' -Value `$lines
     }
 }
 
-AfterAll { Stop-TestSession }
-
 Describe 'ReadyToRun images of the engine' {
     It 'lays out an image of <_> for every platform, with the IL and the identity of the IL copy' -ForEach @('AWSSDK.Core', 'TuningJobs.Aws') {
         $il = Get-PeFacts (Join-Path $script:Dependencies "$_.dll")
