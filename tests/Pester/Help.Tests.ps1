@@ -18,16 +18,6 @@ BeforeAll {
     # For the profile example: the endpoint only, so the credentials can come from nowhere but the profile.
     $script:AwsEndpointOnly = @{ EndpointUrl = $script:Aws.EndpointUrl }
     Set-Content -Path $env:AWS_SHARED_CREDENTIALS_FILE -Value (Format-TestProfile ml-research)
-
-    function Invoke-HelpExample {
-        # Adds the connection to every call of the cmdlet, not to the Mock and Should -Invoke that only name it.
-        param([Parameter(Mandatory)] [string] $Code)
-        $usesProfile = $Code -match '-ProfileName'
-        $splat = if ($usesProfile) { '@AwsEndpointOnly' } else { '@Aws' }
-        $runnable = $Code -replace '(?<!(Mock|-Invoke|-CommandName)\s+)\b(?<command>Get-TuningTrainingJob|Get-TuningJob)\b', "`${command} $splat"
-        $ErrorActionPreference = 'Stop'   # a non-terminating error in an example fails its test too
-        & ([scriptblock]::Create($runnable))
-    }
 }
 
 Describe 'Help for Get-TuningTrainingJob' {
@@ -46,9 +36,7 @@ Describe 'Help for Get-TuningTrainingJob' {
         $text | Should -BeLike '*Example 1:*'
         $text | Should -BeLike '*-SortBy FinalObjectiveMetricValue*'
         $about = Get-Help about_TuningJobs | Out-String
-        foreach ($section in 'about_TuningJobs', 'CREDENTIALS', 'REGIONS', 'ERRORS', 'RESUMING') {
-            $about | Should -BeLike "*$section*"
-        }
+        'about_TuningJobs', 'CREDENTIALS', 'REGIONS', 'ERRORS', 'RESUMING' | ForEach-Object { $about | Should -BeLike "*$_*" }
     }
 }
 
@@ -104,7 +92,11 @@ Describe 'Help examples run as written' {
             Invoke-EndpointControl PUT faults @{ failPage = @{ pageIndex = 2; statusCode = 400; errorCode = 'ExpiredTokenException'; times = 1 } }
         }
 
-        $output = Invoke-HelpExample -Code $Code 3>&1
+        # The connection goes to every call of the cmdlet, not to the Mock and Should -Invoke that only name it.
+        $splat = if ($Code -match '-ProfileName') { '@AwsEndpointOnly' } else { '@Aws' }
+        $runnable = $Code -replace '(?<!(Mock|-Invoke|-CommandName)\s+)\b(?<command>Get-TuningTrainingJob|Get-TuningJob)\b', "`${command} $splat"
+        $ErrorActionPreference = 'Stop'   # a non-terminating error in an example fails its test too
+        $output = & ([scriptblock]::Create($runnable)) 3>&1
         $requests = Get-EndpointRequest
 
         if ($Code -match '(?m)^\s*Mock Get-TuningTrainingJob') {

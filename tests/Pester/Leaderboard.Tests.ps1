@@ -45,21 +45,17 @@ Describe '-Best' {
 }
 
 Describe 'ConvertTo-TrainingJobRow' {
-    BeforeAll {
-        $script:Jobs = Get-TuningTrainingJob xgb-churn-0412 @Aws
-        $script:Rows = $script:Jobs | ConvertTo-TrainingJobRow
-    }
-
     It 'writes a row per job: name, status, objective, training time, a column per hyperparameter; CSV keeps it as sent' {
-        $csv = Join-Path $TestDrive 'jobs.csv'
-        $script:Rows | Export-Csv -Path $csv
-        $back = Import-Csv -Path $csv
-        $script:Rows.Count | Should -Be $script:Jobs.Count
-        $back.Count | Should -Be $script:Jobs.Count
-        $keys = $script:Jobs.TunedHyperParameters.Keys | Sort-Object -Unique -CaseSensitive
-        $script:Rows[0].PSObject.Properties.Name | Should -Be (@('TrainingJobName', 'TrainingJobStatus', 'ObjectiveValue', 'TrainingTime') + $keys)
-        for ($i = 0; $i -lt $script:Jobs.Count; $i++) {
-            $job = $script:Jobs[$i]; $row = $script:Rows[$i]
+        $jobs = Get-TuningTrainingJob xgb-churn-0412 @Aws
+        $rows = $jobs | ConvertTo-TrainingJobRow
+        $rows | Export-Csv -Path (Join-Path $TestDrive 'jobs.csv')
+        $back = Import-Csv -Path (Join-Path $TestDrive 'jobs.csv')
+        $rows.Count | Should -Be $jobs.Count
+        $back.Count | Should -Be $jobs.Count
+        $keys = $jobs.TunedHyperParameters.Keys | Sort-Object -Unique -CaseSensitive
+        $rows[0].PSObject.Properties.Name | Should -Be (@('TrainingJobName', 'TrainingJobStatus', 'ObjectiveValue', 'TrainingTime') + $keys)
+        for ($i = 0; $i -lt $jobs.Count; $i++) {
+            $job = $jobs[$i]; $row = $rows[$i]
             $row.TrainingJobName | Should -Be $job.TrainingJobName
             $back[$i].TrainingJobName | Should -Be $job.TrainingJobName
             $row.ObjectiveValue | Should -Be $job.FinalHyperParameterTuningJobObjectiveMetric.Value
