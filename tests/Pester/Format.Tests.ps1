@@ -65,9 +65,7 @@ Describe 'Sorting' {
 
     It 'makes the training job name the key that Sort-Object and Compare-Object use' {
         $jobs = Get-TuningTrainingJob xgb-churn-0412 -SortBy CreationTime @Aws
-        $byName = [string[]]$jobs.TrainingJobName
-        [Array]::Sort($byName, [StringComparer]::OrdinalIgnoreCase)
-        ($jobs | Sort-Object).TrainingJobName | Should -Be $byName
+        ($jobs | Sort-Object).TrainingJobName | Should -Be @([Linq.Enumerable]::Order([string[]]$jobs.TrainingJobName, [StringComparer]::OrdinalIgnoreCase))
         Compare-Object ($jobs | Select-Object -First 40) ($jobs | Select-Object -Skip 2) | Should -HaveCount 4
     }
 }

@@ -22,9 +22,7 @@ Describe 'Listing against the local endpoint' {
         $jobs = Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 @Aws
         $jobs.Count | Should -Be 42
         ($jobs.TrainingJobName | Select-Object -Unique).Count | Should -Be 42
-        $ordinal = [string[]]$jobs.TrainingJobName
-        [Array]::Sort($ordinal, [StringComparer]::Ordinal)
-        $jobs.TrainingJobName | Should -Be $ordinal
+        $jobs.TrainingJobName | Should -Be @([Linq.Enumerable]::Order([string[]]$jobs.TrainingJobName, [StringComparer]::Ordinal))
         $requests = Get-EndpointRequest
         $requests.Count | Should -Be 5
         $requests.MaxResults | Should -Be @(10, 10, 10, 10, 10)

@@ -11,10 +11,8 @@ BeforeAll {
     # The fresh processes get only the proxy variables each case gives. On Linux and macOS .NET reads the lower-case
     # form first, and one that is present but empty still hides the upper-case one, so they are removed, not emptied
     # ([Environment]::SetEnvironmentVariable with $null from PowerShell would leave them set to '').
-    $script:Names = 'http_proxy', 'https_proxy', 'no_proxy', 'all_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY'
-    $script:Saved = @{}
-    foreach ($name in $script:Names) { $script:Saved[$name] = [Environment]::GetEnvironmentVariable($name) }
-    foreach ($name in $script:Names) { Remove-Item "env:$name" -ErrorAction Ignore }
+    $script:Saved = @(Get-ChildItem Env: | Where-Object Name -like '*_proxy')
+    $script:Saved | ForEach-Object { Remove-Item "Env:$($_.Name)" }
 
     function Invoke-Listing([string] $EndpointUrl, [hashtable] $Environment) {
         $run = Invoke-FreshPwsh -Environment $Environment -Connect -ImportBuilt -Script @"
@@ -27,9 +25,7 @@ catch { 'error=' + `$_.FullyQualifiedErrorId }
     }
 }
 
-AfterAll {
-    foreach ($name in $script:Names) { if ($null -ne $script:Saved[$name]) { [Environment]::SetEnvironmentVariable($name, $script:Saved[$name]) } }
-}
+AfterAll { $script:Saved | ForEach-Object { Set-Item "Env:$($_.Name)" $_.Value } }
 
 Describe 'Proxy variables' {
     BeforeEach {

@@ -13,18 +13,16 @@ BeforeAll {
     $script:ThisPlatform = "$os-$("$([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture)".ToLowerInvariant())"
 
     function Get-PeFacts([string] $Path) {
-        $stream = [System.IO.File]::OpenRead($Path)
+        $pe = [System.Reflection.PortableExecutable.PEReader]::new([System.IO.File]::OpenRead($Path))   # it disposes the stream
         try {
-            $pe = [System.Reflection.PortableExecutable.PEReader]::new($stream)
-            $headers = $pe.PEHeaders
             [pscustomobject]@{
-                Machine     = [int]$headers.CoffHeader.Machine
-                ReadyToRun  = $headers.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0
-                HasIL       = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe).MethodDefinitions.Count -gt 0
-                Identity    = [System.Reflection.AssemblyName]::GetAssemblyName($Path).FullName
+                Machine    = [int]$pe.PEHeaders.CoffHeader.Machine
+                ReadyToRun = $pe.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0
+                HasIL      = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe).MethodDefinitions.Count -gt 0
+                Identity   = [System.Reflection.AssemblyName]::GetAssemblyName($Path).FullName
             }
         }
-        finally { $stream.Dispose() }
+        finally { $pe.Dispose() }
     }
 
     # Lists jobs in a fresh pwsh with the given module and reports where the engine came from and how many of its

@@ -4,7 +4,6 @@
 
 $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:Manifest = Join-Path $script:Root 'TuningJobs.psd1'
-$script:Session = $null
 Import-Module (Join-Path $script:Root 'tests/TuningJobs.LocalEndpoint/LocalEndpoint.psm1') -Force
 
 function Initialize-TestSession {
@@ -23,11 +22,7 @@ function Initialize-TestSession {
     if (-not $NoImport) { Import-Module $script:Manifest -Force -Global }
 
     $endpoint = Start-LocalSageMakerEndpoint
-    $endpoint | Add-Member -NotePropertyName Connection -NotePropertyValue @{
-        EndpointUrl = $endpoint.Url
-        Credential  = $endpoint.Credential
-        Region      = 'us-east-1'
-    }
+    $endpoint | Add-Member Connection @{ EndpointUrl = $endpoint.Url; Credential = $endpoint.Credential; Region = 'us-east-1' }
     $script:Session = $endpoint
     $endpoint
 }
@@ -71,10 +66,8 @@ function Invoke-FreshPwsh {
     if ($ImportBuilt) { $Import = $script:Manifest }
     if ($Import) { $preamble += "Import-Module '$Import'" }
 
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    $start = [System.Diagnostics.ProcessStartInfo]@{ FileName = 'dotnet'; RedirectStandardOutput = $true; RedirectStandardError = $true }
     foreach ($argument in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', (($preamble + $Script) -join "`n")) { $start.ArgumentList.Add($argument) }
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardError = $true
     foreach ($pair in $Environment.GetEnumerator()) { $start.Environment[$pair.Key] = $pair.Value }
     $process = [System.Diagnostics.Process]::Start($start)
     $output = $process.StandardOutput.ReadToEndAsync()
