@@ -5,11 +5,9 @@ BeforeDiscovery {
     # The examples are read at discovery so that each one becomes its own test, new examples included.
     Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force
     $Commands = @((Get-Module TuningJobs).ExportedCmdlets.Keys | Sort-Object)
-    $Examples = @(foreach ($command in $Commands) {
-            (Get-Help $command -Full).examples.example | ForEach-Object {
-                @{ Title = "$command $($_.title.Trim('- '))"; Code = $_.code }
-            }
-        })
+    $Examples = foreach ($command in $Commands) {
+        (Get-Help $command -Full).examples.example | ForEach-Object { @{ Title = "$command $($_.title.Trim('- '))"; Code = $_.code } }
+    }
 }
 
 BeforeAll {
