@@ -34,15 +34,13 @@ Describe 'Proxy variables' {
     }
     AfterEach { $script:Proxy.Dispose() }
 
-    It 'sends every request of an http endpoint through HTTP_PROXY' {
-        Invoke-Listing $script:Url @{ HTTP_PROXY = $script:Proxy.Url.AbsoluteUri } | Should -Be 'count=42'
-        $script:Proxy.Requests | Should -Be (@("POST http://127.0.0.1:$($script:Port)/") * 5)
-        (Get-EndpointRequest).Count | Should -Be 5
-    }
-
-    It 'goes straight to a host NO_PROXY names' {
-        Invoke-Listing $script:Url @{ HTTP_PROXY = $script:Proxy.Url.AbsoluteUri; NO_PROXY = '127.0.0.1' } | Should -Be 'count=42'
-        $script:Proxy.Requests | Should -BeNullOrEmpty
+    It '<Case>' -ForEach @(
+        @{ Case = 'sends every request of an http endpoint through HTTP_PROXY'; Bypass = @{}; ThroughProxy = 5 }
+        @{ Case = 'goes straight to a host NO_PROXY names'; Bypass = @{ NO_PROXY = '127.0.0.1' }; ThroughProxy = 0 }
+    ) {
+        Invoke-Listing $script:Url (@{ HTTP_PROXY = $script:Proxy.Url.AbsoluteUri } + $Bypass) | Should -Be 'count=42'
+        $script:Proxy.Requests.Count | Should -Be $ThroughProxy
+        $script:Proxy.Requests | ForEach-Object { $_ | Should -Be "POST http://127.0.0.1:$($script:Port)/" }
         (Get-EndpointRequest).Count | Should -Be 5
     }
 
