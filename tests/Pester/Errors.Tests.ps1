@@ -12,10 +12,7 @@ BeforeAll {
     $env:AWS_EC2_METADATA_SERVICE_ENDPOINT = "http://127.0.0.1:$($script:BlackHole.LocalEndpoint.Port)/"
 }
 
-AfterAll {
-    Stop-TestSession
-    $script:BlackHole.Stop()
-}
+AfterAll { $script:BlackHole.Stop() }
 
 Describe 'Errors from the environment' {
     It '<ErrorId> (<Category>) within 5 seconds, with instance metadata hanging, when <Cause>' -ForEach @(

@@ -6,8 +6,6 @@ BeforeAll {
     $script:Aws = (Initialize-TestSession -Folder $TestDrive).Connection
 }
 
-AfterAll { Stop-TestSession }
-
 Describe 'The module' {
     It 'has a manifest that passes Test-ModuleManifest, and exports exactly its cmdlets with their output type' {
         { Test-ModuleManifest -Path (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -ErrorAction Stop } | Should -Not -Throw
@@ -18,15 +16,13 @@ Describe 'The module' {
 }
 
 Describe 'Listing against the local endpoint' {
-    BeforeEach { Clear-EndpointRequest }
+    BeforeEach { Invoke-EndpointControl DELETE requests }
 
     It 'pages through every job in the order the endpoint gives' {
         $jobs = Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 @Aws
         $jobs.Count | Should -Be 42
         ($jobs.TrainingJobName | Select-Object -Unique).Count | Should -Be 42
-        $ordinal = [string[]]$jobs.TrainingJobName
-        [Array]::Sort($ordinal, [StringComparer]::Ordinal)
-        $jobs.TrainingJobName | Should -Be $ordinal
+        $jobs.TrainingJobName | Should -Be @([Linq.Enumerable]::Order([string[]]$jobs.TrainingJobName, [StringComparer]::Ordinal))
         $requests = Get-EndpointRequest
         $requests.Count | Should -Be 5
         $requests.MaxResults | Should -Be @(10, 10, 10, 10, 10)
@@ -36,7 +32,7 @@ Describe 'Listing against the local endpoint' {
 Describe 'Tab completion through the AWS engine' {
     It 'completes tuning job names with the endpoint and credential on the command line' {
         $credential = $Aws.Credential
-        Clear-EndpointRequest
+        Invoke-EndpointControl DELETE requests
         $line = "Get-TuningTrainingJob -EndpointUrl $($Aws.EndpointUrl) -Credential `$credential -Region us-east-1 -Name resnet"
         $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
         $completions | Should -Contain 'resnet-sweep-big'

@@ -5,11 +5,9 @@ BeforeDiscovery {
     # The examples are read at discovery so that each one becomes its own test, new examples included.
     Import-Module (Join-Path $PSScriptRoot '../../TuningJobs.psd1') -Force
     $Commands = @((Get-Module TuningJobs).ExportedCmdlets.Keys | Sort-Object)
-    $Examples = @(foreach ($command in $Commands) {
-            (Get-Help $command -Full).examples.example | ForEach-Object {
-                @{ Title = "$command $($_.title.Trim('- '))"; Code = $_.code }
-            }
-        })
+    $Examples = foreach ($command in $Commands) {
+        (Get-Help $command -Full).examples.example | ForEach-Object { @{ Title = "$command $($_.title.Trim('- '))"; Code = $_.code } }
+    }
 }
 
 BeforeAll {
@@ -18,19 +16,7 @@ BeforeAll {
     # For the profile example: the endpoint only, so the credentials can come from nowhere but the profile.
     $script:AwsEndpointOnly = @{ EndpointUrl = $script:Aws.EndpointUrl }
     Set-Content -Path $env:AWS_SHARED_CREDENTIALS_FILE -Value (Format-TestProfile ml-research)
-
-    function Invoke-HelpExample {
-        # Adds the connection to every call of the cmdlet, not to the Mock and Should -Invoke that only name it.
-        param([Parameter(Mandatory)] [string] $Code)
-        $usesProfile = $Code -match '-ProfileName'
-        $splat = if ($usesProfile) { '@AwsEndpointOnly' } else { '@Aws' }
-        $runnable = $Code -replace '(?<!(Mock|-Invoke|-CommandName)\s+)\b(?<command>Get-TuningTrainingJob|Get-TuningJob)\b', "`${command} $splat"
-        $ErrorActionPreference = 'Stop'   # a non-terminating error in an example fails its test too
-        & ([scriptblock]::Create($runnable))
-    }
 }
-
-AfterAll { Stop-TestSession }
 
 Describe 'Help for Get-TuningTrainingJob' {
     It 'names the output type, has at least five examples, and notes on errors and resuming' {
@@ -48,9 +34,7 @@ Describe 'Help for Get-TuningTrainingJob' {
         $text | Should -BeLike '*Example 1:*'
         $text | Should -BeLike '*-SortBy FinalObjectiveMetricValue*'
         $about = Get-Help about_TuningJobs | Out-String
-        foreach ($section in 'about_TuningJobs', 'CREDENTIALS', 'REGIONS', 'ERRORS', 'RESUMING') {
-            $about | Should -BeLike "*$section*"
-        }
+        'about_TuningJobs', 'CREDENTIALS', 'REGIONS', 'ERRORS', 'RESUMING' | ForEach-Object { $about | Should -BeLike "*$_*" }
     }
 }
 
@@ -88,13 +72,13 @@ Describe 'Help for <_>' -ForEach $Commands {
 
 Describe 'Help examples run as written' {
     BeforeEach {
-        Clear-EndpointRequest
+        Invoke-EndpointControl DELETE requests
         Push-Location $TestDrive   # examples that write files write them here
     }
 
     AfterEach {
         Pop-Location
-        Set-EndpointFault
+        Invoke-EndpointControl DELETE faults
         Remove-Item (Join-Path $TestDrive 'jobs.csv') -ErrorAction Ignore
     }
 
@@ -103,10 +87,14 @@ Describe 'Help examples run as written' {
         if ($resumes) {
             # The session token 'expires' on the third page: an error the SDK does not retry, whatever the retry
             # settings, so the example's catch block has 20 jobs written and a page to resume from.
-            Set-EndpointFault @{ failPage = @{ pageIndex = 2; statusCode = 400; errorCode = 'ExpiredTokenException'; times = 1 } }
+            Invoke-EndpointControl PUT faults @{ failPage = @{ pageIndex = 2; statusCode = 400; errorCode = 'ExpiredTokenException'; times = 1 } }
         }
 
-        $output = Invoke-HelpExample -Code $Code 3>&1
+        # The connection goes to every call of the cmdlet, not to the Mock and Should -Invoke that only name it.
+        $splat = if ($Code -match '-ProfileName') { '@AwsEndpointOnly' } else { '@Aws' }
+        $runnable = $Code -replace '(?<!(Mock|-Invoke|-CommandName)\s+)\b(?<command>Get-TuningTrainingJob|Get-TuningJob)\b', "`${command} $splat"
+        $ErrorActionPreference = 'Stop'   # a non-terminating error in an example fails its test too
+        $output = & ([scriptblock]::Create($runnable)) 3>&1
         $requests = Get-EndpointRequest
 
         if ($Code -match '(?m)^\s*Mock Get-TuningTrainingJob') {

@@ -1,8 +1,5 @@
-<#
-.SYNOPSIS
-    Runs every *.Tests.ps1 under tests/Pester against the built module, in this (fresh) process, and writes the
-    counts to a JSON file for build.ps1.
-#>
+# Runs every *.Tests.ps1 under tests/Pester against the built module, in this (fresh) process, and writes the counts
+# to a JSON file for build.ps1.
 param(
     [Parameter(Mandatory)] [string] $PesterManifest,
     [Parameter(Mandatory)] [string] $SummaryPath

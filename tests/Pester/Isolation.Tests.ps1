@@ -10,8 +10,6 @@ BeforeAll {
     $script:Manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../TuningJobs.psd1')).Path
 }
 
-AfterAll { Stop-TestSession }
-
 Describe 'TuningJobs beside another AWSSDK.Core' {
     It 'works when <Order>, with its AWSSDK assemblies out of the default load context' -ForEach @(
         @{ Order = 'the other AWSSDK.Core was loaded first'; Steps = 'Use-OtherAwsCore', 'Use-TuningJobs', 'Get-Count'; Listings = 1 }

@@ -5,8 +5,6 @@ BeforeAll {
     $script:Aws = (Initialize-TestSession -Folder $TestDrive).Connection
 }
 
-AfterAll { Stop-TestSession }
-
 Describe '-Best' {
     It 'lists a <Direction> objective best first, without jobs with no metric; -First 1 asks <ExpectedRequests>' -ForEach @(
         @{ TuningJob = 'xgb-churn-0412'; Direction = 'Maximize'; ExpectedRequests = 1 }
@@ -19,7 +17,7 @@ Describe '-Best' {
         $best.FinalHyperParameterTuningJobObjectiveMetric.Value | Should -Be $expected.FinalHyperParameterTuningJobObjectiveMetric.Value
         $best.Count | Should -Be $expected.Count
 
-        Clear-EndpointRequest
+        Invoke-EndpointControl DELETE requests
         (Get-TuningTrainingJob $TuningJob -Best -First 1 @Aws).TrainingJobName | Should -Be $expected[0].TrainingJobName
         $requests = Get-EndpointRequest
         $requests.Count | Should -Be $ExpectedRequests
@@ -29,10 +27,10 @@ Describe '-Best' {
 
     It 'says how to resume a -Best listing that failed, and following the advice yields the rest in order' {
         $expected = (Get-TuningTrainingJob resnet-sweep-big -Best -PageSize 50 @Aws).TrainingJobName
-        Set-EndpointFault @{ failPage = @{ pageIndex = 1; statusCode = 500; errorCode = 'InternalFailure'; times = 1000 } }
+        Invoke-EndpointControl PUT faults @{ failPage = @{ pageIndex = 1; statusCode = 500; errorCode = 'InternalFailure'; times = 1000 } }
         $first = [System.Collections.Generic.List[string]]::new()
         try { Get-TuningTrainingJob resnet-sweep-big -Best -PageSize 50 @Aws | ForEach-Object { $first.Add($_.TrainingJobName) } } catch { $record = $_ }
-        Set-EndpointFault
+        Invoke-EndpointControl DELETE faults
 
         $resume = $record.Exception.ResumeParameters
         $resume | Should -BeLike "-NextToken '*' -SortBy FinalObjectiveMetricValue -SortOrder Ascending"
@@ -47,21 +45,17 @@ Describe '-Best' {
 }
 
 Describe 'ConvertTo-TrainingJobRow' {
-    BeforeAll {
-        $script:Jobs = Get-TuningTrainingJob xgb-churn-0412 @Aws
-        $script:Rows = $script:Jobs | ConvertTo-TrainingJobRow
-    }
-
     It 'writes a row per job: name, status, objective, training time, a column per hyperparameter; CSV keeps it as sent' {
-        $csv = Join-Path $TestDrive 'jobs.csv'
-        $script:Rows | Export-Csv -Path $csv
-        $back = Import-Csv -Path $csv
-        $script:Rows.Count | Should -Be $script:Jobs.Count
-        $back.Count | Should -Be $script:Jobs.Count
-        $keys = $script:Jobs.TunedHyperParameters.Keys | Sort-Object -Unique -CaseSensitive
-        $script:Rows[0].PSObject.Properties.Name | Should -Be (@('TrainingJobName', 'TrainingJobStatus', 'ObjectiveValue', 'TrainingTime') + $keys)
-        for ($i = 0; $i -lt $script:Jobs.Count; $i++) {
-            $job = $script:Jobs[$i]; $row = $script:Rows[$i]
+        $jobs = Get-TuningTrainingJob xgb-churn-0412 @Aws
+        $rows = $jobs | ConvertTo-TrainingJobRow
+        $rows | Export-Csv -Path (Join-Path $TestDrive 'jobs.csv')
+        $back = Import-Csv -Path (Join-Path $TestDrive 'jobs.csv')
+        $rows.Count | Should -Be $jobs.Count
+        $back.Count | Should -Be $jobs.Count
+        $keys = $jobs.TunedHyperParameters.Keys | Sort-Object -Unique -CaseSensitive
+        $rows[0].PSObject.Properties.Name | Should -Be (@('TrainingJobName', 'TrainingJobStatus', 'ObjectiveValue', 'TrainingTime') + $keys)
+        for ($i = 0; $i -lt $jobs.Count; $i++) {
+            $job = $jobs[$i]; $row = $rows[$i]
             $row.TrainingJobName | Should -Be $job.TrainingJobName
             $back[$i].TrainingJobName | Should -Be $job.TrainingJobName
             $row.ObjectiveValue | Should -Be $job.FinalHyperParameterTuningJobObjectiveMetric.Value

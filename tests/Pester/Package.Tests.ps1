@@ -23,10 +23,9 @@ Describe 'build.ps1 Package' {
         Add-Type -AssemblyName System.IO.Compression.FileSystem
         $zip = [System.IO.Compression.ZipFile]::OpenRead($script:Package)
         try { $entries = $zip.Entries.FullName } finally { $zip.Dispose() }
-        foreach ($expected in 'TuningJobs.psd1', 'TuningJobs.Format.ps1xml', 'TuningJobs.Types.ps1xml', 'LICENSE', 'bin/TuningJobs.dll',
-            'bin/Dependencies/TuningJobs.Aws.dll', 'bin/Dependencies/AWSSDK.Core.dll', 'en-US/TuningJobs.dll-Help.xml',
-            'en-US/about_TuningJobs.help.txt', 'bin/Dependencies/linux-x64/AWSSDK.Core.dll', 'bin/Dependencies/win-x64/AWSSDK.Core.dll',
-            'bin/Dependencies/osx-arm64/AWSSDK.Core.dll', 'bin/Dependencies/linux-x64/TuningJobs.Aws.dll') {
+        $engine = foreach ($folder in '', 'linux-x64/', 'win-x64/', 'osx-arm64/') { "bin/Dependencies/${folder}AWSSDK.Core.dll", "bin/Dependencies/${folder}TuningJobs.Aws.dll" }
+        foreach ($expected in @('TuningJobs.psd1', 'TuningJobs.Format.ps1xml', 'TuningJobs.Types.ps1xml', 'LICENSE', 'bin/TuningJobs.dll',
+            'en-US/TuningJobs.dll-Help.xml', 'en-US/about_TuningJobs.help.txt') + $engine) {
             $entries | Should -Contain $expected
         }
     }
@@ -63,8 +62,6 @@ finally { Unregister-PSResourceRepository -Name `$repository }
 } | ConvertTo-Json -Compress
 '@
     }
-
-    AfterAll { Stop-TestSession }
 
     It 'installs into the empty module path' {
         $script:Install.ExitCode | Should -Be 0 -Because "$($script:Install.Output) $($script:Install.Errors)"

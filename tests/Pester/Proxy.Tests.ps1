@@ -11,10 +11,8 @@ BeforeAll {
     # The fresh processes get only the proxy variables each case gives. On Linux and macOS .NET reads the lower-case
     # form first, and one that is present but empty still hides the upper-case one, so they are removed, not emptied
     # ([Environment]::SetEnvironmentVariable with $null from PowerShell would leave them set to '').
-    $script:Names = 'http_proxy', 'https_proxy', 'no_proxy', 'all_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY'
-    $script:Saved = @{}
-    foreach ($name in $script:Names) { $script:Saved[$name] = [Environment]::GetEnvironmentVariable($name) }
-    foreach ($name in $script:Names) { Remove-Item "env:$name" -ErrorAction Ignore }
+    $script:Saved = @(Get-ChildItem Env: | Where-Object Name -like '*_proxy')
+    $script:Saved | ForEach-Object { Remove-Item "Env:$($_.Name)" }
 
     function Invoke-Listing([string] $EndpointUrl, [hashtable] $Environment) {
         $run = Invoke-FreshPwsh -Environment $Environment -Connect -ImportBuilt -Script @"
@@ -27,27 +25,22 @@ catch { 'error=' + `$_.FullyQualifiedErrorId }
     }
 }
 
-AfterAll {
-    foreach ($name in $script:Names) { if ($null -ne $script:Saved[$name]) { [Environment]::SetEnvironmentVariable($name, $script:Saved[$name]) } }
-    Stop-TestSession
-}
+AfterAll { $script:Saved | ForEach-Object { Set-Item "Env:$($_.Name)" $_.Value } }
 
 Describe 'Proxy variables' {
     BeforeEach {
         $script:Proxy = [TuningJobs.LocalEndpoint.LoopbackProxy]::new()
-        Clear-EndpointRequest
+        Invoke-EndpointControl DELETE requests
     }
     AfterEach { $script:Proxy.Dispose() }
 
-    It 'sends every request of an http endpoint through HTTP_PROXY' {
-        Invoke-Listing $script:Url @{ HTTP_PROXY = $script:Proxy.Url.AbsoluteUri } | Should -Be 'count=42'
-        $script:Proxy.Requests | Should -Be (@("POST http://127.0.0.1:$($script:Port)/") * 5)
-        (Get-EndpointRequest).Count | Should -Be 5
-    }
-
-    It 'goes straight to a host NO_PROXY names' {
-        Invoke-Listing $script:Url @{ HTTP_PROXY = $script:Proxy.Url.AbsoluteUri; NO_PROXY = '127.0.0.1' } | Should -Be 'count=42'
-        $script:Proxy.Requests | Should -BeNullOrEmpty
+    It '<Case>' -ForEach @(
+        @{ Case = 'sends every request of an http endpoint through HTTP_PROXY'; Bypass = @{}; ThroughProxy = 5 }
+        @{ Case = 'goes straight to a host NO_PROXY names'; Bypass = @{ NO_PROXY = '127.0.0.1' }; ThroughProxy = 0 }
+    ) {
+        Invoke-Listing $script:Url (@{ HTTP_PROXY = $script:Proxy.Url.AbsoluteUri } + $Bypass) | Should -Be 'count=42'
+        $script:Proxy.Requests.Count | Should -Be $ThroughProxy
+        $script:Proxy.Requests | ForEach-Object { $_ | Should -Be "POST http://127.0.0.1:$($script:Port)/" }
         (Get-EndpointRequest).Count | Should -Be 5
     }
 

@@ -13,18 +13,16 @@ BeforeAll {
     $script:ThisPlatform = "$os-$("$([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture)".ToLowerInvariant())"
 
     function Get-PeFacts([string] $Path) {
-        $stream = [System.IO.File]::OpenRead($Path)
+        $pe = [System.Reflection.PortableExecutable.PEReader]::new([System.IO.File]::OpenRead($Path))   # it disposes the stream
         try {
-            $pe = [System.Reflection.PortableExecutable.PEReader]::new($stream)
-            $headers = $pe.PEHeaders
             [pscustomobject]@{
-                Machine     = [int]$headers.CoffHeader.Machine
-                ReadyToRun  = $headers.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0
-                HasIL       = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe).MethodDefinitions.Count -gt 0
-                Identity    = [System.Reflection.AssemblyName]::GetAssemblyName($Path).FullName
+                Machine    = [int]$pe.PEHeaders.CoffHeader.Machine
+                ReadyToRun = $pe.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0
+                HasIL      = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe).MethodDefinitions.Count -gt 0
+                Identity   = [System.Reflection.AssemblyName]::GetAssemblyName($Path).FullName
             }
         }
-        finally { $stream.Dispose() }
+        finally { $pe.Dispose() }
     }
 
     # Lists jobs in a fresh pwsh with the given module and reports where the engine came from and how many of its
@@ -33,29 +31,19 @@ BeforeAll {
     # background thread may still be compiling: the process then crashes at exit now and then (free(): invalid pointer).
     function Invoke-Listing([string] $Manifest) {
         # The facts go to a file of their own, since the JIT's lines share standard output with no regard for line ends.
-        $facts = Join-Path $TestDrive ("facts-" + [guid]::NewGuid().ToString('N') + '.txt')
+        $facts = Join-Path $TestDrive ("facts-" + [guid]::NewGuid().ToString('N') + '.json')
         $run = Invoke-FreshPwsh -Connect -Import $Manifest -Environment @{ DOTNET_JitDisasmSummary = '1' } -Script @"
-`$lines = @('jobs=' + @(Get-TuningTrainingJob xgb-churn-0412 @aws).Count)
-foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -in 'AWSSDK.Core', 'TuningJobs.Aws' }) {
-    `$lines += `$assembly.GetName().Name + '=' + `$assembly.Location
-}
-Set-Content -LiteralPath '$facts' -Value `$lines
+`$facts = @{ Jobs = @(Get-TuningTrainingJob xgb-churn-0412 @aws).Count }
+[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -in 'AWSSDK.Core', 'TuningJobs.Aws' } | ForEach-Object { `$facts[`$_.GetName().Name] = `$_.Location }
+`$facts | ConvertTo-Json | Set-Content -LiteralPath '$facts'
 "@
         if ($run.ExitCode -ne 0) { throw "The listing failed with exit code $($run.ExitCode): $($run.Output) $($run.Errors)" }
-        $lines = Get-Content -LiteralPath $facts
-        $locations = @{}
-        foreach ($line in $lines | Where-Object { $_ -match '^(AWSSDK\.Core|TuningJobs\.Aws)=' }) { $name, $path = $line -split '=', 2; $locations[$name] = $path }
+        $listing = Get-Content -LiteralPath $facts -Raw | ConvertFrom-Json -AsHashtable
         $jitLines = @($run.Lines | Where-Object { $_ -match 'JIT compiled ' })
-        $compiled = if ($jitLines.Count) { @($jitLines | Where-Object { $_ -match 'JIT compiled (Amazon|TuningJobs\.Aws)\.' }).Count } else { $null }
-        [pscustomobject]@{
-            Jobs              = ($lines | Where-Object { $_ -like 'jobs=*' }) -replace '^jobs=', ''
-            Locations         = $locations
-            EngineMethodsJitted = $compiled
-        }
+        $listing.EngineMethodsJitted = if ($jitLines.Count) { @($jitLines | Where-Object { $_ -match 'JIT compiled (Amazon|TuningJobs\.Aws)\.' }).Count } else { $null }
+        $listing
     }
 }
-
-AfterAll { Stop-TestSession }
 
 Describe 'ReadyToRun images of the engine' {
     It 'lays out an image of <_> for every platform, with the IL and the identity of the IL copy' -ForEach @('AWSSDK.Core', 'TuningJobs.Aws') {
@@ -76,9 +64,9 @@ Describe 'ReadyToRun images of the engine' {
     It 'loads this platform''s images, whose code the runtime uses' {
         if ($script:ThisPlatform -notin $script:Platforms) { Set-ItResult -Skipped -Because "no images are built for $($script:ThisPlatform)"; return }
         $listing = Invoke-Listing (Join-Path $script:Root 'TuningJobs.psd1')
-        $listing.Jobs | Should -Be '42'
+        $listing.Jobs | Should -Be 42
         foreach ($name in $script:Engine) {
-            $listing.Locations[$name] | Should -Be (Join-Path $script:Dependencies "$($script:ThisPlatform)/$name.dll")
+            $listing[$name] | Should -Be (Join-Path $script:Dependencies "$($script:ThisPlatform)/$name.dll")
         }
         # About a thousand methods of the request path are JIT-compiled from IL; with the images, a handful of generic
         # instantiations at most.
@@ -95,9 +83,9 @@ Describe 'ReadyToRun images of the engine' {
         foreach ($platform in $script:Platforms) { Remove-Item (Join-Path $copy "bin/Dependencies/$platform") -Recurse -Force }
 
         $listing = Invoke-Listing (Join-Path $copy 'TuningJobs.psd1')
-        $listing.Jobs | Should -Be '42'
+        $listing.Jobs | Should -Be 42
         foreach ($name in $script:Engine) {
-            $listing.Locations[$name] | Should -Be (Join-Path $copy "bin/Dependencies/$name.dll")
+            $listing[$name] | Should -Be (Join-Path $copy "bin/Dependencies/$name.dll")
         }
         $listing.EngineMethodsJitted | Should -BeGreaterThan 100 -Because 'from IL the request path is JIT-compiled'
     }

@@ -6,8 +6,6 @@ BeforeAll {
     $script:Manifest = (Resolve-Path (Join-Path $PSScriptRoot '../../TuningJobs.psd1')).Path
 }
 
-AfterAll { Stop-TestSession }
-
 Describe 'Import stays light' {
     It 'with the warm-up off, loads no AWS assembly for the import, help and static completion; the first call loads the engine' {
         $run = Invoke-FreshPwsh -Environment @{ TUNINGJOBS_NO_WARMUP = '1' } -Connect -ImportBuilt -Script @'
@@ -49,8 +47,6 @@ Describe 'One client for the session' {
 }
 
 Describe 'Settings changed during a session' {
-    AfterAll { $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'credentials' }
-
     It 'reads the credentials file AWS_SHARED_CREDENTIALS_FILE names now, and at each edit; the region from the config file' {
         Set-Content $env:AWS_CONFIG_FILE "[profile first]`nregion = eu-west-1`n[profile second]`nregion = eu-west-1"
         foreach ($name in 'first', 'second') {

@@ -4,17 +4,16 @@
 
 $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:Manifest = Join-Path $script:Root 'TuningJobs.psd1'
-$script:Session = $null
 Import-Module (Join-Path $script:Root 'tests/TuningJobs.LocalEndpoint/LocalEndpoint.psm1') -Force
 
 function Initialize-TestSession {
     # No ambient AWS settings, config files of the test's own, no instance-metadata traffic off the machine; then
     # the module from the repository's manifest and the session's local endpoint, returned with .Connection, the splat
-    # for the cmdlet.
+    # for the cmdlet. The previous file's endpoint stops here; the last one stops when this process exits and closes
+    # its stdin, so no test file needs an AfterAll of its own for it.
     param([Parameter(Mandatory)] [string] $Folder, [switch] $NoImport)
-    foreach ($name in [Environment]::GetEnvironmentVariables().Keys) {
-        if ($name -like 'AWS_*') { [Environment]::SetEnvironmentVariable($name, $null) }
-    }
+    if ($script:Session) { Stop-LocalSageMakerEndpoint $script:Session }
+    Remove-Item Env:AWS_*
     $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $Folder 'credentials'
     $env:AWS_CONFIG_FILE = Join-Path $Folder 'config'
     New-Item -ItemType File -Path $env:AWS_SHARED_CREDENTIALS_FILE, $env:AWS_CONFIG_FILE -Force | Out-Null
@@ -23,18 +22,9 @@ function Initialize-TestSession {
     if (-not $NoImport) { Import-Module $script:Manifest -Force -Global }
 
     $endpoint = Start-LocalSageMakerEndpoint
-    $endpoint | Add-Member -NotePropertyName Connection -NotePropertyValue @{
-        EndpointUrl = $endpoint.Url
-        Credential  = $endpoint.Credential
-        Region      = 'us-east-1'
-    }
+    $endpoint | Add-Member Connection @{ EndpointUrl = $endpoint.Url; Credential = $endpoint.Credential; Region = 'us-east-1' }
     $script:Session = $endpoint
     $endpoint
-}
-
-function Stop-TestSession {
-    if ($script:Session) { Stop-LocalSageMakerEndpoint $script:Session }
-    $script:Session = $null
 }
 
 function Format-TestProfile {
@@ -46,12 +36,11 @@ function Format-TestProfile {
 }
 
 function Invoke-EndpointControl {
+    # The endpoint's control API: GET requests, DELETE requests, PUT faults (a plan as in
+    # tests/TuningJobs.LocalEndpoint/FaultPlan.cs), DELETE faults, POST tuning-jobs (a job to plant).
     param([Parameter(Mandatory)] [string] $Method, [Parameter(Mandatory)] [string] $Path, $Body)
-    $request = @{ Method = $Method; Uri = "$($script:Session.Url)__control/$Path" }
-    if ($null -ne $Body) {
-        $request.Body = if ($Body -is [string]) { $Body } else { $Body | ConvertTo-Json -Depth 5 -Compress }
-        $request.ContentType = 'application/json'
-    }
+    $request = @{ Method = $Method; Uri = "$($script:Session.Url)__control/$Path"; ContentType = 'application/json' }
+    if ($null -ne $Body) { $request.Body = $Body | ConvertTo-Json -Depth 5 -Compress }
     Invoke-RestMethod @request
 }
 
@@ -60,26 +49,10 @@ function Get-EndpointRequest {
     @(Invoke-EndpointControl GET requests | ForEach-Object { $_ })
 }
 
-function Clear-EndpointRequest {
-    Invoke-EndpointControl DELETE requests | Out-Null
-}
-
-function Set-EndpointFault {
-    # A fault plan (see tests/TuningJobs.LocalEndpoint/FaultPlan.cs); without one, the faults are cleared.
-    param($Plan)
-    if ($Plan) { Invoke-EndpointControl PUT faults $Plan | Out-Null } else { Invoke-EndpointControl DELETE faults | Out-Null }
-}
-
-function Add-EndpointTuningJob {
-    # Plants a tuning job, as JSON or as a hashtable: its name, its training jobs or how it runs, any objective.
-    param([Parameter(Mandatory)] $Job)
-    Invoke-EndpointControl POST tuning-jobs $Job | Out-Null
-}
-
 function Invoke-FreshPwsh {
     # A new pwsh process without profile, as a user's session or CI would be, with this process's environment and
     # any changes given; returns its exit code, output (also as its non-empty lines) and errors. The script runs with
-    # $ErrorActionPreference 'Stop'; -Import imports a module (the built one by default) first; -Connect defines $aws,
+    # $ErrorActionPreference 'Stop'; -Import imports a module first (-ImportBuilt the built one); -Connect defines $aws,
     # the splat that reaches the session's endpoint with its key pair, and turns instance metadata off.
     param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{}, [switch] $Connect,
         [string] $Import, [switch] $ImportBuilt)
@@ -93,20 +66,14 @@ function Invoke-FreshPwsh {
     if ($ImportBuilt) { $Import = $script:Manifest }
     if ($Import) { $preamble += "Import-Module '$Import'" }
 
-    $file = Join-Path ([System.IO.Path]::GetTempPath()) ("tuningjobs-session-" + [guid]::NewGuid().ToString('N') + '.ps1')
-    Set-Content -Path $file -Value (($preamble + $Script) -join "`n")
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', $file) { $start.ArgumentList.Add($argument) }
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardError = $true
+    $start = [System.Diagnostics.ProcessStartInfo]@{ FileName = 'dotnet'; RedirectStandardOutput = $true; RedirectStandardError = $true }
+    foreach ($argument in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', (($preamble + $Script) -join "`n")) { $start.ArgumentList.Add($argument) }
     foreach ($pair in $Environment.GetEnumerator()) { $start.Environment[$pair.Key] = $pair.Value }
     $process = [System.Diagnostics.Process]::Start($start)
     $output = $process.StandardOutput.ReadToEndAsync()
     $errors = $process.StandardError.ReadToEndAsync()
     $finished = $process.WaitForExit(300000)
-    if (-not $finished) { $process.Kill() }
-    Remove-Item $file -ErrorAction Ignore
-    if (-not $finished) { throw 'The fresh pwsh did not finish in 5 minutes.' }
+    if (-not $finished) { $process.Kill(); throw 'The fresh pwsh did not finish in 5 minutes.' }
     [pscustomobject]@{
         ExitCode = $process.ExitCode
         Output   = $output.Result
