@@ -101,9 +101,11 @@ public class PageFailureFault : PageFault
 
     internal ServiceError Error()
     {
-        var serverError = ServiceError.ServerError(StatusCode);
-        var code = ErrorCode ?? serverError.Code;
-        return new ServiceError(StatusCode, code, Message ?? (code == "ThrottlingException" ? "Rate exceeded" : serverError.Message));
+        var (code, message) = StatusCode == 503
+            ? ("ServiceUnavailable", "Service is unavailable. Please retry.")
+            : ("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.");
+        code = ErrorCode ?? code;
+        return new ServiceError(StatusCode, code, Message ?? (code == "ThrottlingException" ? "Rate exceeded" : message));
     }
 }
 
