@@ -1,30 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json.Serialization;
 
 namespace TuningJobs.LocalEndpoint;
 
-/// <summary>The objective metric a training job reported at its end.</summary>
-/// <param name="Type">Maximize or Minimize; null leaves the member out of the answer.</param>
-/// <param name="Value">
-/// The JSON number's text, sent verbatim, so that tests can plant numbers a double cannot round-trip (1e400, 40
-/// significant digits) exactly as a service might send them.
-/// </param>
-public sealed record SampleObjectiveMetric(
-    string MetricName, string Type, [property: JsonRequired, JsonConverter(typeof(WireJson.NumberText))] string Value)
-{
-    [JsonIgnore]
-    public double Number => double.Parse(Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+/// <summary>The objective metric a training job reported at its end; a null Type leaves the member out of the answer.</summary>
+public sealed record SampleObjectiveMetric(string MetricName, string Type, double Value);
 
-    /// <summary>"R" gives the shortest text that parses back to the same double: all 17 digits when needed.</summary>
-    public static SampleObjectiveMetric Of(string metricName, string type, double value) =>
-        new(metricName, type, value.ToString("R", CultureInfo.InvariantCulture));
-}
-
-/// <summary>
-/// One HyperParameterTrainingJobSummary as the service stores it: its properties are the wire members, so it is read
-/// from planted wire JSON and sent as it is. Required members a planted job leaves out get plausible values.
-/// </summary>
+/// <summary>One HyperParameterTrainingJobSummary as the service stores it: its properties are the wire members, sent as they are.</summary>
 public sealed record SampleTrainingJob
 {
     public DateTimeOffset CreationTime { get; init; } = SampleData.BaseTime;
@@ -32,10 +14,8 @@ public sealed record SampleTrainingJob
     public SampleObjectiveMetric FinalHyperParameterTuningJobObjectiveMetric { get; init; }
     public string ObjectiveStatus { get; init; }
     public DateTimeOffset? TrainingEndTime { get; init; }
-    public string TrainingJobArn { get => field ?? SampleData.Arn("training-job", TrainingJobName); init; }
+    public string TrainingJobArn => SampleData.Arn("training-job", TrainingJobName);
     public string TrainingJobDefinitionName { get; init; }
-
-    [JsonRequired]
     public string TrainingJobName { get; init; }
     public string TrainingJobStatus { get; init; } = "Completed";
     public DateTimeOffset? TrainingStartTime { get; init; }
@@ -128,7 +108,7 @@ public sealed record RunningSchedule(DateTimeOffset StartedAt, int Count, TimeSp
             TrainingEndTime = end,
             FailureReason = failed ? "AlgorithmError: the run diverged" : null,
             FinalHyperParameterTuningJobObjectiveMetric =
-                failed ? null : SampleObjectiveMetric.Of("validation:auc", "Maximize", 0.5 + (i / (double)(Count * 2))),
+                failed ? null : new SampleObjectiveMetric("validation:auc", "Maximize", 0.5 + (i / (double)(Count * 2))),
         };
     }
 }
@@ -149,17 +129,16 @@ public sealed class SampleData
         "CapacityError: Unable to provision requested ML compute capacity. Please retry using a different ML instance type.",
     ];
 
+    // A generated job's status by its index i: the first row with i % Every == At, else Completed.
+    private static readonly (int Every, int At, string Status)[] _mixedStatuses =
+        [(10, 3, "Failed"), (14, 7, "Stopped"), (21, 11, "InProgress"), (40, 20, "Stopping")];
+
+    private static readonly (int Every, int At, string Status)[] _finishedStatuses = [(50, 25, "Failed"), (45, 40, "Stopped")];
+
     private readonly ConcurrentDictionary<string, SampleTuningJob> _jobs = new(StringComparer.Ordinal);
 
-    /// <summary>Every tuning job as the service would report it now, by name.</summary>
-    public IReadOnlyList<SampleTuningJob> TuningJobs
-    {
-        get
-        {
-            var now = DateTimeOffset.UtcNow;
-            return _jobs.Values.OrderBy(j => j.Name, StringComparer.Ordinal).Select(j => j.At(now)).ToList();
-        }
-    }
+    /// <summary>Every tuning job as the service would report it at <paramref name="now"/>.</summary>
+    public IEnumerable<SampleTuningJob> TuningJobs(DateTimeOffset now) => _jobs.Values.Select(j => j.At(now));
 
     /// <summary>
     /// The default data set: xgb-churn-0412 (42 jobs, Maximize validation:auc), resnet-sweep-big (350 jobs,
@@ -229,7 +208,7 @@ public sealed class SampleData
         SampleTrainingJob TrainingJob(int i)
         {
             var jobName = $"{name}-{i:D3}-{random.Next():x8}";
-            var status = finished ? FinishedStatus(i) : MixedStatus(i);
+            var status = (finished ? _finishedStatuses : _mixedStatuses).FirstOrDefault(row => i % row.Every == row.At).Status ?? "Completed";
 
             // Jitter larger than the spacing, so CreationTime order differs from Name order.
             var created = BaseTime.AddMinutes(i * 3).AddSeconds(random.Next(0, 600)).AddMilliseconds(random.Next(1, 1000));
@@ -258,7 +237,7 @@ public sealed class SampleData
                 },
                 FailureReason = status == "Failed" ? _failureReasons[(i / 10) % _failureReasons.Length] : null,
                 FinalHyperParameterTuningJobObjectiveMetric = status is "Completed" or "Stopped" && !objectiveFailed
-                    ? SampleObjectiveMetric.Of(metricName, objectiveType, value)
+                    ? new SampleObjectiveMetric(metricName, objectiveType, value)
                     : null,
             };
         }
@@ -277,18 +256,6 @@ public sealed class SampleData
             TrainingJobs = jobs,
         };
     }
-
-    private static string MixedStatus(int i) =>
-        i % 10 == 3 ? "Failed"
-        : i % 14 == 7 ? "Stopped"
-        : i % 21 == 11 ? "InProgress"
-        : i % 40 == 20 ? "Stopping"
-        : "Completed";
-
-    private static string FinishedStatus(int i) =>
-        i % 50 == 25 ? "Failed"
-        : i % 45 == 40 ? "Stopped"
-        : "Completed";
 
     private static Dictionary<string, string> XgbParameters(Random random) => new()
     {
@@ -333,7 +300,7 @@ public sealed class SampleData
         var completed = Job(2, "Completed", "Succeeded", ("description", "学習率の探索 🚀✨"), ("описание", "скорость обучения"),
             ("emoji 🎯", "👩‍🔬"), ("json", "{\"nested\": [1, 2, \"three\"], \"slash\": \"a/b\\\\c\"}"), ("empty", string.Empty)) with
         {
-            FinalHyperParameterTuningJobObjectiveMetric = SampleObjectiveMetric.Of("validation:accuracy", "Maximize", 1.2345678901234567E-05),
+            FinalHyperParameterTuningJobObjectiveMetric = new SampleObjectiveMetric("validation:accuracy", "Maximize", 1.2345678901234567E-05),
         };
         var stopped = Job(3, "Stopped", "Failed", ("quote'single", "it's \"fine\""), ("tab\tkey", "\t")) with
         {
