@@ -12,10 +12,9 @@ public sealed record OperationRequest(
     string HyperParameterTuningJobName, int? MaxResults, string NextToken, string SortBy, string SortOrder, string StatusEquals, string NameContains,
     DateTimeOffset? CreationTimeAfter, DateTimeOffset? CreationTimeBefore, DateTimeOffset? LastModifiedTimeAfter, DateTimeOffset? LastModifiedTimeBefore)
 {
-    public const int DefaultMaxResults = 10;
-
+    /// <summary>MaxResults, or the service's default of 10.</summary>
     [JsonIgnore]
-    public int PageSize => MaxResults ?? DefaultMaxResults;
+    public int PageSize => MaxResults ?? 10;
 
     public static OperationRequest Parse(byte[] body)
     {

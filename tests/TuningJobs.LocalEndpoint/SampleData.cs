@@ -65,7 +65,7 @@ public sealed record RunningSchedule(DateTimeOffset StartedAt, int Count, TimeSp
     /// <summary>The tuning job at <paramref name="now"/>: the training jobs started by then, each running or ended.</summary>
     internal SampleTuningJob At(SampleTuningJob job, DateTimeOffset now)
     {
-        var started = Enumerable.Range(1, Count).Select(i => TrainingJob(job.Name, i, now)).Where(j => j != null).ToList();
+        var started = Enumerable.Range(1, Count).Select(i => TrainingJob(job.Name, i, now)).OfType<SampleTrainingJob>().ToList();
         var lastEvent = started.Select(j => j.TrainingEndTime ?? j.CreationTime).DefaultIfEmpty(StartedAt).Max();
         var ended = started.Count == Count && started.All(j => j.TrainingEndTime != null);
         return job with
@@ -84,31 +84,20 @@ public sealed record RunningSchedule(DateTimeOffset StartedAt, int Count, TimeSp
     private SampleTrainingJob TrainingJob(string name, int i, DateTimeOffset now)
     {
         var start = StartedAt + (StartEvery * (i - 1));
-        var end = start + Run;
-        var running = new SampleTrainingJob
+        var ended = start + Run <= now;
+        var failed = FailEvery > 0 && i % FailEvery == 0;
+        return start > now ? null : new SampleTrainingJob
         {
             TrainingJobName = $"{name}-{i:D3}",
             TuningJobName = name,
             CreationTime = start,
             TrainingStartTime = start,
-            TrainingJobStatus = "InProgress",
-            ObjectiveStatus = "Pending",
+            TrainingEndTime = ended ? start + Run : null,
+            TrainingJobStatus = !ended ? "InProgress" : failed ? "Failed" : "Completed",
+            ObjectiveStatus = !ended ? "Pending" : failed ? "Failed" : "Succeeded",
+            FailureReason = ended && failed ? "AlgorithmError: the run diverged" : null,
+            FinalHyperParameterTuningJobObjectiveMetric = ended && !failed ? new("validation:auc", "Maximize", 0.5 + (i / (double)(Count * 2))) : null,
             TunedHyperParameters = new Dictionary<string, string> { ["eta"] = (0.01 * i).ToString("0.00", CultureInfo.InvariantCulture) },
-        };
-        if (end > now)
-        {
-            return start > now ? null : running;
-        }
-
-        var failed = FailEvery > 0 && i % FailEvery == 0;
-        return running with
-        {
-            TrainingJobStatus = failed ? "Failed" : "Completed",
-            ObjectiveStatus = failed ? "Failed" : "Succeeded",
-            TrainingEndTime = end,
-            FailureReason = failed ? "AlgorithmError: the run diverged" : null,
-            FinalHyperParameterTuningJobObjectiveMetric =
-                failed ? null : new SampleObjectiveMetric("validation:auc", "Maximize", 0.5 + (i / (double)(Count * 2))),
         };
     }
 }
@@ -229,12 +218,7 @@ public sealed class SampleData
                 TuningJobName = name,
                 TrainingStartTime = started,
                 TrainingEndTime = ended,
-                ObjectiveStatus = status switch
-                {
-                    "Failed" => "Failed",
-                    "InProgress" or "Stopping" => "Pending",
-                    _ => objectiveFailed ? "Failed" : "Succeeded",
-                },
+                ObjectiveStatus = status == "Failed" || objectiveFailed ? "Failed" : status is "InProgress" or "Stopping" ? "Pending" : "Succeeded",
                 FailureReason = status == "Failed" ? _failureReasons[(i / 10) % _failureReasons.Length] : null,
                 FinalHyperParameterTuningJobObjectiveMetric = status is "Completed" or "Stopped" && !objectiveFailed
                     ? new SampleObjectiveMetric(metricName, objectiveType, value)
@@ -281,7 +265,7 @@ public sealed class SampleData
         const string name = "unicode-tuning";
         var t = BaseTime.AddHours(2);
 
-        SampleTrainingJob Job(int index, string status, string objectiveStatus, params (string Key, string Value)[] parameters) => new()
+        SampleTrainingJob Job(int index, string status, string objectiveStatus, string failureReason, params (string Key, string Value)[] parameters) => new()
         {
             TrainingJobName = $"{name}-{index:D3}",
             CreationTime = t.AddMinutes(index * 3).AddMilliseconds(index * 111),
@@ -289,22 +273,8 @@ public sealed class SampleData
             TrainingStartTime = t.AddMinutes((index * 3) + 1).AddMilliseconds(index * 7),
             TrainingEndTime = status == "InProgress" ? null : t.AddMinutes(index * 10).AddMilliseconds(index * 321),
             ObjectiveStatus = objectiveStatus,
+            FailureReason = failureReason,
             TunedHyperParameters = parameters.ToDictionary(p => p.Key, p => p.Value),
-        };
-
-        var failed = Job(1, "Failed", "Failed",
-            ("eta", "\"1.5\""), ("path", "C:\\data\\train\\"), ("note", "line one\nline two\r\n\tindented"), ("learning rate", "0.01")) with
-        {
-            FailureReason = "AlgorithmError: value \"eta\" must be < 1, got '1.5' in C:\\data\\train\\config.json\nsecond line\twith a tab 🚀",
-        };
-        var completed = Job(2, "Completed", "Succeeded", ("description", "学習率の探索 🚀✨"), ("описание", "скорость обучения"),
-            ("emoji 🎯", "👩‍🔬"), ("json", "{\"nested\": [1, 2, \"three\"], \"slash\": \"a/b\\\\c\"}"), ("empty", string.Empty)) with
-        {
-            FinalHyperParameterTuningJobObjectiveMetric = new SampleObjectiveMetric("validation:accuracy", "Maximize", 1.2345678901234567E-05),
-        };
-        var stopped = Job(3, "Stopped", "Failed", ("quote'single", "it's \"fine\""), ("tab\tkey", "\t")) with
-        {
-            FailureReason = "Stopped by user «Андрей» – 停止しました",
         };
 
         return new SampleTuningJob
@@ -316,7 +286,18 @@ public sealed class SampleData
             LastModifiedTime = t.AddMinutes(30).AddMilliseconds(963),
             MaxNumberOfTrainingJobs = 4,
             MaxParallelTrainingJobs = 4,
-            TrainingJobs = [failed, completed, stopped, Job(4, "InProgress", "Pending", ("batch", "64"))],
+            TrainingJobs =
+            [
+                Job(1, "Failed", "Failed", "AlgorithmError: value \"eta\" must be < 1, got '1.5' in C:\\data\\train\\config.json\nsecond line\twith a tab 🚀",
+                    ("eta", "\"1.5\""), ("path", "C:\\data\\train\\"), ("note", "line one\nline two\r\n\tindented"), ("learning rate", "0.01")),
+                Job(2, "Completed", "Succeeded", null, ("description", "学習率の探索 🚀✨"), ("описание", "скорость обучения"),
+                    ("emoji 🎯", "👩‍🔬"), ("json", "{\"nested\": [1, 2, \"three\"], \"slash\": \"a/b\\\\c\"}"), ("empty", string.Empty)) with
+                {
+                    FinalHyperParameterTuningJobObjectiveMetric = new("validation:accuracy", "Maximize", 1.2345678901234567E-05),
+                },
+                Job(3, "Stopped", "Failed", "Stopped by user «Андрей» – 停止しました", ("quote'single", "it's \"fine\""), ("tab\tkey", "\t")),
+                Job(4, "InProgress", "Pending", null, ("batch", "64")),
+            ],
         };
     }
 }
