@@ -32,7 +32,7 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer, token);
             var body = buffer.ToArray();
-            await DelayAsync(endpoint.Latency, token);
+            await Task.Delay(endpoint.Latency, token);
 
             (string AccessKeyId, string Region) signer;
             try
@@ -118,7 +118,7 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
         var pageKey = string.Join('\u001f', operation.Name, operationRequest.HyperParameterTuningJobName ?? operationRequest.NameContains, operationRequest.NextToken);
         var (fault, name, delay) = faults.DecideForPage(pageKey, offset / operationRequest.PageSize);
         entry.Fault = name;
-        await DelayAsync(TimeSpan.FromMilliseconds(delay), token);
+        await Task.Delay(delay, token);
         switch (fault)
         {
             case PageFailureFault failure:
@@ -150,8 +150,6 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
 
     private static Task WriteAsync(HttpContext context, byte[] body, CancellationToken token, int statusCode = 200, string contentType = ServiceError.JsonContentType) =>
         StartAnswer(context, body.Length, statusCode, contentType).Body.WriteAsync(body, token).AsTask();
-
-    private static Task DelayAsync(TimeSpan delay, CancellationToken token) => delay > TimeSpan.Zero ? Task.Delay(delay, token) : Task.CompletedTask;
 
     /// <summary>Sends the headers with the answer's Content-Length and half the body, then resets the connection.</summary>
     private static async Task ResetMidBodyAsync(HttpContext context, byte[] answer, CancellationToken token)
