@@ -7,11 +7,11 @@ namespace TuningJobs.LocalEndpoint;
 
 /// <summary>
 /// Unsigned JSON API under /__control/ for callers in other processes (Pester, demo, benchmark): the request log,
-/// faults, latency, planted tuning jobs and canned answers. It never reaches the SageMaker pipeline.
+/// faults, latency and planted tuning jobs. It never reaches the SageMaker pipeline.
 /// </summary>
 internal sealed class ControlApi(LocalSageMakerEndpoint endpoint)
 {
-    public const string Prefix = "/__control/";
+    public const string Prefix = "/__control";
 
     private static readonly JsonSerializerOptions _jsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -26,7 +26,7 @@ internal sealed class ControlApi(LocalSageMakerEndpoint endpoint)
     public async Task HandleAsync(HttpContext context)
     {
         var method = context.Request.Method;
-        var path = context.Request.Path.Value.Substring(Prefix.Length).TrimEnd('/');
+        var path = context.Request.Path.Value.Substring(Prefix.Length).Trim('/');
         try
         {
             using var buffer = new MemoryStream();
@@ -52,14 +52,8 @@ internal sealed class ControlApi(LocalSageMakerEndpoint endpoint)
                 case ("POST", "tuning-jobs"):
                     endpoint.Data.Add(Read<PlantedTuningJob>(body).ToSample());
                     break;
-                case ("POST", "raw-response"):
-                    endpoint.EnqueueRawResponse(Read<RawResponse>(body));
-                    break;
-                case ("DELETE", "raw-response"):
-                    endpoint.RawResponses.Clear();
-                    break;
                 default:
-                    await WriteJsonAsync(context, 404, new { error = $"No control operation {method} {Prefix}{path}." });
+                    await WriteJsonAsync(context, 404, new { error = $"No control operation {method} {Prefix}/{path}." });
                     return;
             }
 
@@ -74,45 +68,29 @@ internal sealed class ControlApi(LocalSageMakerEndpoint endpoint)
     private static T Read<T>(byte[] body) =>
         (body.Length == 0 ? default : JsonSerializer.Deserialize<T>(body, _jsonOptions)) ?? throw new FormatException("A body is required.");
 
-    private static async Task WriteJsonAsync<T>(HttpContext context, int statusCode, T value)
+    private static Task WriteJsonAsync<T>(HttpContext context, int statusCode, T value)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, _jsonOptions);
         context.Response.StatusCode = statusCode;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(value, _jsonOptions, context.RequestAborted);
     }
 
     private sealed record Latency(int Milliseconds);
 
     /// <summary>
-    /// {"name": "...", "trainingJobs": [summaries in wire form], "objective": {"type": "...", "metricName": "..."}}, or
     /// {"name": "...", "generate": N} for N finished jobs with a minimized metric, shaped like resnet-sweep-big (the
     /// benchmark's large tuning jobs), or {"name": "...", "running": {"trainingJobs": N, "startEveryMs": S, "runMs": R,
     /// "failEvery": F}} for a tuning job that runs from now on (see <see cref="RunningSchedule"/>).
     /// </summary>
-    private sealed record PlantedTuningJob(string Name, JsonElement? TrainingJobs = null, Objective Objective = null, int? Generate = null, Running Running = null)
+    private sealed record PlantedTuningJob(string Name, int? Generate = null, Running Running = null)
     {
-        public SampleTuningJob ToSample()
+        public SampleTuningJob ToSample() => (Generate, Running) switch
         {
-            if (Generate is { } count)
-            {
-                return SampleData.Generate(Name, count, seed: count, "Minimize", finished: true);
-            }
-
-            if (Running is { } running)
-            {
-                return new RunningSchedule(DateTimeOffset.UtcNow, running.TrainingJobs, TimeSpan.FromMilliseconds(running.StartEveryMs),
-                    TimeSpan.FromMilliseconds(running.RunMs), running.FailEvery).Plant(Name);
-            }
-
-            var jobs = TrainingJobs?.Deserialize<List<SampleTrainingJob>>(WireJson.Options)
-                ?? throw new FormatException("trainingJobs must be an array.");
-            return new SampleTuningJob { Name = Name, TrainingJobs = jobs, ObjectiveType = Objective?.Type, ObjectiveMetricName = Objective?.MetricName };
-        }
+            ({ } count, null) => SampleData.Generate(Name, count, seed: count, "Minimize", finished: true),
+            (null, { } running) => new RunningSchedule(DateTimeOffset.UtcNow, running.TrainingJobs, TimeSpan.FromMilliseconds(running.StartEveryMs),
+                TimeSpan.FromMilliseconds(running.RunMs), running.FailEvery).Plant(Name),
+            _ => throw new FormatException("Give either generate or running."),
+        };
     }
-
-    private sealed record Objective(string Type = null, string MetricName = null);
 
     private sealed record Running(int TrainingJobs, int StartEveryMs, int RunMs, int FailEvery);
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace TuningJobs.LocalEndpoint;
 
 /// <summary>
@@ -12,57 +14,40 @@ namespace TuningJobs.LocalEndpoint;
 /// <param name="ThrottleFirstAttempt">The first attempt at every distinct page (operation, tuning job, NextToken) gets ThrottlingException.</param>
 /// <param name="ServerErrorFirstAttempt">A 5xx status (0 = off) for the first attempt at every distinct page.</param>
 public sealed record FaultPlan(
-    ErrorFault ErrorFor = null,
-    PageFailureFault FailPage = null,
-    ResetFault ResetMidBody = null,
-    HangFault Hang = null,
-    StalledBodyFault StalledBody = null,
-    EndlessBodyFault EndlessBody = null,
-    OversizedPageFault OversizedPage = null,
-    PageDelayFault Delay = null,
-    bool ThrottleFirstAttempt = false,
-    int ServerErrorFirstAttempt = 0)
+    ErrorFault ErrorFor = null, PageFailureFault FailPage = null, ResetFault ResetMidBody = null, HangFault Hang = null,
+    StalledBodyFault StalledBody = null, EndlessBodyFault EndlessBody = null, OversizedPageFault OversizedPage = null,
+    PageDelayFault Delay = null, bool ThrottleFirstAttempt = false, int ServerErrorFirstAttempt = 0)
 {
-    private readonly object _gate = new();
-    private readonly HashSet<string> _failedFirstAttempts = [];
+    private readonly ConcurrentDictionary<string, bool> _failedFirstAttempts = new();
 
     /// <summary>The fault that takes this attempt before validation, if any.</summary>
-    internal ErrorFault DecideBeforeValidation()
-    {
-        lock (_gate)
-        {
-            return ErrorFor?.TakeAttempt(null) == true ? ErrorFor : null;
-        }
-    }
+    internal ErrorFault DecideBeforeValidation() => ErrorFor?.TakeAttempt(null) == true ? ErrorFor : null;
 
     /// <summary>The fault that takes this attempt at a page, if any, with its name for the request log, and the delay before it.</summary>
     internal (PageFault Fault, string Name, int DelayMilliseconds) DecideForPage(string pageKey, int pageIndex)
     {
+        var delay = Delay?.TakeAttempt(pageIndex) == true ? Delay.Milliseconds : 0;
         (PageFault Fault, string Name)[] pageFaults =
         [
             (FailPage, "failPage"), (ResetMidBody, "resetMidBody"), (Hang, "hang"),
             (StalledBody, "stalledBody"), (EndlessBody, "endlessBody"), (OversizedPage, "oversizedPage"),
         ];
-        lock (_gate)
+        foreach (var (fault, name) in pageFaults)
         {
-            var delay = Delay?.TakeAttempt(pageIndex) == true ? Delay.Milliseconds : 0;
-            foreach (var (fault, name) in pageFaults)
+            if (fault?.TakeAttempt(pageIndex) == true)
             {
-                if (fault?.TakeAttempt(pageIndex) == true)
-                {
-                    return (fault, name, delay);
-                }
+                return (fault, name, delay);
             }
-
-            if ((ThrottleFirstAttempt || ServerErrorFirstAttempt != 0) && _failedFirstAttempts.Add(pageKey))
-            {
-                return ThrottleFirstAttempt
-                    ? (new PageFailureFault { StatusCode = 400, ErrorCode = "ThrottlingException" }, "throttle", delay)
-                    : (new PageFailureFault { StatusCode = ServerErrorFirstAttempt }, "serverError", delay);
-            }
-
-            return (null, delay > 0 ? "delay" : null, delay);
         }
+
+        if ((ThrottleFirstAttempt || ServerErrorFirstAttempt != 0) && _failedFirstAttempts.TryAdd(pageKey, true))
+        {
+            return ThrottleFirstAttempt
+                ? (new PageFailureFault { StatusCode = 400, ErrorCode = "ThrottlingException" }, "throttle", delay)
+                : (new PageFailureFault { StatusCode = ServerErrorFirstAttempt }, "serverError", delay);
+        }
+
+        return (null, delay > 0 ? "delay" : null, delay);
     }
 }
 
@@ -77,17 +62,8 @@ public abstract class PageFault
     /// <summary>How many attempts at that page it takes; a large number means always. Default 1.</summary>
     public int Times { get; init; } = 1;
 
-    /// <summary>Whether the fault takes this attempt at a page (at any page when null); called under the plan's lock.</summary>
-    internal bool TakeAttempt(int? pageIndex)
-    {
-        if ((pageIndex != null && pageIndex != PageIndex) || _used >= Times)
-        {
-            return false;
-        }
-
-        _used++;
-        return true;
-    }
+    /// <summary>Whether the fault takes this attempt at a page (at any page when null).</summary>
+    internal bool TakeAttempt(int? pageIndex) => (pageIndex == null || pageIndex == PageIndex) && Interlocked.Increment(ref _used) <= Times;
 }
 
 /// <summary>Fails a page with a chosen status and error code.</summary>
@@ -97,13 +73,16 @@ public class PageFailureFault : PageFault
 
     /// <summary>Defaults to InternalFailure (ServiceUnavailable for 503).</summary>
     public string ErrorCode { get; init; }
+
     public string Message { get; init; }
 
     internal ServiceError Error()
     {
-        var serverError = ServiceError.ServerError(StatusCode);
-        var code = ErrorCode ?? serverError.Code;
-        return new ServiceError(StatusCode, code, Message ?? (code == "ThrottlingException" ? "Rate exceeded" : serverError.Message));
+        var (code, message) = StatusCode == 503
+            ? ("ServiceUnavailable", "Service is unavailable. Please retry.")
+            : ("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.");
+        code = ErrorCode ?? code;
+        return new ServiceError(StatusCode, code, Message ?? (code == "ThrottlingException" ? "Rate exceeded" : message));
     }
 }
 

@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -79,22 +77,17 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0);
         });
 
-        var app = builder.Build();
+        var app = endpoint._app = builder.Build();
         var pipeline = new OperationPipeline(endpoint, endpoint._stopping.Token);
         var control = new ControlApi(endpoint);
         app.Run(context =>
         {
             context.Response.Headers.Date = endpoint.Clock().ToString("r", CultureInfo.InvariantCulture);
-            return context.Request.Path.Value.StartsWith(ControlApi.Prefix, StringComparison.Ordinal)
-                ? control.HandleAsync(context)
-                : pipeline.HandleAsync(context);
+            return context.Request.Path.StartsWithSegments(ControlApi.Prefix) ? control.HandleAsync(context) : pipeline.HandleAsync(context);
         });
 
         await app.StartAsync();
-        endpoint._app = app;
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>().Addresses.First();
-        endpoint.Url = new Uri(address.TrimEnd('/') + "/");
+        endpoint.Url = new Uri(app.Urls.First().TrimEnd('/') + "/");
         return endpoint;
     }
 

@@ -57,17 +57,14 @@ public sealed class LoopbackProxy : IDisposable
             try
             {
                 var downstream = client.GetStream();
-                var head = await ReadHeadAsync(downstream);
-                var lines = head.Split(new[] { "\r\n" }, StringSplitOptions.None);
-                var requestLine = lines[0].Split(' ');
-                if (requestLine.Length != 3)
+                var lines = (await ReadHeadAsync(downstream)).Split(new[] { "\r\n" }, StringSplitOptions.None);
+                if (lines[0].Split(' ') is not [var method, var target, var version])
                 {
                     return;
                 }
 
-                var (method, target, version) = (requestLine[0], requestLine[1], requestLine[2]);
                 _requests.Enqueue(method + " " + target);
-                var destination = method == "CONNECT" ? new Uri("tcp://" + target) : new Uri(target);
+                var destination = new Uri(method == "CONNECT" ? "tcp://" + target : target);
                 if (!IPAddress.TryParse(destination.Host, out var address) || !IPAddress.IsLoopback(address))
                 {
                     await WriteAsync(downstream, version + " 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
@@ -87,8 +84,7 @@ public sealed class LoopbackProxy : IDisposable
                 var headers = lines.Skip(1).Where(line => line.Length > 0
                     && !line.StartsWith("Proxy-", StringComparison.OrdinalIgnoreCase)
                     && !line.StartsWith("Connection:", StringComparison.OrdinalIgnoreCase));
-                await WriteAsync(upstreamStream,
-                    $"{method} {destination.PathAndQuery} {version}\r\n" + string.Concat(headers.Select(h => h + "\r\n")) + "Connection: close\r\n\r\n");
+                await WriteAsync(upstreamStream, $"{method} {destination.PathAndQuery} {version}\r\n" + string.Concat(headers.Select(h => h + "\r\n")) + "Connection: close\r\n\r\n");
                 _ = downstream.CopyToAsync(upstreamStream);
                 await upstreamStream.CopyToAsync(downstream);
             }
@@ -105,20 +101,11 @@ public sealed class LoopbackProxy : IDisposable
         var one = new byte[1];
         while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
         {
-            if (await stream.ReadAsync(one, 0, 1) == 0)
-            {
-                throw new IOException("The client closed the connection within the request head.");
-            }
-
-            head.Append((char)one[0]);
+            head.Append(await stream.ReadAsync(one, 0, 1) == 1 ? (char)one[0] : throw new IOException("The client closed the connection within the request head."));
         }
 
         return head.ToString(0, head.Length - 4);
     }
 
-    private static Task WriteAsync(Stream stream, string text)
-    {
-        var bytes = Encoding.ASCII.GetBytes(text);
-        return stream.WriteAsync(bytes, 0, bytes.Length);
-    }
+    private static Task WriteAsync(Stream stream, string text) => stream.WriteAsync(Encoding.ASCII.GetBytes(text)).AsTask();
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
 namespace TuningJobs.LocalEndpoint;
@@ -6,16 +7,20 @@ namespace TuningJobs.LocalEndpoint;
 /// <summary>
 /// Answers operation requests, checking in the order the service's front end does: route, signature,
 /// content type, target, body, validation, pagination token, then the operation itself. Faults and canned
-/// answers are slotted in where the real failure they imitate would happen.
+/// answers are slotted in where the real failure they imitate would happen, including answers that misbehave after
+/// their headers, as a stalled proxy or a broken peer does.
 /// </summary>
 internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, CancellationToken stopping)
 {
+    // An endless body ends by itself after this much, so that a client that never gives up cannot keep it going.
+    private const long EndlessBodyLimitBytes = 1L << 30;
+
     public async Task HandleAsync(HttpContext context)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var token = cancellation.Token;
-        var requestId = Guid.NewGuid().ToString();
         var request = context.Request;
+        context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
         RequestLogEntry entry = null;
         try
         {
@@ -27,7 +32,7 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer, token);
             var body = buffer.ToArray();
-            await DelayAsync(endpoint.Latency, token);
+            await Task.Delay(endpoint.Latency, token);
 
             (string AccessKeyId, string Region) signer;
             try
@@ -46,17 +51,16 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
             entry = new RequestLogEntry(operation?.Name ?? target, seen?.MaxResults, seen?.NextToken, seen?.SortBy, seen?.NameContains,
                 signer.AccessKeyId, signer.Region, context.Connection.Id);
             endpoint.Requests.Enqueue(entry);
-            await AnswerAsync(context, operation, body, entry, requestId, token);
+            await AnswerAsync(context, target, operation, body, entry, token);
         }
         catch (ServiceError error)
         {
             if (entry != null)
             {
-                entry.StatusCode = error.StatusCode;
-                entry.ErrorCode = error.Code;
+                (entry.StatusCode, entry.ErrorCode) = (error.StatusCode, error.Code);
             }
 
-            await WriteAsync(context, error.StatusCode, error.Body, ServiceError.JsonContentType, requestId, token);
+            await WriteAsync(context, error.Body, token, error.StatusCode);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -69,26 +73,12 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
         }
     }
 
-    /// <summary>Sets the status and the headers every SageMaker answer carries; without a length the answer is chunked.</summary>
-    public static HttpResponse StartAnswer(HttpContext context, int statusCode, string contentType, string requestId, long? contentLength)
+    private async Task AnswerAsync(HttpContext context, string target, Operation operation, byte[] body, RequestLogEntry entry, CancellationToken token)
     {
-        var response = context.Response;
-        response.StatusCode = statusCode;
-        response.ContentType = contentType;
-        response.ContentLength = contentLength;
-        response.Headers["x-amzn-RequestId"] = requestId;
-        return response;
-    }
-
-    private async Task AnswerAsync(
-        HttpContext context, Operation operation, byte[] body, RequestLogEntry entry, string requestId, CancellationToken token)
-    {
-        var request = context.Request;
         if (endpoint.RawResponses.TryDequeue(out var raw))
         {
-            entry.Fault = "rawResponse";
-            entry.StatusCode = raw.StatusCode;
-            await WriteAsync(context, raw.StatusCode, Encoding.UTF8.GetBytes(raw.Body ?? string.Empty), raw.ContentType, requestId, token);
+            (entry.Fault, entry.StatusCode) = ("rawResponse", 200);
+            await WriteAsync(context, Encoding.UTF8.GetBytes(raw.Body ?? string.Empty), token, contentType: raw.ContentType);
             return;
         }
 
@@ -96,15 +86,14 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
         // falls through to another protocol and comes back as UnknownOperationException with 404
         // (seen from Kinesis as "<UnknownOperationException/>"). The body stays JSON here so that the
         // SDK's JSON error parser reports the code instead of failing on XML.
-        var mediaType = request.ContentType?.Split(';', 2)[0].Trim();
-        if (!string.Equals(mediaType, ServiceError.JsonContentType, StringComparison.OrdinalIgnoreCase))
+        var contentType = context.Request.ContentType;
+        if (!string.Equals(contentType?.Split(';', 2)[0].Trim(), ServiceError.JsonContentType, StringComparison.OrdinalIgnoreCase))
         {
-            throw ServiceError.UnknownOperation(404, $"Content-Type '{request.ContentType}' is not supported; use application/x-amz-json-1.1.");
+            throw ServiceError.UnknownOperation(404, $"Content-Type '{contentType}' is not supported; use application/x-amz-json-1.1.");
         }
 
         if (operation == null)
         {
-            var target = request.Headers["X-Amz-Target"].ToString();
             throw ServiceError.UnknownOperation(400, target.Length == 0 ? "Missing X-Amz-Target header." : $"Unknown operation {target}.");
         }
 
@@ -129,7 +118,7 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
         var pageKey = string.Join('\u001f', operation.Name, operationRequest.HyperParameterTuningJobName ?? operationRequest.NameContains, operationRequest.NextToken);
         var (fault, name, delay) = faults.DecideForPage(pageKey, offset / operationRequest.PageSize);
         entry.Fault = name;
-        await DelayAsync(TimeSpan.FromMilliseconds(delay), token);
+        await Task.Delay(delay, token);
         switch (fault)
         {
             case PageFailureFault failure:
@@ -143,19 +132,83 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
         entry.StatusCode = fault is ResetFault ? 0 : 200;
         await (fault switch
         {
-            ResetFault => BodyFaults.ResetMidBodyAsync(context, answer, requestId, token),
-            StalledBodyFault stalled => BodyFaults.DripAsync(context, answer, requestId, stalled.IntervalMilliseconds, token),
-            EndlessBodyFault => BodyFaults.EndlessAsync(context, answer, requestId, token),
-            OversizedPageFault => WriteAsync(
-                context, 200, BodyFaults.Oversized(answer, operationRequest.PageSize + 1), ServiceError.JsonContentType, requestId, token),
-            _ => WriteAsync(context, 200, answer, ServiceError.JsonContentType, requestId, token),
+            ResetFault => ResetMidBodyAsync(context, answer, token),
+            StalledBodyFault stalled => DripAsync(context, answer, stalled.IntervalMilliseconds, token),
+            EndlessBodyFault => EndlessAsync(context, answer, token),
+            OversizedPageFault => WriteAsync(context, Oversized(answer, operationRequest.PageSize + 1), token),
+            _ => WriteAsync(context, answer, token),
         });
     }
 
-    private static Task WriteAsync(
-        HttpContext context, int statusCode, byte[] body, string contentType, string requestId, CancellationToken token) =>
-        StartAnswer(context, statusCode, contentType, requestId, body.Length).Body.WriteAsync(body, token).AsTask();
+    /// <summary>Sets the status and content type of an answer; without a length the answer is chunked.</summary>
+    private static HttpResponse StartAnswer(HttpContext context, long? contentLength, int statusCode = 200, string contentType = ServiceError.JsonContentType)
+    {
+        var response = context.Response;
+        (response.StatusCode, response.ContentType, response.ContentLength) = (statusCode, contentType, contentLength);
+        return response;
+    }
 
-    private static Task DelayAsync(TimeSpan delay, CancellationToken token) =>
-        delay > TimeSpan.Zero ? Task.Delay(delay, token) : Task.CompletedTask;
+    private static Task WriteAsync(HttpContext context, byte[] body, CancellationToken token, int statusCode = 200, string contentType = ServiceError.JsonContentType) =>
+        StartAnswer(context, body.Length, statusCode, contentType).Body.WriteAsync(body, token).AsTask();
+
+    /// <summary>Sends the headers with the answer's Content-Length and half the body, then resets the connection.</summary>
+    private static async Task ResetMidBodyAsync(HttpContext context, byte[] answer, CancellationToken token)
+    {
+        var response = StartAnswer(context, answer.Length);
+        await response.Body.WriteAsync(answer.AsMemory(0, answer.Length / 2), token);
+        await response.Body.FlushAsync(token);
+        context.Abort();
+    }
+
+    /// <summary>Sends the headers with the answer's Content-Length at once, then one byte every <paramref name="intervalMilliseconds"/>.</summary>
+    private static async Task DripAsync(HttpContext context, byte[] answer, int intervalMilliseconds, CancellationToken token)
+    {
+        var response = StartAnswer(context, answer.Length);
+        await response.Body.FlushAsync(token);
+        for (var i = 0; i < answer.Length; i++)
+        {
+            await Task.Delay(Math.Max(1, intervalMilliseconds), token);
+            await response.Body.WriteAsync(answer.AsMemory(i, 1), token);
+            await response.Body.FlushAsync(token);
+        }
+    }
+
+    /// <summary>
+    /// A chunked answer that opens the page's list of summaries and repeats its first summary for ever, written only
+    /// as fast as the client reads: the endpoint holds one summary, whatever the client does.
+    /// </summary>
+    private static async Task EndlessAsync(HttpContext context, byte[] answer, CancellationToken token)
+    {
+        var (list, first) = Summaries(JsonNode.Parse(answer).AsObject());
+        var opening = Encoding.UTF8.GetBytes($"{{\"{list.Key}\":[{first.ToJsonString(WireJson.Options)}");
+        var next = Encoding.UTF8.GetBytes("," + first.ToJsonString(WireJson.Options));
+        var response = StartAnswer(context, null);
+        await response.Body.WriteAsync(opening, token);
+        for (long sent = opening.Length; sent < EndlessBodyLimitBytes; sent += next.Length)
+        {
+            await response.Body.WriteAsync(next, token);
+        }
+
+        context.Abort();
+    }
+
+    /// <summary>The answer with its list of summaries filled up to <paramref name="summaries"/> by copies of its first summary.</summary>
+    private static byte[] Oversized(byte[] answer, int summaries)
+    {
+        var root = JsonNode.Parse(answer).AsObject();
+        var (list, first) = Summaries(root);
+        while (list.Value.AsArray().Count < summaries)
+        {
+            list.Value.AsArray().Add(first.DeepClone());
+        }
+
+        return Encoding.UTF8.GetBytes(root.ToJsonString(WireJson.Options));
+    }
+
+    /// <summary>The answer's list member and a copy of its first summary (a stand-in when the page is empty).</summary>
+    private static (KeyValuePair<string, JsonNode> List, JsonNode First) Summaries(JsonObject answer)
+    {
+        var list = answer.First(member => member.Value is JsonArray);
+        return (list, list.Value.AsArray().FirstOrDefault()?.DeepClone() ?? new JsonObject { ["TrainingJobName"] = "endless", ["HyperParameterTuningJobName"] = "endless" });
+    }
 }

@@ -12,10 +12,9 @@ public sealed record OperationRequest(
     string HyperParameterTuningJobName, int? MaxResults, string NextToken, string SortBy, string SortOrder, string StatusEquals, string NameContains,
     DateTimeOffset? CreationTimeAfter, DateTimeOffset? CreationTimeBefore, DateTimeOffset? LastModifiedTimeAfter, DateTimeOffset? LastModifiedTimeBefore)
 {
-    public const int DefaultMaxResults = 10;
-
+    /// <summary>MaxResults, or the service's default of 10.</summary>
     [JsonIgnore]
-    public int PageSize => MaxResults ?? DefaultMaxResults;
+    public int PageSize => MaxResults ?? 10;
 
     public static OperationRequest Parse(byte[] body)
     {
@@ -56,12 +55,23 @@ internal sealed record Operation(
 
     private static readonly Operation[] _all =
     [
-        new("ListTrainingJobsForHyperParameterTuningJob", ValidateTrainingJobListing, (request, data) => TrainingJobs(request, data),
-            "TrainingJobSummaries"),
-        new("ListHyperParameterTuningJobs", ValidateTuningJobListing, (request, data) => TuningJobs(request, data),
-            "HyperParameterTuningJobSummaries"),
+        new("ListTrainingJobsForHyperParameterTuningJob", (validation, request) =>
+        {
+            validation.TuningJobName(request.HyperParameterTuningJobName);
+            validation.Range(request.MaxResults, "maxResults", 1, 100);
+            validation.Listing(request, ["Name", "CreationTime", "Status", "FinalObjectiveMetricValue"],
+                ["InProgress", "Completed", "Failed", "Stopping", "Stopped", "Deleting"]);
+        }, TrainingJobs, "TrainingJobSummaries"),
+        new("ListHyperParameterTuningJobs", (validation, request) =>
+        {
+            validation.Range(request.MaxResults, "maxResults", 1, 100);
+            validation.Length(request.NameContains, "nameContains", 0, 63);
+            validation.Pattern(request.NameContains, "nameContains", "^[a-zA-Z0-9\\-]+");
+            validation.Listing(request, ["Name", "Status", "CreationTime"],
+                ["Completed", "InProgress", "Failed", "Stopped", "Stopping", "Deleting", "DeleteFailed"]);
+        }, TuningJobs, "HyperParameterTuningJobSummaries"),
         new("DescribeHyperParameterTuningJob", (validation, request) => validation.TuningJobName(request.HyperParameterTuningJobName),
-            (request, data) => WireJson.TuningJobDescription(Find(data, request.HyperParameterTuningJobName))),
+            (request, data) => WireJson.TuningJob(Find(data, request.HyperParameterTuningJobName), describe: true)),
     ];
 
     /// <summary>The operations by X-Amz-Target.</summary>
@@ -104,28 +114,11 @@ internal sealed record Operation(
         request with { MaxResults = null, NextToken = null, SortBy = request.SortBy ?? "Name", SortOrder = request.SortOrder ?? "Ascending" },
         WireJson.Options);
 
-    private static void ValidateTrainingJobListing(Validation validation, OperationRequest request)
-    {
-        validation.TuningJobName(request.HyperParameterTuningJobName);
-        validation.Range(request.MaxResults, "maxResults", 1, 100);
-        validation.Listing(request, ["Name", "CreationTime", "Status", "FinalObjectiveMetricValue"],
-            ["InProgress", "Completed", "Failed", "Stopping", "Stopped", "Deleting"]);
-    }
-
-    private static void ValidateTuningJobListing(Validation validation, OperationRequest request)
-    {
-        validation.Range(request.MaxResults, "maxResults", 1, 100);
-        validation.Length(request.NameContains, "nameContains", 0, 63);
-        validation.Pattern(request.NameContains, "nameContains", "^[a-zA-Z0-9\\-]+");
-        validation.Listing(request, ["Name", "Status", "CreationTime"],
-            ["Completed", "InProgress", "Failed", "Stopped", "Stopping", "Deleting", "DeleteFailed"]);
-    }
-
     /// <summary>
     /// Filtered and sorted ascending; ties break on the name so that pages are stable. FinalObjectiveMetricValue drops
     /// jobs without a metric, as the API reference says the service does.
     /// </summary>
-    private static IEnumerable<SampleTrainingJob> TrainingJobs(OperationRequest request, SampleData data)
+    private static IEnumerable<object> TrainingJobs(OperationRequest request, SampleData data)
     {
         var jobs = Find(data, request.HyperParameterTuningJobName).TrainingJobs
             .Where(j => request.StatusEquals == null || j.TrainingJobStatus == request.StatusEquals);
@@ -134,7 +127,7 @@ internal sealed record Operation(
             "CreationTime" => jobs.OrderBy(j => j.CreationTime),
             "Status" => jobs.OrderBy(j => j.TrainingJobStatus, _byName),
             "FinalObjectiveMetricValue" => jobs.Where(j => j.FinalHyperParameterTuningJobObjectiveMetric != null)
-                .OrderBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Number),
+                .OrderBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Value),
             _ => jobs.OrderBy(j => j.TrainingJobName, _byName),
         };
         return sorted.ThenBy(j => j.TrainingJobName, _byName);
@@ -143,7 +136,7 @@ internal sealed record Operation(
     /// <summary>NameContains matches case-insensitively, as the service does; time filters are exclusive bounds.</summary>
     private static IEnumerable<object> TuningJobs(OperationRequest request, SampleData data)
     {
-        var jobs = data.TuningJobs.Where(j =>
+        var jobs = data.TuningJobs(DateTimeOffset.UtcNow).Where(j =>
             (request.NameContains == null || j.Name.Contains(request.NameContains, StringComparison.OrdinalIgnoreCase))
             && (request.StatusEquals == null || j.Status == request.StatusEquals)
             && (request.CreationTimeAfter == null || j.CreationTime > request.CreationTimeAfter)
@@ -156,9 +149,11 @@ internal sealed record Operation(
             "CreationTime" => jobs.OrderBy(j => j.CreationTime),
             _ => jobs.OrderBy(j => j.Name, _byName),
         };
-        return sorted.ThenBy(j => j.Name, _byName).Select(WireJson.TuningJobSummary);
+        return sorted.ThenBy(j => j.Name, _byName).Select(job => WireJson.TuningJob(job, describe: false));
     }
 
-    private static SampleTuningJob Find(SampleData data, string name) =>
-        data.TryGet(name, out var job) ? job : throw ServiceError.ResourceNotFound(name);
+    // The operations' only modelled error; the service sends its bare shape name, without a namespace prefix.
+    private static SampleTuningJob Find(SampleData data, string name) => data.TryGet(name, out var job)
+        ? job
+        : throw new ServiceError(400, "ResourceNotFound", "Amazon SageMaker can't find a tuning job with name " + name);
 }

@@ -3,12 +3,6 @@
 // pipe, so the endpoint stops when the parent closes it or exits, and never outlives the run that started it.
 using TuningJobs.LocalEndpoint;
 
-if (args.Length != 0)
-{
-    Console.Error.WriteLine("Usage: TuningJobs.LocalEndpoint (no arguments; set latency over PUT /__control/latency)");
-    return 2;
-}
-
 await using var endpoint = await LocalSageMakerEndpoint.StartAsync();
 Console.Out.WriteLine($"Listening on {endpoint.Url} as {LocalSageMakerEndpoint.DefaultAccessKeyId} {LocalSageMakerEndpoint.DefaultSecretAccessKey}");
 Console.Out.Flush();
@@ -20,5 +14,3 @@ catch (IOException)
 {
     // A broken pipe means the parent is gone, which is the signal to stop all the same.
 }
-
-return 0;

@@ -26,7 +26,6 @@ public sealed record RequestLogEntry(
 public sealed class RawResponse
 {
     public string Body { get; init; } = string.Empty;
-    public int StatusCode { get; init; } = 200;
     public string ContentType { get; init; } = ServiceError.JsonContentType;
     public int Times { get; init; } = 1;
 }

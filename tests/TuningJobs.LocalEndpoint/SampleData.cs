@@ -1,30 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json.Serialization;
 
 namespace TuningJobs.LocalEndpoint;
 
-/// <summary>The objective metric a training job reported at its end.</summary>
-/// <param name="Type">Maximize or Minimize; null leaves the member out of the answer.</param>
-/// <param name="Value">
-/// The JSON number's text, sent verbatim, so that tests can plant numbers a double cannot round-trip (1e400, 40
-/// significant digits) exactly as a service might send them.
-/// </param>
-public sealed record SampleObjectiveMetric(
-    string MetricName, string Type, [property: JsonRequired, JsonConverter(typeof(WireJson.NumberText))] string Value)
-{
-    [JsonIgnore]
-    public double Number => double.Parse(Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+/// <summary>The objective metric a training job reported at its end; a null Type leaves the member out of the answer.</summary>
+public sealed record SampleObjectiveMetric(string MetricName, string Type, double Value);
 
-    /// <summary>"R" gives the shortest text that parses back to the same double: all 17 digits when needed.</summary>
-    public static SampleObjectiveMetric Of(string metricName, string type, double value) =>
-        new(metricName, type, value.ToString("R", CultureInfo.InvariantCulture));
-}
-
-/// <summary>
-/// One HyperParameterTrainingJobSummary as the service stores it: its properties are the wire members, so it is read
-/// from planted wire JSON and sent as it is. Required members a planted job leaves out get plausible values.
-/// </summary>
+/// <summary>One HyperParameterTrainingJobSummary as the service stores it: its properties are the wire members, sent as they are.</summary>
 public sealed record SampleTrainingJob
 {
     public DateTimeOffset CreationTime { get; init; } = SampleData.BaseTime;
@@ -32,10 +14,8 @@ public sealed record SampleTrainingJob
     public SampleObjectiveMetric FinalHyperParameterTuningJobObjectiveMetric { get; init; }
     public string ObjectiveStatus { get; init; }
     public DateTimeOffset? TrainingEndTime { get; init; }
-    public string TrainingJobArn { get => field ?? SampleData.Arn("training-job", TrainingJobName); init; }
+    public string TrainingJobArn => SampleData.Arn("training-job", TrainingJobName);
     public string TrainingJobDefinitionName { get; init; }
-
-    [JsonRequired]
     public string TrainingJobName { get; init; }
     public string TrainingJobStatus { get; init; } = "Completed";
     public DateTimeOffset? TrainingStartTime { get; init; }
@@ -85,7 +65,7 @@ public sealed record RunningSchedule(DateTimeOffset StartedAt, int Count, TimeSp
     /// <summary>The tuning job at <paramref name="now"/>: the training jobs started by then, each running or ended.</summary>
     internal SampleTuningJob At(SampleTuningJob job, DateTimeOffset now)
     {
-        var started = Enumerable.Range(1, Count).Select(i => TrainingJob(job.Name, i, now)).Where(j => j != null).ToList();
+        var started = Enumerable.Range(1, Count).Select(i => TrainingJob(job.Name, i, now)).OfType<SampleTrainingJob>().ToList();
         var lastEvent = started.Select(j => j.TrainingEndTime ?? j.CreationTime).DefaultIfEmpty(StartedAt).Max();
         var ended = started.Count == Count && started.All(j => j.TrainingEndTime != null);
         return job with
@@ -104,31 +84,20 @@ public sealed record RunningSchedule(DateTimeOffset StartedAt, int Count, TimeSp
     private SampleTrainingJob TrainingJob(string name, int i, DateTimeOffset now)
     {
         var start = StartedAt + (StartEvery * (i - 1));
-        var end = start + Run;
-        var running = new SampleTrainingJob
+        var ended = start + Run <= now;
+        var failed = FailEvery > 0 && i % FailEvery == 0;
+        return start > now ? null : new SampleTrainingJob
         {
             TrainingJobName = $"{name}-{i:D3}",
             TuningJobName = name,
             CreationTime = start,
             TrainingStartTime = start,
-            TrainingJobStatus = "InProgress",
-            ObjectiveStatus = "Pending",
+            TrainingEndTime = ended ? start + Run : null,
+            TrainingJobStatus = !ended ? "InProgress" : failed ? "Failed" : "Completed",
+            ObjectiveStatus = !ended ? "Pending" : failed ? "Failed" : "Succeeded",
+            FailureReason = ended && failed ? "AlgorithmError: the run diverged" : null,
+            FinalHyperParameterTuningJobObjectiveMetric = ended && !failed ? new("validation:auc", "Maximize", 0.5 + (i / (double)(Count * 2))) : null,
             TunedHyperParameters = new Dictionary<string, string> { ["eta"] = (0.01 * i).ToString("0.00", CultureInfo.InvariantCulture) },
-        };
-        if (end > now)
-        {
-            return start > now ? null : running;
-        }
-
-        var failed = FailEvery > 0 && i % FailEvery == 0;
-        return running with
-        {
-            TrainingJobStatus = failed ? "Failed" : "Completed",
-            ObjectiveStatus = failed ? "Failed" : "Succeeded",
-            TrainingEndTime = end,
-            FailureReason = failed ? "AlgorithmError: the run diverged" : null,
-            FinalHyperParameterTuningJobObjectiveMetric =
-                failed ? null : SampleObjectiveMetric.Of("validation:auc", "Maximize", 0.5 + (i / (double)(Count * 2))),
         };
     }
 }
@@ -149,17 +118,16 @@ public sealed class SampleData
         "CapacityError: Unable to provision requested ML compute capacity. Please retry using a different ML instance type.",
     ];
 
+    // A generated job's status by its index i: the first row with i % Every == At, else Completed.
+    private static readonly (int Every, int At, string Status)[] _mixedStatuses =
+        [(10, 3, "Failed"), (14, 7, "Stopped"), (21, 11, "InProgress"), (40, 20, "Stopping")];
+
+    private static readonly (int Every, int At, string Status)[] _finishedStatuses = [(50, 25, "Failed"), (45, 40, "Stopped")];
+
     private readonly ConcurrentDictionary<string, SampleTuningJob> _jobs = new(StringComparer.Ordinal);
 
-    /// <summary>Every tuning job as the service would report it now, by name.</summary>
-    public IReadOnlyList<SampleTuningJob> TuningJobs
-    {
-        get
-        {
-            var now = DateTimeOffset.UtcNow;
-            return _jobs.Values.OrderBy(j => j.Name, StringComparer.Ordinal).Select(j => j.At(now)).ToList();
-        }
-    }
+    /// <summary>Every tuning job as the service would report it at <paramref name="now"/>.</summary>
+    public IEnumerable<SampleTuningJob> TuningJobs(DateTimeOffset now) => _jobs.Values.Select(j => j.At(now));
 
     /// <summary>
     /// The default data set: xgb-churn-0412 (42 jobs, Maximize validation:auc), resnet-sweep-big (350 jobs,
@@ -229,7 +197,7 @@ public sealed class SampleData
         SampleTrainingJob TrainingJob(int i)
         {
             var jobName = $"{name}-{i:D3}-{random.Next():x8}";
-            var status = finished ? FinishedStatus(i) : MixedStatus(i);
+            var status = (finished ? _finishedStatuses : _mixedStatuses).FirstOrDefault(row => i % row.Every == row.At).Status ?? "Completed";
 
             // Jitter larger than the spacing, so CreationTime order differs from Name order.
             var created = BaseTime.AddMinutes(i * 3).AddSeconds(random.Next(0, 600)).AddMilliseconds(random.Next(1, 1000));
@@ -250,15 +218,10 @@ public sealed class SampleData
                 TuningJobName = name,
                 TrainingStartTime = started,
                 TrainingEndTime = ended,
-                ObjectiveStatus = status switch
-                {
-                    "Failed" => "Failed",
-                    "InProgress" or "Stopping" => "Pending",
-                    _ => objectiveFailed ? "Failed" : "Succeeded",
-                },
+                ObjectiveStatus = status == "Failed" || objectiveFailed ? "Failed" : status is "InProgress" or "Stopping" ? "Pending" : "Succeeded",
                 FailureReason = status == "Failed" ? _failureReasons[(i / 10) % _failureReasons.Length] : null,
                 FinalHyperParameterTuningJobObjectiveMetric = status is "Completed" or "Stopped" && !objectiveFailed
-                    ? SampleObjectiveMetric.Of(metricName, objectiveType, value)
+                    ? new SampleObjectiveMetric(metricName, objectiveType, value)
                     : null,
             };
         }
@@ -277,18 +240,6 @@ public sealed class SampleData
             TrainingJobs = jobs,
         };
     }
-
-    private static string MixedStatus(int i) =>
-        i % 10 == 3 ? "Failed"
-        : i % 14 == 7 ? "Stopped"
-        : i % 21 == 11 ? "InProgress"
-        : i % 40 == 20 ? "Stopping"
-        : "Completed";
-
-    private static string FinishedStatus(int i) =>
-        i % 50 == 25 ? "Failed"
-        : i % 45 == 40 ? "Stopped"
-        : "Completed";
 
     private static Dictionary<string, string> XgbParameters(Random random) => new()
     {
@@ -314,7 +265,7 @@ public sealed class SampleData
         const string name = "unicode-tuning";
         var t = BaseTime.AddHours(2);
 
-        SampleTrainingJob Job(int index, string status, string objectiveStatus, params (string Key, string Value)[] parameters) => new()
+        SampleTrainingJob Job(int index, string status, string objectiveStatus, string failureReason, params (string Key, string Value)[] parameters) => new()
         {
             TrainingJobName = $"{name}-{index:D3}",
             CreationTime = t.AddMinutes(index * 3).AddMilliseconds(index * 111),
@@ -322,22 +273,8 @@ public sealed class SampleData
             TrainingStartTime = t.AddMinutes((index * 3) + 1).AddMilliseconds(index * 7),
             TrainingEndTime = status == "InProgress" ? null : t.AddMinutes(index * 10).AddMilliseconds(index * 321),
             ObjectiveStatus = objectiveStatus,
+            FailureReason = failureReason,
             TunedHyperParameters = parameters.ToDictionary(p => p.Key, p => p.Value),
-        };
-
-        var failed = Job(1, "Failed", "Failed",
-            ("eta", "\"1.5\""), ("path", "C:\\data\\train\\"), ("note", "line one\nline two\r\n\tindented"), ("learning rate", "0.01")) with
-        {
-            FailureReason = "AlgorithmError: value \"eta\" must be < 1, got '1.5' in C:\\data\\train\\config.json\nsecond line\twith a tab 🚀",
-        };
-        var completed = Job(2, "Completed", "Succeeded", ("description", "学習率の探索 🚀✨"), ("описание", "скорость обучения"),
-            ("emoji 🎯", "👩‍🔬"), ("json", "{\"nested\": [1, 2, \"three\"], \"slash\": \"a/b\\\\c\"}"), ("empty", string.Empty)) with
-        {
-            FinalHyperParameterTuningJobObjectiveMetric = SampleObjectiveMetric.Of("validation:accuracy", "Maximize", 1.2345678901234567E-05),
-        };
-        var stopped = Job(3, "Stopped", "Failed", ("quote'single", "it's \"fine\""), ("tab\tkey", "\t")) with
-        {
-            FailureReason = "Stopped by user «Андрей» – 停止しました",
         };
 
         return new SampleTuningJob
@@ -349,7 +286,18 @@ public sealed class SampleData
             LastModifiedTime = t.AddMinutes(30).AddMilliseconds(963),
             MaxNumberOfTrainingJobs = 4,
             MaxParallelTrainingJobs = 4,
-            TrainingJobs = [failed, completed, stopped, Job(4, "InProgress", "Pending", ("batch", "64"))],
+            TrainingJobs =
+            [
+                Job(1, "Failed", "Failed", "AlgorithmError: value \"eta\" must be < 1, got '1.5' in C:\\data\\train\\config.json\nsecond line\twith a tab 🚀",
+                    ("eta", "\"1.5\""), ("path", "C:\\data\\train\\"), ("note", "line one\nline two\r\n\tindented"), ("learning rate", "0.01")),
+                Job(2, "Completed", "Succeeded", null, ("description", "学習率の探索 🚀✨"), ("описание", "скорость обучения"),
+                    ("emoji 🎯", "👩‍🔬"), ("json", "{\"nested\": [1, 2, \"three\"], \"slash\": \"a/b\\\\c\"}"), ("empty", string.Empty)) with
+                {
+                    FinalHyperParameterTuningJobObjectiveMetric = new("validation:accuracy", "Maximize", 1.2345678901234567E-05),
+                },
+                Job(3, "Stopped", "Failed", "Stopped by user «Андрей» – 停止しました", ("quote'single", "it's \"fine\""), ("tab\tkey", "\t")),
+                Job(4, "InProgress", "Pending", null, ("batch", "64")),
+            ],
         };
     }
 }

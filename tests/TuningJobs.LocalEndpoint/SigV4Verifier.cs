@@ -28,14 +28,14 @@ internal static class SigV4Verifier
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.Length == 0)
         {
-            throw ServiceError.MissingAuthenticationToken();
+            throw new ServiceError(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
         }
 
         var parts = authorization.StartsWith(Algorithm + " ", StringComparison.Ordinal)
             ? authorization.Substring(Algorithm.Length + 1).Split(',').Select(p => p.Trim().Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1])
             : null;
         var amzDate = request.Headers["X-Amz-Date"].ToString();
-        var scope = parts != null && parts.TryGetValue("Credential", out var credential) ? credential.Split('/') : Array.Empty<string>();
+        var scope = parts != null && parts.TryGetValue("Credential", out var credential) ? credential.Split('/') : [];
         if (scope.Length != 5 || !parts.ContainsKey("SignedHeaders") || !parts.ContainsKey("Signature") || amzDate.Length < 8)
         {
             throw ServiceError.IncompleteSignature("Authorization header requires 'Credential', 'Signature', 'SignedHeaders' parameters and an X-Amz-Date header.");
@@ -49,12 +49,12 @@ internal static class SigV4Verifier
 
         if (signingRegion != null && region != signingRegion)
         {
-            throw ServiceError.InvalidSignature($"Credential should be scoped to a valid region, not '{region}'. ");
+            throw new ServiceError(403, "InvalidSignatureException", $"Credential should be scoped to a valid region, not '{region}'. ");
         }
 
         if (accessKeyId != LocalSageMakerEndpoint.DefaultAccessKeyId)
         {
-            throw ServiceError.UnrecognizedClient();
+            throw new ServiceError(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
         }
 
         if (!DateTimeOffset.TryParseExact(amzDate, BasicFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt))
@@ -62,17 +62,15 @@ internal static class SigV4Verifier
             throw ServiceError.IncompleteSignature($"Date must be in ISO-8601 'basic format'. Got '{amzDate}'.");
         }
 
-        // The service's time to the second, as its message shows it.
+        // awsJson services answer a signature outside the allowed window with 400 and these texts, their own time to
+        // the second last.
         now = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         string Basic(DateTimeOffset time) => time.UtcDateTime.ToString(BasicFormat, CultureInfo.InvariantCulture);
-        if (signedAt < now - AllowedSkew)
+        if ((signedAt - now).Duration() > AllowedSkew)
         {
-            throw ServiceError.SignatureExpired(amzDate, Basic(now - AllowedSkew), Basic(now), (int)AllowedSkew.TotalMinutes);
-        }
-
-        if (signedAt > now + AllowedSkew)
-        {
-            throw ServiceError.SignatureNotYetCurrent(amzDate, Basic(now + AllowedSkew), Basic(now), (int)AllowedSkew.TotalMinutes);
+            throw new ServiceError(400, "InvalidSignatureException", signedAt < now
+                ? $"Signature expired: {amzDate} is now earlier than {Basic(now - AllowedSkew)} ({Basic(now)} - {AllowedSkew.TotalMinutes} min.)"
+                : $"Signature not yet current: {amzDate} is still later than {Basic(now + AllowedSkew)} ({Basic(now)} + {AllowedSkew.TotalMinutes} min.)");
         }
 
         var signedHeaders = parts["SignedHeaders"];
@@ -82,14 +80,10 @@ internal static class SigV4Verifier
             throw ServiceError.IncompleteSignature("Signed headers must include 'host' and 'x-amz-date'. SignedHeaders=" + signedHeaders);
         }
 
-        var canonicalRequest = string.Join('\n',
-            request.Method,
-            "/",
-            string.Empty,
-            string.Concat(headers.Select(name => name + ":" + string.Join(',', request.Headers[name].Select(v => v.Trim())) + "\n")),
-            signedHeaders,
-            Hex(SHA256.HashData(body)));
-        var stringToSign = string.Join('\n', Algorithm, amzDate, string.Join('/', date, region, service, terminator), Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest))));
+        var canonicalHeaders = string.Concat(headers.Select(name => $"{name}:{string.Join(',', request.Headers[name].Select(v => v.Trim()))}\n"));
+        var canonicalRequest = string.Join('\n', request.Method, "/", string.Empty, canonicalHeaders, signedHeaders, Convert.ToHexStringLower(SHA256.HashData(body)));
+        var stringToSign = string.Join('\n', Algorithm, amzDate, string.Join('/', date, region, service, terminator),
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest))));
 
         var key = Encoding.UTF8.GetBytes("AWS4" + LocalSageMakerEndpoint.DefaultSecretAccessKey);
         foreach (var part in new[] { date, region, service, terminator, stringToSign })
@@ -97,13 +91,12 @@ internal static class SigV4Verifier
             key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(part));
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hex(key)), Encoding.ASCII.GetBytes(parts["Signature"])))
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Convert.ToHexStringLower(key)), Encoding.ASCII.GetBytes(parts["Signature"])))
         {
-            throw ServiceError.InvalidSignature("The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.");
+            throw new ServiceError(403, "InvalidSignatureException",
+                "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.");
         }
 
         return (accessKeyId, region);
     }
-
-    private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
 }

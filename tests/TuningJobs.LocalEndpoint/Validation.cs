@@ -15,44 +15,25 @@ internal sealed class Validation
     public void TuningJobName(string value)
     {
         const string member = "hyperParameterTuningJobName";
-        if (value == null)
-        {
-            _violations.Add($"Value null at '{member}' failed to satisfy constraint: Member must not be null");
-        }
-
+        Check(value != null, $"Value null at '{member}' failed to satisfy constraint: Member must not be null");
         Length(value, member, 1, 32);
         Pattern(value, member, "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}");
     }
 
-    public void Length(string value, string member, int min, int max)
-    {
-        if (value != null)
-        {
-            Bounds(value, member, value.Length, min, max, "length");
-        }
-    }
+    public void Length(string value, string member, int min, int max) => Bounds(value, member, value?.Length, min, max, "length");
 
-    public void Range(int? value, string member, int min, int max)
-    {
-        if (value is { } number)
-        {
-            Bounds(number.ToString(CultureInfo.InvariantCulture), member, number, min, max, "value");
-        }
-    }
+    public void Range(int? value, string member, int min, int max) =>
+        Bounds(value?.ToString(CultureInfo.InvariantCulture), member, value, min, max, "value");
 
     /// <summary>
     /// The model's patterns must match the whole value; \z is added here rather than shown in messages, because the
     /// service prints the pattern as modelled.
     /// </summary>
-    public void Pattern(string value, string member, string pattern)
-    {
-        if (value != null && !Regex.IsMatch(value, pattern + "\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
-        {
-            Add(value, member, "Member must satisfy regular expression pattern: " + pattern);
-        }
-    }
+    public void Pattern(string value, string member, string pattern) =>
+        Check(value, member, Regex.IsMatch(value ?? "", pattern + "\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)),
+            "Member must satisfy regular expression pattern: " + pattern);
 
-    /// <summary>The members every listing has, after the operation's own: then throws one ValidationException for all.</summary>
+    /// <summary>The members every listing has, after the operation's own.</summary>
     public void Listing(OperationRequest request, string[] sortBy, string[] statuses)
     {
         Length(request.NextToken, "nextToken", 0, 8192);
@@ -67,32 +48,29 @@ internal sealed class Validation
         if (_violations.Count > 0)
         {
             var header = _violations.Count == 1 ? "1 validation error detected: " : $"{_violations.Count} validation errors detected: ";
-            throw ServiceError.Validation(header + string.Join("; ", _violations));
+            throw new ServiceError(400, "ValidationException", header + string.Join("; ", _violations));
         }
     }
 
     /// <summary>Enum values are compared with exact spelling, as the service does ("name" is not "Name").</summary>
-    private void Enum(string value, string member, string[] allowed)
+    private void Enum(string value, string member, string[] allowed) =>
+        Check(value, member, allowed.Contains(value), $"Member must satisfy enum value set: [{string.Join(", ", allowed)}]");
+
+    private void Bounds(string shown, string member, int? actual, int min, int max, string what)
     {
-        if (value != null && !allowed.Contains(value))
-        {
-            Add(value, member, $"Member must satisfy enum value set: [{string.Join(", ", allowed)}]");
-        }
+        Check(shown, member, !(actual < min), $"Member must have {what} greater than or equal to {min}");
+        Check(shown, member, !(actual > max), $"Member must have {what} less than or equal to {max}");
     }
 
-    private void Bounds(string shown, string member, int actual, int min, int max, string what)
-    {
-        if (actual < min)
-        {
-            Add(shown, member, $"Member must have {what} greater than or equal to {min}");
-        }
+    /// <summary>An absent member (null) satisfies every constraint but "must not be null".</summary>
+    private void Check(string value, string member, bool satisfied, string constraint) =>
+        Check(value == null || satisfied, $"Value '{value}' at '{member}' failed to satisfy constraint: {constraint}");
 
-        if (actual > max)
+    private void Check(bool satisfied, string violation)
+    {
+        if (!satisfied)
         {
-            Add(shown, member, $"Member must have {what} less than or equal to {max}");
+            _violations.Add(violation);
         }
     }
-
-    private void Add(string value, string member, string constraint) =>
-        _violations.Add($"Value '{value}' at '{member}' failed to satisfy constraint: {constraint}");
 }

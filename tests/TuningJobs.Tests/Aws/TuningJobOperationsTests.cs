@@ -24,9 +24,9 @@ public sealed class TuningJobOperationsTests
         Assert.Equal(planted.TrainingJobs.Count(j => j.ObjectiveStatus == "Succeeded"), job.ObjectiveStatusCounters.Succeeded);
         Assert.Equal((350, 20), (job.ResourceLimits.MaxNumberOfTrainingJobs, job.ResourceLimits.MaxParallelTrainingJobs));
         Assert.Equal(("Minimize", "validation:loss"), (job.HyperParameterTuningJobObjective.Type, job.HyperParameterTuningJobObjective.MetricName));
-        var best = planted.TrainingJobs.Where(j => j.FinalHyperParameterTuningJobObjectiveMetric != null).MinBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Number);
+        var best = planted.TrainingJobs.Where(j => j.FinalHyperParameterTuningJobObjectiveMetric != null).MinBy(j => j.FinalHyperParameterTuningJobObjectiveMetric.Value);
         Assert.Equal(best.TrainingJobName, job.BestTrainingJob.TrainingJobName);
-        Assert.Equal(best.FinalHyperParameterTuningJobObjectiveMetric.Number, job.BestTrainingJob.ObjectiveValue);
+        Assert.Equal(best.FinalHyperParameterTuningJobObjectiveMetric.Value, job.BestTrainingJob.ObjectiveValue);
         Assert.Equal(350 / 4, job.TuningJobCompletionDetails.NumberOfTrainingJobsObjectiveNotImproving);
         Assert.Equal((int)(planted.EndTime.Value - planted.CreationTime).TotalSeconds, job.ConsumedResources.RuntimeInSeconds);
         Assert.Equal("DescribeHyperParameterTuningJob", Assert.Single(endpoint.Requests).Operation);
