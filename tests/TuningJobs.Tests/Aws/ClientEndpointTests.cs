@@ -42,21 +42,14 @@ public sealed class ClientEndpointTests
         """;
 
     [Theory]
-    [InlineData("us-gov-west-1", "true", null, "https://api-fips.sagemaker.us-gov-west-1.amazonaws.com")]
-    [InlineData("us-gov-east-1", "true", "true", "https://api.sagemaker-fips.us-gov-east-1.api.aws")]
-    [InlineData("cn-north-1", "true", null, "https://api.sagemaker-fips.cn-north-1.amazonaws.com.cn")]
-    [InlineData("us-iso-east-1", "TRUE", null, "https://api.sagemaker-fips.us-iso-east-1.c2s.ic.gov")]
-    [InlineData("us-isob-east-1", "true", "false", "https://api.sagemaker-fips.us-isob-east-1.sc2s.sgov.gov")]
-    [InlineData("us-east-1", null, "true", "https://api.sagemaker.us-east-1.api.aws")]
-    [InlineData("eu-west-1", "false", null, "https://api.sagemaker.eu-west-1.amazonaws.com")]
-    [InlineData("eu-west-1", "yes", null, "https://api.sagemaker.eu-west-1.amazonaws.com")] // not a boolean: passed over, as the SDK does
-    public void TheEnvironmentChoosesTheVariant(string region, string fips, string dualStack, string url)
-    {
-        using var environment = ProcessEnvironment.Set((Fips, fips), (DualStack, dualStack));
-        Assert.Equal(url, UrlFor(Connection(region)));
-    }
-
-    [Theory]
+    [InlineData("", Fips + "=true", null, "us-gov-west-1", "https://api-fips.sagemaker.us-gov-west-1.amazonaws.com")]
+    [InlineData("", Fips + "=true " + DualStack + "=true", null, "us-gov-east-1", "https://api.sagemaker-fips.us-gov-east-1.api.aws")]
+    [InlineData("", Fips + "=true", null, "cn-north-1", "https://api.sagemaker-fips.cn-north-1.amazonaws.com.cn")]
+    [InlineData("", Fips + "=TRUE", null, "us-iso-east-1", "https://api.sagemaker-fips.us-iso-east-1.c2s.ic.gov")]
+    [InlineData("", Fips + "=true " + DualStack + "=false", null, "us-isob-east-1", "https://api.sagemaker-fips.us-isob-east-1.sc2s.sgov.gov")]
+    [InlineData("", DualStack + "=true", null, "us-east-1", "https://api.sagemaker.us-east-1.api.aws")]
+    [InlineData("", Fips + "=false", null, "eu-west-1", "https://api.sagemaker.eu-west-1.amazonaws.com")]
+    [InlineData("", Fips + "=yes", null, "eu-west-1", "https://api.sagemaker.eu-west-1.amazonaws.com")] // not a boolean: passed over, as the SDK does
     [InlineData("", "AWS_REGION=ap-southeast-2", null, null, "https://api.sagemaker.ap-southeast-2.amazonaws.com")]
     [InlineData(Profiles, "", "iso", null, "https://api.sagemaker-fips.us-iso-east-1.c2s.ic.gov")]
     [InlineData(Profiles, "", "cn", null, "https://api.sagemaker-fips.cn-north-1.api.amazonwebservices.com.cn")]
@@ -191,16 +184,6 @@ public sealed class ClientEndpointTests
         Assert.NotNull(cache.For(Connection("us-east-1")));
     }
 
-    [Fact]
-    public void InvalidConfigurationIsAnInvalidArgumentError()
-    {
-        var failure = new TuningJobsException(FailureKind.InvalidConfiguration, "AWS_USE_FIPS_ENDPOINT is set, but …");
-        var record = ErrorRecords.FromFailure(failure, "my-tuning", "region us-east-1", "sagemaker:ListTrainingJobsForHyperParameterTuningJob");
-        Assert.Equal("InvalidConfiguration", record.FullyQualifiedErrorId);
-        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, record.CategoryInfo.Category);
-        Assert.Contains("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", record.ErrorDetails.RecommendedAction);
-    }
-
     // A change of any of these variables must get a new client at the next call.
     [Theory]
     [InlineData("AWS_ENDPOINT_URL_SAGEMAKER=http://127.0.0.1:9/")]
@@ -236,11 +219,11 @@ public sealed class ClientEndpointTests
 
     // A new provider each time, so that no client of an earlier configuration is reused. The URL is checked first,
     // so that a regression that picks the regional AWS endpoint fails here instead of sending anything off the machine.
-    private static void List(AwsConnection connection)
+    private static void List(AwsConnection connection, string tuningJob = "xgb-churn-0412")
     {
         var url = EngineHarness.ResolvedUrl(connection);
         Assert.True(url.IsLoopback, $"The request would go to {url}.");
-        Assert.NotEmpty(new EngineHarness.Engine(new AwsSageMakerApi(), connection).List("xgb-churn-0412", 100));
+        Assert.NotEmpty(new EngineHarness.Engine(new AwsSageMakerApi(), connection).List(tuningJob, 100));
     }
 
     private static void AssertOneSignedRequest(LocalSageMakerEndpoint endpoint, string region = SigningRegion)
@@ -290,27 +273,21 @@ public sealed class ClientEndpointTests
         AssertOneSignedRequest(endpoint, signingRegion);
     }
 
-    // The local endpoint checks the scope's region, so a client that signed for another one would fail here.
-    [Fact]
-    public async Task ASignatureForAnotherRegionIsRejected()
+    // The local endpoint checks the scope's region, so a client that signed for another one would fail here. A
+    // failure's message names the configured endpoint and where it came from.
+    [Theory]
+    [InlineData("us-east-1", "xgb-churn-0412", "InvalidCredentials", "InvalidSignatureException",
+        "Credential should be scoped to a valid region, not 'us-east-1'")]
+    [InlineData(SigningRegion, "no-such-job", "ResourceNotFound", "ResourceNotFound", "The tuning job 'no-such-job' was not found")]
+    public async Task AFailureNamesTheConfiguredEndpointAndASignatureForAnotherRegionIsRejected(string region, string tuningJob,
+        string kind, string errorCode, string message)
     {
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync(SigningRegion);
         using var environment = ProcessEnvironment.Set(("AWS_ENDPOINT_URL_SAGEMAKER", endpoint.Url.AbsoluteUri));
-        var failure = Assert.Throws<TuningJobsException>(() => List(Connection("us-east-1")));
-        Assert.Equal(FailureKind.InvalidCredentials, failure.Kind);
-        Assert.Equal("InvalidSignatureException", failure.ErrorCode);
-        Assert.Contains("Credential should be scoped to a valid region, not 'us-east-1'", failure.Message);
-    }
-
-    [Fact]
-    public async Task MessagesNameTheConfiguredEndpoint()
-    {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(SigningRegion);
-        using var environment = ProcessEnvironment.Set(("AWS_ENDPOINT_URL_SAGEMAKER", endpoint.Url.AbsoluteUri));
-        Assert.True(EngineHarness.ResolvedUrl(Connection(SigningRegion)).IsLoopback);
-        var engine = new EngineHarness.Engine(new AwsSageMakerApi(), Connection(SigningRegion));
-        var failure = Assert.Throws<TuningJobsException>(() => engine.List("no-such-job", 10));
-        Assert.Equal(FailureKind.ResourceNotFound, failure.Kind);
+        var failure = Assert.Throws<TuningJobsException>(() => List(Connection(region), tuningJob));
+        Assert.Equal(Enum.Parse<FailureKind>(kind), failure.Kind);
+        Assert.Equal(errorCode, failure.ErrorCode);
+        Assert.Contains(message, failure.Message);
         Assert.Contains($"endpoint {endpoint.Url.AbsoluteUri} (from AWS_ENDPOINT_URL_SAGEMAKER)", failure.Message);
     }
 }
