@@ -46,7 +46,7 @@ public sealed class GetTuningTrainingJobCommandTests
         using var hosted = new HostedPowerShell(fake);
         var output = hosted.BeginInvoke("Get-TuningTrainingJob tune -PageSize 10");
         await fake.HangStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await HostedPowerShell.WaitFor(() => output.Count == written, TimeSpan.FromSeconds(10));
+        Assert.True(SpinWait.SpinUntil(() => output.Count == written, TimeSpan.FromSeconds(10)));
 
         await hosted.AssertStopsAsync(output, written);
         Assert.True(fake.HangWasCancelled);
@@ -142,7 +142,7 @@ public sealed class GetTuningTrainingJobCommandTests
         var fake = new FakeSageMakerApi(0).ThenState("InProgress", 0, 2, ("a", "InProgress"), ("b", "InProgress"));   // it never ends
         using var hosted = new HostedPowerShell(fake);
         var output = hosted.BeginInvoke("Get-TuningTrainingJob tune -Watch -PollIntervalSec 3600");
-        await HostedPowerShell.WaitFor(() => output.Count == 2, TimeSpan.FromSeconds(20));
+        Assert.True(SpinWait.SpinUntil(() => output.Count == 2, TimeSpan.FromSeconds(20)));
 
         await hosted.AssertStopsAsync(output, written: 2);
     }
