@@ -54,26 +54,24 @@ public sealed class GetTuningJobCommandTests
         Assert.Empty(fake.TuningJobRequests);
     }
 
-    [Fact]
-    public void ABadNameFromThePipelineIsABindingErrorAndTheOtherNamesStillCome()
+    // A name that cannot bind or is not found is an error of its own; the names after it still come.
+    [Theory]
+    [InlineData("'tune-001', 'bad-', 'tune-002' | Get-TuningJob", typeof(ParameterBindingException),
+        "ParameterArgumentValidationError,TuningJobs.Commands.GetTuningJobCommand", ErrorCategory.InvalidData, "bad-", "tune-001,tune-002")]
+    [InlineData("Get-TuningJob tune-001, no-such-job, tune-002", typeof(TuningJobsException),
+        "ResourceNotFound,TuningJobs.Commands.GetTuningJobCommand", ErrorCategory.ObjectNotFound, "no-such-job", "tune-001,no-such-job,tune-002")]
+    public void ABadOrMissingNameIsAnErrorAndTheOtherNamesStillCome(string script, Type exception, string errorId, ErrorCategory category,
+        string target, string described)
     {
         var fake = new FakeSageMakerApi(0, tuningJobCount: 3);
-        var (output, errors, _, _) = HostedPowerShell.Run(fake, "'tune-001', 'bad-', 'tune-002' | Get-TuningJob");
-        Assert.Equal(new[] { "tune-001", "tune-002" }, HostedPowerShell.Names(output));
-        Assert.IsAssignableFrom<ParameterBindingException>(Assert.Single(errors).Exception);
-        Assert.Equal(new[] { "tune-001", "tune-002" }, fake.Described);
-    }
-
-    [Fact]
-    public void AMissingNameIsResourceNotFoundAndTheOtherNamesStillCome()
-    {
-        var fake = new FakeSageMakerApi(0, tuningJobCount: 3);
-        var (output, errors, _, _) = HostedPowerShell.Run(fake, "Get-TuningJob tune-001, no-such-job, tune-002");
+        var (output, errors, _, _) = HostedPowerShell.Run(fake, script);
         Assert.Equal(new[] { "tune-001", "tune-002" }, HostedPowerShell.Names(output));
         var error = Assert.Single(errors);
-        Assert.Equal("ResourceNotFound,TuningJobs.Commands.GetTuningJobCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-        Assert.Equal("no-such-job", error.TargetObject);
+        Assert.IsAssignableFrom(exception, error.Exception);
+        Assert.Equal(errorId, error.FullyQualifiedErrorId);
+        Assert.Equal(category, error.CategoryInfo.Category);
+        Assert.Equal(target, error.TargetObject);
+        Assert.Equal(described.Split(','), fake.Described);
     }
 
     [Fact]

@@ -67,29 +67,23 @@ public sealed class PagingTests
         Assert.Equal(answerType == null ? new[] { "tune" } : [], fake.Described);
     }
 
-    [Fact]
-    public void BestThatCannotTellTheDirectionIsAnErrorNotAGuess()
-    {
-        var fake = new FakeSageMakerApi(null, 0.5, 0.1);
-        fake.TuningJobs.Add(new HyperParameterTuningJob { HyperParameterTuningJobName = "tune", HyperParameterTuningJobStatus = "Completed" });
-        var record = HostedPowerShell.RunForError(fake, "Get-TuningTrainingJob tune -Best -First 1");
-        Assert.Equal("ObjectiveTypeUnknown,TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidResult, record.CategoryInfo.Category);
-        Assert.Null(((TuningJobsException)record.Exception).ResumeParameters);
-    }
-
-    [Fact]
-    public void BestWhoseTuningJobCannotBeDescribedSaysNothingWasWrittenAndNamesTheDescribeAction()
+    // Without a direction from the answer or the tuning job, or without the tuning job, nothing is written to resume.
+    [Theory]
+    [InlineData(false, "ObjectiveTypeUnknown", ErrorCategory.InvalidResult, "-SortBy FinalObjectiveMetricValue -SortOrder Descending")]
+    [InlineData(true, "AccessDenied", ErrorCategory.PermissionDenied, "sagemaker:DescribeHyperParameterTuningJob")]
+    public void BestThatCannotTellTheDirectionIsAnErrorNotAGuess(bool describeFails, string errorId, ErrorCategory category, string advice)
     {
         var fake = new FakeSageMakerApi(null, 0.5, 0.1)
         {
-            DescribeFailure = _ => new TuningJobsException(FailureKind.AccessDenied, "Not allowed.", "AccessDeniedException"),
+            DescribeFailure = _ => describeFails ? new TuningJobsException(FailureKind.AccessDenied, "Not allowed.", "AccessDeniedException") : null,
         };
+        fake.TuningJobs.Add(new HyperParameterTuningJob { HyperParameterTuningJobName = "tune", HyperParameterTuningJobStatus = "Completed" });
         var record = HostedPowerShell.RunForError(fake, "Get-TuningTrainingJob tune -Best -First 1");
-        Assert.Equal("AccessDenied,TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
+        Assert.Equal(errorId + ",TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
+        Assert.Equal(category, record.CategoryInfo.Category);
         var failure = (TuningJobsException)record.Exception;
         Assert.Equal(0, failure.JobsWritten);
         Assert.Null(failure.ResumeParameters);
-        Assert.Contains("sagemaker:DescribeHyperParameterTuningJob", record.ErrorDetails.RecommendedAction);
+        Assert.Contains(advice, record.ErrorDetails.RecommendedAction);
     }
 }
