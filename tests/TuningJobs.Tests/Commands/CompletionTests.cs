@@ -4,7 +4,7 @@ using System.Management.Automation;
 namespace TuningJobs.Tests.Commands;
 
 /// <summary>Tab completion through PowerShell's own completion engine (TabExpansion2).</summary>
-[Collection(EngineSwap.Name)]
+[Collection(Aws.ProcessEnvironment.Name)]
 public sealed class CompletionTests
 {
     /// <summary>The completions of the line with this boundary behind the cmdlets; completion must write no error.</summary>

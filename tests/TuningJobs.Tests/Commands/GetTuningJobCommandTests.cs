@@ -4,7 +4,7 @@ using TuningJobs.Listing;
 namespace TuningJobs.Tests.Commands;
 
 /// <summary>Get-TuningJob over a fake of the boundary: listing with filters and paging, describing names, wildcards.</summary>
-[Collection(EngineSwap.Name)]
+[Collection(Aws.ProcessEnvironment.Name)]
 public sealed class GetTuningJobCommandTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace TuningJobs.Tests.Commands;
 
 /// <summary>The cmdlet over a fake of the boundary: paging, streaming, cancellation and error records.</summary>
-[Collection(EngineSwap.Name)]
+[Collection(Aws.ProcessEnvironment.Name)]
 public sealed class GetTuningTrainingJobCommandTests
 {
     // The first page is written before the second is asked for, so a downstream Select-Object -First within it stops

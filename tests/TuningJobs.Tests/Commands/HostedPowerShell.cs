@@ -94,10 +94,3 @@ internal sealed class HostedPowerShell : IDisposable
 }
 
 internal sealed record HostedRun(PSObject[] Output, ErrorRecord[] Errors, string[] Verbose, ProgressRecord[] Progress);
-
-/// <summary>Tests that replace the process-wide engine (<see cref="HostedPowerShell"/> does) run one at a time.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class EngineSwap
-{
-    public const string Name = "Swaps the engine";
-}

@@ -8,7 +8,7 @@ namespace TuningJobs.Tests.Commands;
 /// The cmdlet with the real engine over HTTP: Ctrl+C while a page is slow or its body drips, and the Timeout error of a
 /// body that drips past every attempt.
 /// </summary>
-[Collection(EngineSwap.Name)]
+[Collection(Aws.ProcessEnvironment.Name)]
 public sealed class OverHttpTests
 {
     [Theory]

@@ -6,7 +6,7 @@ namespace TuningJobs.Tests.Commands;
 /// What both listings share over a fake of the boundary: -Skip and -First ask for no more than they need, and
 /// -IncludeTotalCount; then -Best and its errors.
 /// </summary>
-[Collection(EngineSwap.Name)]
+[Collection(Aws.ProcessEnvironment.Name)]
 public sealed class PagingTests
 {
     [Theory]

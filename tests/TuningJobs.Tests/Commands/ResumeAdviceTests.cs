@@ -6,7 +6,7 @@ namespace TuningJobs.Tests.Commands;
 /// The NextToken in resume advice is text from the wire: whatever the service sends, the advice stays one command with
 /// the token as a literal, for every combination of -Best, -SortBy, -Skip and -First that adds parameters to it.
 /// </summary>
-[Collection(EngineSwap.Name)]
+[Collection(Aws.ProcessEnvironment.Name)]
 public sealed class ResumeAdviceTests
 {
     /// <summary>Tokens a hostile or broken service could send: each tries to end the literal or expand inside it.</summary>
