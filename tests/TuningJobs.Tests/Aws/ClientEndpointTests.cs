@@ -129,34 +129,19 @@ public sealed class ClientEndpointTests
         Assert.Equal(winner.StartsWith("https:") ? winner : "http://127.0.0.1:9/" + winner, url);
     }
 
-    public static TheoryData<string, string, string, string, string> UnusableEndpoints => new()
-    {
-        {
-            "AWS_USE_FIPS_ENDPOINT=true AWS_ENDPOINT_URL_SAGEMAKER=http://127.0.0.1:9/", "", null, null,
-            "AWS_USE_FIPS_ENDPOINT is set, but FIPS endpoints cannot be combined with a configured endpoint (AWS_ENDPOINT_URL_SAGEMAKER)."
-        },
-        {
-            "", "[profile ds]\nuse_dualstack_endpoint = true", "ds", "http://127.0.0.1:9/",
-            "use_dualstack_endpoint of profile 'ds' is set, but dual-stack endpoints cannot be combined with a configured endpoint (-EndpointUrl)."
-        },
-        {
-            "", "[default]\nuse_fips_endpoint = true\nservices = local\n\n[services local]\nsagemaker =\n  endpoint_url = http://127.0.0.1:9/", null, null,
-            "use_fips_endpoint of profile 'default' is set, but FIPS endpoints cannot be combined with a configured endpoint " +
-            "(the services section 'local' of profile 'default' (sagemaker endpoint_url))."
-        },
-        {
-            "AWS_ENDPOINT_URL_SAGEMAKER=localhost:4566", "", null, null,
-            "AWS_ENDPOINT_URL_SAGEMAKER is 'localhost:4566', which is not an absolute http or https URL."
-        },
-        {
-            "AWS_ENDPOINT_URL=ftp://127.0.0.1/", "", null, null, "AWS_ENDPOINT_URL is 'ftp://127.0.0.1/', which is not an absolute http or https URL."
-        },
-    };
-
     /// <summary>FIPS or dual-stack with a configured endpoint names both settings; a configured endpoint must be an http(s) URL.</summary>
     /// <param name="variables">NAME=value pairs, separated by spaces.</param>
     [Theory]
-    [MemberData(nameof(UnusableEndpoints))]
+    [InlineData("AWS_USE_FIPS_ENDPOINT=true AWS_ENDPOINT_URL_SAGEMAKER=http://127.0.0.1:9/", "", null, null,
+        "AWS_USE_FIPS_ENDPOINT is set, but FIPS endpoints cannot be combined with a configured endpoint (AWS_ENDPOINT_URL_SAGEMAKER).")]
+    [InlineData("", "[profile ds]\nuse_dualstack_endpoint = true", "ds", "http://127.0.0.1:9/",
+        "use_dualstack_endpoint of profile 'ds' is set, but dual-stack endpoints cannot be combined with a configured endpoint (-EndpointUrl).")]
+    [InlineData("", "[default]\nuse_fips_endpoint = true\nservices = local\n\n[services local]\nsagemaker =\n  endpoint_url = http://127.0.0.1:9/", null, null,
+        "use_fips_endpoint of profile 'default' is set, but FIPS endpoints cannot be combined with a configured endpoint " +
+        "(the services section 'local' of profile 'default' (sagemaker endpoint_url)).")]
+    [InlineData("AWS_ENDPOINT_URL_SAGEMAKER=localhost:4566", "", null, null,
+        "AWS_ENDPOINT_URL_SAGEMAKER is 'localhost:4566', which is not an absolute http or https URL.")]
+    [InlineData("AWS_ENDPOINT_URL=ftp://127.0.0.1/", "", null, null, "AWS_ENDPOINT_URL is 'ftp://127.0.0.1/', which is not an absolute http or https URL.")]
     public void AnEndpointThatCannotBeUsedIsInvalidConfiguration(string variables, string config, string profileName, string endpointUrl,
         string message)
     {

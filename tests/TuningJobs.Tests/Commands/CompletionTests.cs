@@ -60,8 +60,6 @@ public sealed class CompletionTests
     }
 
     [Fact]
-    public void RegionsCompleteFromTheSdkList()
-    {
+    public void RegionsCompleteFromTheSdkList() =>
         Assert.Equal(new[] { "us-east-1", "us-west-2" }, Complete(new FakeSageMakerApi(0), "Get-TuningTrainingJob x -Region us-"));
-    }
 }

@@ -103,8 +103,6 @@ public sealed class GetTuningJobCommandTests
     [InlineData("*", "")]
     [InlineData("ab`*cd*", "ab")]
     [InlineData("*aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa*", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
-    public void TheLongestLiteralPartIsWhatTheServiceCanFilterBy(string pattern, string literal)
-    {
+    public void TheLongestLiteralPartIsWhatTheServiceCanFilterBy(string pattern, string literal) =>
         Assert.Equal(literal, TuningJobNames.LongestLiteral(pattern));
-    }
 }

@@ -117,16 +117,14 @@ public sealed class GetTuningTrainingJobCommandTests
         Assert.All(fake.Requests, r => Assert.Equal("Failed", r.StatusEquals));
     }
 
-    private static FakeSageMakerApi RunningTuningJob() => new FakeSageMakerApi(0)
-        .ThenState("InProgress", 0, 2, ("a", "InProgress"), ("b", "InProgress"))
-        .ThenState("Completed", 1, 0, ("a", "Completed"), ("b", "Failed"));
-
     [Theory]
     [InlineData("", "a=InProgress,b=InProgress,a=Completed,b=Failed", null)]
     [InlineData("-StatusEquals Failed", "b=Failed", "Failed")]
     public void WatchWritesEachStatusChangeAndEndsWithTheTuningJob(string parameters, string written, string statusEquals)
     {
-        var fake = RunningTuningJob();
+        var fake = new FakeSageMakerApi(0)
+            .ThenState("InProgress", 0, 2, ("a", "InProgress"), ("b", "InProgress"))
+            .ThenState("Completed", 1, 0, ("a", "Completed"), ("b", "Failed"));
         var (output, _, _, progress) = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Watch -PollIntervalSec 1 " + parameters);
         var jobs = output.Select(o => (HyperParameterTrainingJobSummary)o.BaseObject).Select(j => $"{j.TrainingJobName}={j.TrainingJobStatus}");
         Assert.Equal(written.Split(','), jobs);
