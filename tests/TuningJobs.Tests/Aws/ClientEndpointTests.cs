@@ -211,51 +211,39 @@ public sealed class ClientEndpointTests
         Assert.NotEmpty(new EngineHarness.Engine(new AwsSageMakerApi(), connection).List(tuningJob, 100));
     }
 
-    private static void AssertOneSignedRequest(LocalSageMakerEndpoint endpoint, string region = SigningRegion)
+    // Two profiles that send the requests to the local endpoint ({url}): by a services section, and by their own endpoint_url.
+    private const string LocalProfiles = """
+        [profile by-services]
+        region = eu-west-1
+        services = local-services
+
+        [services local-services]
+        s3 =
+          endpoint_url = http://127.0.0.1:9/not-for-sagemaker/
+        sagemaker =
+          endpoint_url = {url}
+
+        [profile by-endpoint-url]
+        region = eu-west-1
+        endpoint_url = {url}
+        """;
+
+    // The profile's services section, or else its own endpoint_url, or a variable is where the requests go; the region to
+    // sign for comes from the profile or AWS_REGION, else (as for -EndpointUrl) it is us-east-1.
+    [Theory]
+    [InlineData("by-services", "", SigningRegion)]
+    [InlineData("by-endpoint-url", "", SigningRegion)]
+    [InlineData(null, "AWS_ENDPOINT_URL_SAGEMAKER={url} AWS_REGION=" + SigningRegion, SigningRegion)]
+    [InlineData(null, "AWS_ENDPOINT_URL={url}", "us-east-1")]
+    public async Task RequestsGoToTheConfiguredUrlSignedForTheConfiguredRegion(string profileName, string variables, string signingRegion)
     {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(signingRegion);
+        using var file = ProcessEnvironment.Config(LocalProfiles.Replace("{url}", endpoint.Url.AbsoluteUri));
+        using var environment = ProcessEnvironment.Set(variables.Replace("{url}", endpoint.Url.AbsoluteUri));
+        List(Connection(profileName: profileName));
         var request = Assert.Single(endpoint.Requests);
         Assert.Equal(200, request.StatusCode);
-        Assert.Equal(region, request.Region);
-    }
-
-    // The profile's services section, or else its own endpoint_url, is where the requests go; the region to sign for
-    // comes from the profile too.
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task TheProfilesEndpointSendsTheRequestsToItsUrl(bool servicesSection)
-    {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(SigningRegion);
-        using var file = ProcessEnvironment.Config(servicesSection ? $"""
-            [profile local]
-            region = {SigningRegion}
-            services = local-services
-
-            [services local-services]
-            s3 =
-              endpoint_url = http://127.0.0.1:9/not-for-sagemaker/
-            sagemaker =
-              endpoint_url = {endpoint.Url.AbsoluteUri}
-            """ : $"""
-            [profile local]
-            region = {SigningRegion}
-            endpoint_url = {endpoint.Url.AbsoluteUri}
-            """);
-        List(Connection(profileName: "local"));
-        AssertOneSignedRequest(endpoint);
-    }
-
-    // Without a region, as for -EndpointUrl, the requests are signed for us-east-1.
-    [Theory]
-    [InlineData("AWS_ENDPOINT_URL_SAGEMAKER", SigningRegion)]
-    [InlineData("AWS_ENDPOINT_URL", null)]
-    public async Task RequestsAreSignedForTheRegionOfAwsRegion(string variable, string awsRegion)
-    {
-        var signingRegion = awsRegion ?? "us-east-1";
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(signingRegion);
-        using var environment = ProcessEnvironment.Set((variable, endpoint.Url.AbsoluteUri), ("AWS_REGION", awsRegion));
-        List(Connection());
-        AssertOneSignedRequest(endpoint, signingRegion);
+        Assert.Equal(signingRegion, request.Region);
     }
 
     // The local endpoint checks the scope's region, so a client that signed for another one would fail here. A
