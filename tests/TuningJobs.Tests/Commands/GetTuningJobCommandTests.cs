@@ -74,25 +74,19 @@ public sealed class GetTuningJobCommandTests
         Assert.Equal(described.Split(','), fake.Described);
     }
 
-    [Fact]
-    public void AWildcardListsWithTheLongestLiteralPartAndFiltersByThePattern()
-    {
-        var fake = new FakeSageMakerApi(0, tuningJobCount: 3);
-        fake.TuningJobs.Add(new HyperParameterTuningJob { HyperParameterTuningJobName = "my-tune-001x", HyperParameterTuningJobStatus = "Completed" });
-        var output = HostedPowerShell.Run(fake, "Get-TuningJob 'tune-00*'").Output;
-        Assert.Equal(new[] { "tune-001", "tune-002", "tune-003" }, HostedPowerShell.Names(output));
-        Assert.Equal("tune-00", Assert.Single(fake.TuningJobRequests).NameContains);
-        Assert.Empty(fake.Described);
-    }
-
-    // The listing stops at the last match wanted, which the pager cannot see coming: nothing is read ahead.
-    [Fact]
-    public void AWildcardWithFirstAsksForNoPagePastItsLastMatch()
+    // With -First the listing stops at the last match wanted, which the pager cannot see coming: nothing is read ahead.
+    [Theory]
+    [InlineData("Get-TuningJob 'tune-00*'", "tune-001,tune-002,tune-003,tune-004,tune-005", 1)]
+    [InlineData("Get-TuningJob 'tune-00*' -PageSize 1 -First 2", "tune-001,tune-002", 2)]
+    public void AWildcardListsWithTheLongestLiteralPartAndFiltersByThePattern(string script, string names, int requests)
     {
         var fake = new FakeSageMakerApi(0, tuningJobCount: 5);
-        var output = HostedPowerShell.Run(fake, "Get-TuningJob 'tune-00*' -PageSize 1 -First 2").Output;
-        Assert.Equal(new[] { "tune-001", "tune-002" }, HostedPowerShell.Names(output));
-        Assert.Equal(2, fake.TuningJobRequests.Count);
+        fake.TuningJobs.Add(new HyperParameterTuningJob { HyperParameterTuningJobName = "my-tune-001x", HyperParameterTuningJobStatus = "Completed" });
+        var output = HostedPowerShell.Run(fake, script).Output;
+        Assert.Equal(names.Split(','), HostedPowerShell.Names(output));
+        Assert.Equal(requests, fake.TuningJobRequests.Count);
+        Assert.All(fake.TuningJobRequests, r => Assert.Equal("tune-00", r.NameContains));
+        Assert.Empty(fake.Described);
     }
 
     [Theory]
