@@ -37,32 +37,25 @@ public sealed class PagingTests
         Assert.Equal(accuracy, (double)count.Properties["Accuracy"].Value);
     }
 
-    // Until the direction is known nothing is read ahead, so the restart wastes no request.
-    [Fact]
-    public void BestWaitsForAPageWithJobsBeforeChoosingTheDirection()
-    {
-        var fake = new FakeSageMakerApi("Minimize", 0.5, 0.1, 0.9, 0.3) { EmptyFirstPage = true };
-        var best = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 3 -PageSize 2").Output;
-        Assert.Equal(new[] { 0.1, 0.3, 0.5 }, best.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).ObjectiveValue.Value));
-        Assert.Equal(new[] { "Descending", "Descending", "Ascending", "Ascending", "Ascending" }, fake.Requests.Select(r => r.SortOrder));
-    }
-
-    // The answer's Type gives the direction; without it the tuning job's objective does, described once.
+    // The answer's Type gives the direction; without it the tuning job's objective does, described once. Until the
+    // direction is known nothing is read ahead, so the restart wastes no request.
     [Theory]
-    [InlineData(null, "Minimize", 0.1, "Descending,Ascending")]
-    [InlineData(null, "Maximize", 0.9, "Descending")]
-    [InlineData("Maximize", null, 0.9, "Descending")]
-    public void BestTakesTheDirectionFromTheAnswerElseFromTheTuningJob(string answerType, string tuningJobType, double best, string sortOrders)
+    [InlineData(null, "Minimize", false, "-First 1", new[] { 0.1 }, "Descending,Ascending")]
+    [InlineData(null, "Maximize", false, "-First 1", new[] { 0.9 }, "Descending")]
+    [InlineData("Maximize", null, false, "-First 1", new[] { 0.9 }, "Descending")]
+    [InlineData("Minimize", null, true, "-First 3 -PageSize 2", new[] { 0.1, 0.3, 0.5 }, "Descending,Descending,Ascending,Ascending,Ascending")]
+    public void BestTakesTheDirectionFromTheAnswerElseFromTheTuningJob(string answerType, string tuningJobType, bool emptyFirstPage,
+        string paging, double[] best, string sortOrders)
     {
-        var fake = new FakeSageMakerApi(answerType, 0.5, 0.1, 0.9, 0.3);
+        var fake = new FakeSageMakerApi(answerType, 0.5, 0.1, 0.9, 0.3) { EmptyFirstPage = emptyFirstPage };
         fake.TuningJobs.Add(new HyperParameterTuningJob
         {
             HyperParameterTuningJobName = "tune",
             HyperParameterTuningJobStatus = "Completed",
             HyperParameterTuningJobObjective = new HyperParameterTuningJobObjective { Type = tuningJobType, MetricName = "m" },
         });
-        var first = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 1").Output;
-        Assert.Equal(best, ((HyperParameterTrainingJobSummary)Assert.Single(first).BaseObject).ObjectiveValue);
+        var output = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best " + paging).Output;
+        Assert.Equal(best, output.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).ObjectiveValue.Value));
         Assert.Equal(sortOrders.Split(','), fake.Requests.Select(r => r.SortOrder));
         Assert.Equal(answerType == null ? new[] { "tune" } : [], fake.Described);
     }
