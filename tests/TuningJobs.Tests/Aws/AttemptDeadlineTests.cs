@@ -94,7 +94,8 @@ public sealed class AttemptDeadlineTests
 
         var clock = Stopwatch.StartNew();
         var failure = await Assert.ThrowsAsync<TuningJobsException>(() =>
-            listing == "training" ? engine.PageAsync(TuningJob, maxResults) : engine.TuningJobPageAsync(maxResults));
+            listing == "training" ? engine.PageAsync(TuningJob, maxResults)
+                : engine.Api.ListTuningJobsAsync(engine.Connection, new TuningJobsRequest { MaxResults = maxResults }, CancellationToken.None));
 
         Assert.Equal(FailureKind.InvalidResponse, failure.Kind);
         Assert.Contains(message, failure.Message);

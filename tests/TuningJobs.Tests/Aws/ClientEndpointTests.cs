@@ -42,21 +42,14 @@ public sealed class ClientEndpointTests
         """;
 
     [Theory]
-    [InlineData("us-gov-west-1", "true", null, "https://api-fips.sagemaker.us-gov-west-1.amazonaws.com")]
-    [InlineData("us-gov-east-1", "true", "true", "https://api.sagemaker-fips.us-gov-east-1.api.aws")]
-    [InlineData("cn-north-1", "true", null, "https://api.sagemaker-fips.cn-north-1.amazonaws.com.cn")]
-    [InlineData("us-iso-east-1", "TRUE", null, "https://api.sagemaker-fips.us-iso-east-1.c2s.ic.gov")]
-    [InlineData("us-isob-east-1", "true", "false", "https://api.sagemaker-fips.us-isob-east-1.sc2s.sgov.gov")]
-    [InlineData("us-east-1", null, "true", "https://api.sagemaker.us-east-1.api.aws")]
-    [InlineData("eu-west-1", "false", null, "https://api.sagemaker.eu-west-1.amazonaws.com")]
-    [InlineData("eu-west-1", "yes", null, "https://api.sagemaker.eu-west-1.amazonaws.com")] // not a boolean: passed over, as the SDK does
-    public void TheEnvironmentChoosesTheVariant(string region, string fips, string dualStack, string url)
-    {
-        using var environment = ProcessEnvironment.Set((Fips, fips), (DualStack, dualStack));
-        Assert.Equal(url, UrlFor(Connection(region)));
-    }
-
-    [Theory]
+    [InlineData("", Fips + "=true", null, "us-gov-west-1", "https://api-fips.sagemaker.us-gov-west-1.amazonaws.com")]
+    [InlineData("", Fips + "=true " + DualStack + "=true", null, "us-gov-east-1", "https://api.sagemaker-fips.us-gov-east-1.api.aws")]
+    [InlineData("", Fips + "=true", null, "cn-north-1", "https://api.sagemaker-fips.cn-north-1.amazonaws.com.cn")]
+    [InlineData("", Fips + "=TRUE", null, "us-iso-east-1", "https://api.sagemaker-fips.us-iso-east-1.c2s.ic.gov")]
+    [InlineData("", Fips + "=true " + DualStack + "=false", null, "us-isob-east-1", "https://api.sagemaker-fips.us-isob-east-1.sc2s.sgov.gov")]
+    [InlineData("", DualStack + "=true", null, "us-east-1", "https://api.sagemaker.us-east-1.api.aws")]
+    [InlineData("", Fips + "=false", null, "eu-west-1", "https://api.sagemaker.eu-west-1.amazonaws.com")]
+    [InlineData("", Fips + "=yes", null, "eu-west-1", "https://api.sagemaker.eu-west-1.amazonaws.com")] // not a boolean: passed over, as the SDK does
     [InlineData("", "AWS_REGION=ap-southeast-2", null, null, "https://api.sagemaker.ap-southeast-2.amazonaws.com")]
     [InlineData(Profiles, "", "iso", null, "https://api.sagemaker-fips.us-iso-east-1.c2s.ic.gov")]
     [InlineData(Profiles, "", "cn", null, "https://api.sagemaker-fips.cn-north-1.api.amazonwebservices.com.cn")]
@@ -136,34 +129,19 @@ public sealed class ClientEndpointTests
         Assert.Equal(winner.StartsWith("https:") ? winner : "http://127.0.0.1:9/" + winner, url);
     }
 
-    public static TheoryData<string, string, string, string, string> UnusableEndpoints => new()
-    {
-        {
-            "AWS_USE_FIPS_ENDPOINT=true AWS_ENDPOINT_URL_SAGEMAKER=http://127.0.0.1:9/", "", null, null,
-            "AWS_USE_FIPS_ENDPOINT is set, but FIPS endpoints cannot be combined with a configured endpoint (AWS_ENDPOINT_URL_SAGEMAKER)."
-        },
-        {
-            "", "[profile ds]\nuse_dualstack_endpoint = true", "ds", "http://127.0.0.1:9/",
-            "use_dualstack_endpoint of profile 'ds' is set, but dual-stack endpoints cannot be combined with a configured endpoint (-EndpointUrl)."
-        },
-        {
-            "", "[default]\nuse_fips_endpoint = true\nservices = local\n\n[services local]\nsagemaker =\n  endpoint_url = http://127.0.0.1:9/", null, null,
-            "use_fips_endpoint of profile 'default' is set, but FIPS endpoints cannot be combined with a configured endpoint " +
-            "(the services section 'local' of profile 'default' (sagemaker endpoint_url))."
-        },
-        {
-            "AWS_ENDPOINT_URL_SAGEMAKER=localhost:4566", "", null, null,
-            "AWS_ENDPOINT_URL_SAGEMAKER is 'localhost:4566', which is not an absolute http or https URL."
-        },
-        {
-            "AWS_ENDPOINT_URL=ftp://127.0.0.1/", "", null, null, "AWS_ENDPOINT_URL is 'ftp://127.0.0.1/', which is not an absolute http or https URL."
-        },
-    };
-
     /// <summary>FIPS or dual-stack with a configured endpoint names both settings; a configured endpoint must be an http(s) URL.</summary>
     /// <param name="variables">NAME=value pairs, separated by spaces.</param>
     [Theory]
-    [MemberData(nameof(UnusableEndpoints))]
+    [InlineData("AWS_USE_FIPS_ENDPOINT=true AWS_ENDPOINT_URL_SAGEMAKER=http://127.0.0.1:9/", "", null, null,
+        "AWS_USE_FIPS_ENDPOINT is set, but FIPS endpoints cannot be combined with a configured endpoint (AWS_ENDPOINT_URL_SAGEMAKER).")]
+    [InlineData("", "[profile ds]\nuse_dualstack_endpoint = true", "ds", "http://127.0.0.1:9/",
+        "use_dualstack_endpoint of profile 'ds' is set, but dual-stack endpoints cannot be combined with a configured endpoint (-EndpointUrl).")]
+    [InlineData("", "[default]\nuse_fips_endpoint = true\nservices = local\n\n[services local]\nsagemaker =\n  endpoint_url = http://127.0.0.1:9/", null, null,
+        "use_fips_endpoint of profile 'default' is set, but FIPS endpoints cannot be combined with a configured endpoint " +
+        "(the services section 'local' of profile 'default' (sagemaker endpoint_url)).")]
+    [InlineData("AWS_ENDPOINT_URL_SAGEMAKER=localhost:4566", "", null, null,
+        "AWS_ENDPOINT_URL_SAGEMAKER is 'localhost:4566', which is not an absolute http or https URL.")]
+    [InlineData("AWS_ENDPOINT_URL=ftp://127.0.0.1/", "", null, null, "AWS_ENDPOINT_URL is 'ftp://127.0.0.1/', which is not an absolute http or https URL.")]
     public void AnEndpointThatCannotBeUsedIsInvalidConfiguration(string variables, string config, string profileName, string endpointUrl,
         string message)
     {
@@ -189,16 +167,6 @@ public sealed class ClientEndpointTests
         Assert.Equal(FailureKind.InvalidConfiguration, failure.Kind);
         Assert.Equal("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is '1', but it must be true or false.", failure.Message);
         Assert.NotNull(cache.For(Connection("us-east-1")));
-    }
-
-    [Fact]
-    public void InvalidConfigurationIsAnInvalidArgumentError()
-    {
-        var failure = new TuningJobsException(FailureKind.InvalidConfiguration, "AWS_USE_FIPS_ENDPOINT is set, but …");
-        var record = ErrorRecords.FromFailure(failure, "my-tuning", "region us-east-1", "sagemaker:ListTrainingJobsForHyperParameterTuningJob");
-        Assert.Equal("InvalidConfiguration", record.FullyQualifiedErrorId);
-        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, record.CategoryInfo.Category);
-        Assert.Contains("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", record.ErrorDetails.RecommendedAction);
     }
 
     // A change of any of these variables must get a new client at the next call.
@@ -236,81 +204,63 @@ public sealed class ClientEndpointTests
 
     // A new provider each time, so that no client of an earlier configuration is reused. The URL is checked first,
     // so that a regression that picks the regional AWS endpoint fails here instead of sending anything off the machine.
-    private static void List(AwsConnection connection)
+    private static void List(AwsConnection connection, string tuningJob = "xgb-churn-0412")
     {
         var url = EngineHarness.ResolvedUrl(connection);
         Assert.True(url.IsLoopback, $"The request would go to {url}.");
-        Assert.NotEmpty(new EngineHarness.Engine(new AwsSageMakerApi(), connection).List("xgb-churn-0412", 100));
+        Assert.NotEmpty(new EngineHarness.Engine(new AwsSageMakerApi(), connection).List(tuningJob, 100));
     }
 
-    private static void AssertOneSignedRequest(LocalSageMakerEndpoint endpoint, string region = SigningRegion)
+    // Two profiles that send the requests to the local endpoint ({url}): by a services section, and by their own endpoint_url.
+    private const string LocalProfiles = """
+        [profile by-services]
+        region = eu-west-1
+        services = local-services
+
+        [services local-services]
+        s3 =
+          endpoint_url = http://127.0.0.1:9/not-for-sagemaker/
+        sagemaker =
+          endpoint_url = {url}
+
+        [profile by-endpoint-url]
+        region = eu-west-1
+        endpoint_url = {url}
+        """;
+
+    // The profile's services section, or else its own endpoint_url, or a variable is where the requests go; the region to
+    // sign for comes from the profile or AWS_REGION, else (as for -EndpointUrl) it is us-east-1.
+    [Theory]
+    [InlineData("by-services", "", SigningRegion)]
+    [InlineData("by-endpoint-url", "", SigningRegion)]
+    [InlineData(null, "AWS_ENDPOINT_URL_SAGEMAKER={url} AWS_REGION=" + SigningRegion, SigningRegion)]
+    [InlineData(null, "AWS_ENDPOINT_URL={url}", "us-east-1")]
+    public async Task RequestsGoToTheConfiguredUrlSignedForTheConfiguredRegion(string profileName, string variables, string signingRegion)
     {
+        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(signingRegion);
+        using var file = ProcessEnvironment.Config(LocalProfiles.Replace("{url}", endpoint.Url.AbsoluteUri));
+        using var environment = ProcessEnvironment.Set(variables.Replace("{url}", endpoint.Url.AbsoluteUri));
+        List(Connection(profileName: profileName));
         var request = Assert.Single(endpoint.Requests);
         Assert.Equal(200, request.StatusCode);
-        Assert.Equal(region, request.Region);
+        Assert.Equal(signingRegion, request.Region);
     }
 
-    // The profile's services section, or else its own endpoint_url, is where the requests go; the region to sign for
-    // comes from the profile too.
+    // The local endpoint checks the scope's region, so a client that signed for another one would fail here. A
+    // failure's message names the configured endpoint and where it came from.
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task TheProfilesEndpointSendsTheRequestsToItsUrl(bool servicesSection)
-    {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(SigningRegion);
-        using var file = ProcessEnvironment.Config(servicesSection ? $"""
-            [profile local]
-            region = {SigningRegion}
-            services = local-services
-
-            [services local-services]
-            s3 =
-              endpoint_url = http://127.0.0.1:9/not-for-sagemaker/
-            sagemaker =
-              endpoint_url = {endpoint.Url.AbsoluteUri}
-            """ : $"""
-            [profile local]
-            region = {SigningRegion}
-            endpoint_url = {endpoint.Url.AbsoluteUri}
-            """);
-        List(Connection(profileName: "local"));
-        AssertOneSignedRequest(endpoint);
-    }
-
-    // Without a region, as for -EndpointUrl, the requests are signed for us-east-1.
-    [Theory]
-    [InlineData("AWS_ENDPOINT_URL_SAGEMAKER", SigningRegion)]
-    [InlineData("AWS_ENDPOINT_URL", null)]
-    public async Task RequestsAreSignedForTheRegionOfAwsRegion(string variable, string awsRegion)
-    {
-        var signingRegion = awsRegion ?? "us-east-1";
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(signingRegion);
-        using var environment = ProcessEnvironment.Set((variable, endpoint.Url.AbsoluteUri), ("AWS_REGION", awsRegion));
-        List(Connection());
-        AssertOneSignedRequest(endpoint, signingRegion);
-    }
-
-    // The local endpoint checks the scope's region, so a client that signed for another one would fail here.
-    [Fact]
-    public async Task ASignatureForAnotherRegionIsRejected()
+    [InlineData("us-east-1", "xgb-churn-0412", "InvalidCredentials", "InvalidSignatureException",
+        "Credential should be scoped to a valid region, not 'us-east-1'")]
+    [InlineData(SigningRegion, "no-such-job", "ResourceNotFound", "ResourceNotFound", "The tuning job 'no-such-job' was not found")]
+    public async Task AFailureNamesTheConfiguredEndpointAndASignatureForAnotherRegionIsRejected(string region, string tuningJob,
+        string kind, string errorCode, string message)
     {
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync(SigningRegion);
         using var environment = ProcessEnvironment.Set(("AWS_ENDPOINT_URL_SAGEMAKER", endpoint.Url.AbsoluteUri));
-        var failure = Assert.Throws<TuningJobsException>(() => List(Connection("us-east-1")));
-        Assert.Equal(FailureKind.InvalidCredentials, failure.Kind);
-        Assert.Equal("InvalidSignatureException", failure.ErrorCode);
-        Assert.Contains("Credential should be scoped to a valid region, not 'us-east-1'", failure.Message);
-    }
-
-    [Fact]
-    public async Task MessagesNameTheConfiguredEndpoint()
-    {
-        await using var endpoint = await LocalSageMakerEndpoint.StartAsync(SigningRegion);
-        using var environment = ProcessEnvironment.Set(("AWS_ENDPOINT_URL_SAGEMAKER", endpoint.Url.AbsoluteUri));
-        Assert.True(EngineHarness.ResolvedUrl(Connection(SigningRegion)).IsLoopback);
-        var engine = new EngineHarness.Engine(new AwsSageMakerApi(), Connection(SigningRegion));
-        var failure = Assert.Throws<TuningJobsException>(() => engine.List("no-such-job", 10));
-        Assert.Equal(FailureKind.ResourceNotFound, failure.Kind);
+        var failure = Assert.Throws<TuningJobsException>(() => List(Connection(region), tuningJob));
+        Assert.Equal(Enum.Parse<FailureKind>(kind), failure.Kind);
+        Assert.Equal(errorCode, failure.ErrorCode);
+        Assert.Contains(message, failure.Message);
         Assert.Contains($"endpoint {endpoint.Url.AbsoluteUri} (from AWS_ENDPOINT_URL_SAGEMAKER)", failure.Message);
     }
 }

@@ -69,10 +69,6 @@ internal static class EngineHarness
         public Task<Page<HyperParameterTrainingJobSummary>> PageAsync(string tuningJob, int maxResults, string nextToken = null) =>
             Api.ListTrainingJobsAsync(Connection,
                 new TrainingJobsRequest { HyperParameterTuningJobName = tuningJob, MaxResults = maxResults, NextToken = nextToken }, CancellationToken.None);
-
-        /// <summary>One page of tuning jobs, straight from the boundary.</summary>
-        public Task<Page<HyperParameterTuningJob>> TuningJobPageAsync(int maxResults) =>
-            Api.ListTuningJobsAsync(Connection, new TuningJobsRequest { MaxResults = maxResults }, CancellationToken.None);
     }
 }
 

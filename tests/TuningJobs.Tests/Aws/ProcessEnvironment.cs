@@ -8,8 +8,9 @@ using Amazon.Runtime.Internal;
 namespace TuningJobs.Tests.Aws;
 
 /// <summary>
-/// Tests that change environment variables, the shared config file or the SDK's clock run one at a time, after every
-/// test that runs in parallel (xunit runs collections without parallelization last), and put back what they changed.
+/// Tests that change environment variables, the shared config file, the SDK's clock or the module's engine
+/// (<see cref="Commands.HostedPowerShell"/>) run one at a time, after every test that runs in parallel (xunit runs
+/// collections without parallelization last), and put back what they changed.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProcessEnvironment
@@ -23,13 +24,7 @@ public sealed class ProcessEnvironment
     [ModuleInitializer]
     internal static void LoopbackOnly()
     {
-        foreach (var name in new[]
-        {
-            "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION",
-            "AWS_DEFAULT_REGION", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-            "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SAGEMAKER",
-            "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
-        })
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(name => name.StartsWith("AWS_")))
         {
             Environment.SetEnvironmentVariable(name, null);
         }

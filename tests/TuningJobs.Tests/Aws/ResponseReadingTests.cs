@@ -2,7 +2,10 @@ using System.Text;
 
 namespace TuningJobs.Tests.Aws;
 
-/// <summary>Answers that are not what the API documents end in a correct object or InvalidResponse, never a crash.</summary>
+/// <summary>
+/// Answers that are not what the API documents end in a correct object or InvalidResponse, never a crash; what an answer
+/// carries comes out exactly as sent.
+/// </summary>
 public sealed class ResponseReadingTests(SharedEndpoint shared) : IClassFixture<SharedEndpoint>
 {
     private const string GoodBody =
@@ -161,6 +164,30 @@ public sealed class ResponseReadingTests(SharedEndpoint shared) : IClassFixture<
             }
         }
         return text.ToString();
+    }
+
+    // What an answer carries comes through exactly: the number, the milliseconds, values the module does not know;
+    // times are UTC (a described tuning job's too: TuningJobOperationsTests).
+    [Fact]
+    public async Task TheExactNumberTheMillisecondsAndUnknownValuesComeThrough()
+    {
+        var (page, failure) = await Answer(
+            "{\"TrainingJobSummaries\":[{\"TrainingJobName\":\"exact-1\"," +
+            "\"TrainingJobArn\":\"arn:aws:sagemaker:us-east-1:123456789012:training-job/exact-1\"," +
+            "\"CreationTime\":1732806245.123,\"TrainingStartTime\":1732806300.5," +
+            "\"TrainingJobStatus\":\"Paused\",\"ObjectiveStatus\":\"Reviewing\"," +
+            "\"TunedHyperParameters\":{\"Eta\":\"0.1\",\"eta\":\"0.2\"},\"SomethingNew\":{\"nested\":[1,2]}," +
+            "\"FinalHyperParameterTuningJobObjectiveMetric\":" +
+            "{\"Type\":\"Maximize\",\"MetricName\":\"validation:auc\",\"Value\":0.12345678901234568}}]}");
+        Assert.Null(failure);
+        var job = Assert.Single(page.Items);
+        Assert.Equal(0.12345678901234568, job.FinalHyperParameterTuningJobObjectiveMetric.Value);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1732806245123).UtcDateTime, job.CreationTime);
+        Assert.Equal(DateTimeKind.Utc, job.CreationTime.Kind);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1732806300500).UtcDateTime, job.TrainingStartTime);
+        Assert.Null(job.TrainingEndTime);
+        Assert.Equal(("Paused", "Reviewing"), (job.TrainingJobStatus, job.ObjectiveStatus));
+        Assert.Equal(("0.1", "0.2"), (job.TunedHyperParameters["Eta"], job.TunedHyperParameters["eta"]));
     }
 
     [Fact]

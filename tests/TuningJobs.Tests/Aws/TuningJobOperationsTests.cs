@@ -18,6 +18,7 @@ public sealed class TuningJobOperationsTests
         Assert.Equal(planted.CreationTime.UtcDateTime, job.CreationTime);
         Assert.Equal(DateTimeKind.Utc, job.CreationTime.Kind);
         Assert.Equal(planted.EndTime?.UtcDateTime, job.HyperParameterTuningEndTime);
+        Assert.Equal(DateTimeKind.Utc, job.HyperParameterTuningEndTime?.Kind);
         Assert.Equal(planted.LastModifiedTime?.UtcDateTime, job.LastModifiedTime);
         Assert.Equal(planted.TrainingJobs.Count(j => j.TrainingJobStatus == "Completed"), job.TrainingJobStatusCounters.Completed);
         Assert.Equal(planted.TrainingJobs.Count(j => j.TrainingJobStatus == "Failed"), job.TrainingJobStatusCounters.NonRetryableError);

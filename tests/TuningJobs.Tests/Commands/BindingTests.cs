@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace TuningJobs.Tests.Commands;
 
 /// <summary>Input the service would refuse is refused when the parameters bind, before any request.</summary>
-[Collection(EngineSwap.Name)]
+[Collection(Aws.ProcessEnvironment.Name)]
 public sealed class BindingTests
 {
     private const string Validation = "ParameterArgumentValidationError";

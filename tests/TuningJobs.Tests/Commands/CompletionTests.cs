@@ -4,7 +4,7 @@ using System.Management.Automation;
 namespace TuningJobs.Tests.Commands;
 
 /// <summary>Tab completion through PowerShell's own completion engine (TabExpansion2).</summary>
-[Collection(EngineSwap.Name)]
+[Collection(Aws.ProcessEnvironment.Name)]
 public sealed class CompletionTests
 {
     /// <summary>The completions of the line with this boundary behind the cmdlets; completion must write no error.</summary>
@@ -16,25 +16,19 @@ public sealed class CompletionTests
         return result.CompletionMatches.Select(m => m.CompletionText).ToArray();
     }
 
-    [Fact]
-    public void TuningJobNamesCompleteFromTheServiceWithWhatIsTyped()
-    {
-        var fake = new FakeSageMakerApi(0);
-        var names = Complete(fake, "Get-TuningTrainingJob xgb");
-        Assert.Equal(new[] { "xgb-churn-0412", "xgb-churn-0413" }, names);
-        Assert.Equal(new[] { "xgb" }, fake.TuningJobRequests.Select(r => r.NameContains));
-    }
-
+    // Tuning job names come from the service, asked with what is typed; the API's enumerations and the regions (from
+    // the SDK's list) complete with exactly their values, asking the service nothing.
     [Theory]
-    [InlineData("StatusEquals", "Completed,Deleting,Failed,InProgress,Stopped,Stopping")]
-    [InlineData("SortBy", "CreationTime,FinalObjectiveMetricValue,Name,Status")]
-    [InlineData("SortOrder", "Ascending,Descending")]
-    public void ParametersOfTheApisEnumerationsCompleteWithExactlyItsValues(string parameter, string values)
+    [InlineData("Get-TuningTrainingJob xgb", "xgb-churn-0412,xgb-churn-0413", "xgb")]
+    [InlineData("Get-TuningTrainingJob tune -StatusEquals ", "Completed,Deleting,Failed,InProgress,Stopped,Stopping", "")]
+    [InlineData("Get-TuningTrainingJob tune -SortBy ", "CreationTime,FinalObjectiveMetricValue,Name,Status", "")]
+    [InlineData("Get-TuningTrainingJob tune -SortOrder ", "Ascending,Descending", "")]
+    [InlineData("Get-TuningTrainingJob x -Region us-", "us-east-1,us-west-2", "")]
+    public void NamesCompleteFromTheServiceAndValuesFromTheirLists(string line, string completions, string asked)
     {
         var fake = new FakeSageMakerApi(0);
-        var completions = Complete(fake, $"Get-TuningTrainingJob tune -{parameter} ");
-        Assert.Equal(values.Split(','), completions.Order(StringComparer.Ordinal));
-        Assert.Empty(fake.TuningJobRequests);
+        Assert.Equal(completions.Split(','), Complete(fake, line));
+        Assert.Equal(asked.Split(',', StringSplitOptions.RemoveEmptyEntries), fake.TuningJobRequests.Select(r => r.NameContains));
     }
 
     /// <summary>
@@ -57,11 +51,5 @@ public sealed class CompletionTests
             Assert.Equal(new[] { "xgb" }, fake.TuningJobRequests.Select(r => r.NameContains));   // it asked, and gave up or failed
         }
         Assert.DoesNotContain(names, n => n.StartsWith("xgb-churn"));
-    }
-
-    [Fact]
-    public void RegionsCompleteFromTheSdkList()
-    {
-        Assert.Equal(new[] { "us-east-1", "us-west-2" }, Complete(new FakeSageMakerApi(0), "Get-TuningTrainingJob x -Region us-"));
     }
 }

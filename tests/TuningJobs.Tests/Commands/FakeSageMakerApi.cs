@@ -143,15 +143,8 @@ internal sealed class FakeSageMakerApi : ISageMakerApi
         if (HangOnPage == Requests.Count)
         {
             HangStarted.TrySetResult(true);
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                HangWasCancelled = true;
-                throw;
-            }
+            using var cancelled = cancellationToken.Register(() => HangWasCancelled = true);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
         }
         if (EmptyFirstPage && request.NextToken == null)
         {

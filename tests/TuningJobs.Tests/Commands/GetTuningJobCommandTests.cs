@@ -4,7 +4,7 @@ using TuningJobs.Listing;
 namespace TuningJobs.Tests.Commands;
 
 /// <summary>Get-TuningJob over a fake of the boundary: listing with filters and paging, describing names, wildcards.</summary>
-[Collection(EngineSwap.Name)]
+[Collection(Aws.ProcessEnvironment.Name)]
 public sealed class GetTuningJobCommandTests
 {
     [Fact]
@@ -54,47 +54,39 @@ public sealed class GetTuningJobCommandTests
         Assert.Empty(fake.TuningJobRequests);
     }
 
-    [Fact]
-    public void ABadNameFromThePipelineIsABindingErrorAndTheOtherNamesStillCome()
+    // A name that cannot bind or is not found is an error of its own; the names after it still come.
+    [Theory]
+    [InlineData("'tune-001', 'bad-', 'tune-002' | Get-TuningJob", typeof(ParameterBindingException),
+        "ParameterArgumentValidationError,TuningJobs.Commands.GetTuningJobCommand", ErrorCategory.InvalidData, "bad-", "tune-001,tune-002")]
+    [InlineData("Get-TuningJob tune-001, no-such-job, tune-002", typeof(TuningJobsException),
+        "ResourceNotFound,TuningJobs.Commands.GetTuningJobCommand", ErrorCategory.ObjectNotFound, "no-such-job", "tune-001,no-such-job,tune-002")]
+    public void ABadOrMissingNameIsAnErrorAndTheOtherNamesStillCome(string script, Type exception, string errorId, ErrorCategory category,
+        string target, string described)
     {
         var fake = new FakeSageMakerApi(0, tuningJobCount: 3);
-        var (output, errors, _, _) = HostedPowerShell.Run(fake, "'tune-001', 'bad-', 'tune-002' | Get-TuningJob");
-        Assert.Equal(new[] { "tune-001", "tune-002" }, HostedPowerShell.Names(output));
-        Assert.IsAssignableFrom<ParameterBindingException>(Assert.Single(errors).Exception);
-        Assert.Equal(new[] { "tune-001", "tune-002" }, fake.Described);
-    }
-
-    [Fact]
-    public void AMissingNameIsResourceNotFoundAndTheOtherNamesStillCome()
-    {
-        var fake = new FakeSageMakerApi(0, tuningJobCount: 3);
-        var (output, errors, _, _) = HostedPowerShell.Run(fake, "Get-TuningJob tune-001, no-such-job, tune-002");
+        var (output, errors, _, _) = HostedPowerShell.Run(fake, script);
         Assert.Equal(new[] { "tune-001", "tune-002" }, HostedPowerShell.Names(output));
         var error = Assert.Single(errors);
-        Assert.Equal("ResourceNotFound,TuningJobs.Commands.GetTuningJobCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-        Assert.Equal("no-such-job", error.TargetObject);
+        Assert.IsAssignableFrom(exception, error.Exception);
+        Assert.Equal(errorId, error.FullyQualifiedErrorId);
+        Assert.Equal(category, error.CategoryInfo.Category);
+        Assert.Equal(target, error.TargetObject);
+        Assert.Equal(described.Split(','), fake.Described);
     }
 
-    [Fact]
-    public void AWildcardListsWithTheLongestLiteralPartAndFiltersByThePattern()
-    {
-        var fake = new FakeSageMakerApi(0, tuningJobCount: 3);
-        fake.TuningJobs.Add(new HyperParameterTuningJob { HyperParameterTuningJobName = "my-tune-001x", HyperParameterTuningJobStatus = "Completed" });
-        var output = HostedPowerShell.Run(fake, "Get-TuningJob 'tune-00*'").Output;
-        Assert.Equal(new[] { "tune-001", "tune-002", "tune-003" }, HostedPowerShell.Names(output));
-        Assert.Equal("tune-00", Assert.Single(fake.TuningJobRequests).NameContains);
-        Assert.Empty(fake.Described);
-    }
-
-    // The listing stops at the last match wanted, which the pager cannot see coming: nothing is read ahead.
-    [Fact]
-    public void AWildcardWithFirstAsksForNoPagePastItsLastMatch()
+    // With -First the listing stops at the last match wanted, which the pager cannot see coming: nothing is read ahead.
+    [Theory]
+    [InlineData("Get-TuningJob 'tune-00*'", "tune-001,tune-002,tune-003,tune-004,tune-005", 1)]
+    [InlineData("Get-TuningJob 'tune-00*' -PageSize 1 -First 2", "tune-001,tune-002", 2)]
+    public void AWildcardListsWithTheLongestLiteralPartAndFiltersByThePattern(string script, string names, int requests)
     {
         var fake = new FakeSageMakerApi(0, tuningJobCount: 5);
-        var output = HostedPowerShell.Run(fake, "Get-TuningJob 'tune-00*' -PageSize 1 -First 2").Output;
-        Assert.Equal(new[] { "tune-001", "tune-002" }, HostedPowerShell.Names(output));
-        Assert.Equal(2, fake.TuningJobRequests.Count);
+        fake.TuningJobs.Add(new HyperParameterTuningJob { HyperParameterTuningJobName = "my-tune-001x", HyperParameterTuningJobStatus = "Completed" });
+        var output = HostedPowerShell.Run(fake, script).Output;
+        Assert.Equal(names.Split(','), HostedPowerShell.Names(output));
+        Assert.Equal(requests, fake.TuningJobRequests.Count);
+        Assert.All(fake.TuningJobRequests, r => Assert.Equal("tune-00", r.NameContains));
+        Assert.Empty(fake.Described);
     }
 
     [Theory]
@@ -105,8 +97,6 @@ public sealed class GetTuningJobCommandTests
     [InlineData("*", "")]
     [InlineData("ab`*cd*", "ab")]
     [InlineData("*aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa*", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
-    public void TheLongestLiteralPartIsWhatTheServiceCanFilterBy(string pattern, string literal)
-    {
+    public void TheLongestLiteralPartIsWhatTheServiceCanFilterBy(string pattern, string literal) =>
         Assert.Equal(literal, TuningJobNames.LongestLiteral(pattern));
-    }
 }

@@ -11,11 +11,9 @@ namespace TuningJobs.Tests.Commands;
 /// </summary>
 internal sealed class HostedPowerShell : IDisposable
 {
-    private readonly IDisposable _swap;
-
     public HostedPowerShell(ISageMakerApi api)
     {
-        _swap = EngineSwap.Use(api);
+        Loading.Engine.Api = api;
         var state = InitialSessionState.CreateDefault2();
         state.Commands.Add(new SessionStateCmdletEntry("Get-TuningTrainingJob", typeof(GetTuningTrainingJobCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Get-TuningJob", typeof(GetTuningJobCommand), null));
@@ -27,7 +25,7 @@ internal sealed class HostedPowerShell : IDisposable
     public void Dispose()
     {
         Shell.Dispose();
-        _swap.Dispose();
+        Loading.Engine.Api = null;
     }
 
     /// <summary>
@@ -48,20 +46,15 @@ internal sealed class HostedPowerShell : IDisposable
     /// <summary>Runs a script that must fail with the given boundary behind the cmdlets, and returns the one error it ended with.</summary>
     public static ErrorRecord RunForError(ISageMakerApi api, string script)
     {
-        using var hosted = new HostedPowerShell(api);
         // A terminating error inside a script statement surfaces in the error stream, not as an exception.
-        hosted.Shell.AddScript(script);
         try
         {
-            hosted.Shell.Invoke();
+            return Assert.Single(Run(api, script).Errors);
         }
         catch (RuntimeException thrown)
         {
             return thrown.ErrorRecord;
         }
-        var errors = hosted.Shell.Streams.Error;
-        if (errors.Count != 1) throw new InvalidOperationException($"The script wrote {errors.Count} errors, not one.");
-        return errors[0];
     }
 
     /// <summary>The names of the training jobs or tuning jobs written.</summary>
@@ -98,29 +91,6 @@ internal sealed class HostedPowerShell : IDisposable
         Assert.Equal(PSInvocationState.Stopped, Shell.InvocationStateInfo.State);
         Assert.Equal(written, output.Count);
     }
-
-    public static async Task WaitFor(Func<bool> condition, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > limit) throw new TimeoutException("The condition did not come true in time.");
-            await Task.Delay(20);
-        }
-    }
 }
 
 internal sealed record HostedRun(PSObject[] Output, ErrorRecord[] Errors, string[] Verbose, ProgressRecord[] Progress);
-
-/// <summary>Tests that replace the process-wide engine run one at a time and put the real one back.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class EngineSwap
-{
-    public const string Name = "Swaps the engine";
-
-    internal static IDisposable Use(ISageMakerApi fake)
-    {
-        Loading.Engine.Api = fake;
-        return new Aws.Restore(() => Loading.Engine.Api = null);
-    }
-}

@@ -8,7 +8,7 @@ namespace TuningJobs.Tests.Commands;
 /// The cmdlet with the real engine over HTTP: Ctrl+C while a page is slow or its body drips, and the Timeout error of a
 /// body that drips past every attempt.
 /// </summary>
-[Collection(EngineSwap.Name)]
+[Collection(Aws.ProcessEnvironment.Name)]
 public sealed class OverHttpTests
 {
     [Theory]
@@ -23,7 +23,7 @@ public sealed class OverHttpTests
 
         using var hosted = new HostedPowerShell(null);
         var output = hosted.BeginInvoke($"Get-TuningTrainingJob xgb-churn-0412 -PageSize 10 {connection}");
-        await HostedPowerShell.WaitFor(() => endpoint.Requests.Count == 2, TimeSpan.FromSeconds(20));
+        Assert.True(SpinWait.SpinUntil(() => endpoint.Requests.Count == 2, TimeSpan.FromSeconds(20)));
         await Task.Delay(1000);   // the slow second page has been in flight for a while
 
         await hosted.AssertStopsAsync(output, written: 10);

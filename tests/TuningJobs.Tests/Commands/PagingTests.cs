@@ -6,7 +6,7 @@ namespace TuningJobs.Tests.Commands;
 /// What both listings share over a fake of the boundary: -Skip and -First ask for no more than they need, and
 /// -IncludeTotalCount; then -Best and its errors.
 /// </summary>
-[Collection(EngineSwap.Name)]
+[Collection(Aws.ProcessEnvironment.Name)]
 public sealed class PagingTests
 {
     [Theory]
@@ -37,59 +37,46 @@ public sealed class PagingTests
         Assert.Equal(accuracy, (double)count.Properties["Accuracy"].Value);
     }
 
-    // Until the direction is known nothing is read ahead, so the restart wastes no request.
-    [Fact]
-    public void BestWaitsForAPageWithJobsBeforeChoosingTheDirection()
-    {
-        var fake = new FakeSageMakerApi("Minimize", 0.5, 0.1, 0.9, 0.3) { EmptyFirstPage = true };
-        var best = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 3 -PageSize 2").Output;
-        Assert.Equal(new[] { 0.1, 0.3, 0.5 }, best.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).ObjectiveValue.Value));
-        Assert.Equal(new[] { "Descending", "Descending", "Ascending", "Ascending", "Ascending" }, fake.Requests.Select(r => r.SortOrder));
-    }
-
-    // The answer's Type gives the direction; without it the tuning job's objective does, described once.
+    // The answer's Type gives the direction; without it the tuning job's objective does, described once. Until the
+    // direction is known nothing is read ahead, so the restart wastes no request.
     [Theory]
-    [InlineData(null, "Minimize", 0.1, "Descending,Ascending")]
-    [InlineData(null, "Maximize", 0.9, "Descending")]
-    [InlineData("Maximize", null, 0.9, "Descending")]
-    public void BestTakesTheDirectionFromTheAnswerElseFromTheTuningJob(string answerType, string tuningJobType, double best, string sortOrders)
+    [InlineData(null, "Minimize", false, "-First 1", new[] { 0.1 }, "Descending,Ascending")]
+    [InlineData(null, "Maximize", false, "-First 1", new[] { 0.9 }, "Descending")]
+    [InlineData("Maximize", null, false, "-First 1", new[] { 0.9 }, "Descending")]
+    [InlineData("Minimize", null, true, "-First 3 -PageSize 2", new[] { 0.1, 0.3, 0.5 }, "Descending,Descending,Ascending,Ascending,Ascending")]
+    public void BestTakesTheDirectionFromTheAnswerElseFromTheTuningJob(string answerType, string tuningJobType, bool emptyFirstPage,
+        string paging, double[] best, string sortOrders)
     {
-        var fake = new FakeSageMakerApi(answerType, 0.5, 0.1, 0.9, 0.3);
+        var fake = new FakeSageMakerApi(answerType, 0.5, 0.1, 0.9, 0.3) { EmptyFirstPage = emptyFirstPage };
         fake.TuningJobs.Add(new HyperParameterTuningJob
         {
             HyperParameterTuningJobName = "tune",
             HyperParameterTuningJobStatus = "Completed",
             HyperParameterTuningJobObjective = new HyperParameterTuningJobObjective { Type = tuningJobType, MetricName = "m" },
         });
-        var first = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best -First 1").Output;
-        Assert.Equal(best, ((HyperParameterTrainingJobSummary)Assert.Single(first).BaseObject).ObjectiveValue);
+        var output = HostedPowerShell.Run(fake, "Get-TuningTrainingJob tune -Best " + paging).Output;
+        Assert.Equal(best, output.Select(o => ((HyperParameterTrainingJobSummary)o.BaseObject).ObjectiveValue.Value));
         Assert.Equal(sortOrders.Split(','), fake.Requests.Select(r => r.SortOrder));
         Assert.Equal(answerType == null ? new[] { "tune" } : [], fake.Described);
     }
 
-    [Fact]
-    public void BestThatCannotTellTheDirectionIsAnErrorNotAGuess()
-    {
-        var fake = new FakeSageMakerApi(null, 0.5, 0.1);
-        fake.TuningJobs.Add(new HyperParameterTuningJob { HyperParameterTuningJobName = "tune", HyperParameterTuningJobStatus = "Completed" });
-        var record = HostedPowerShell.RunForError(fake, "Get-TuningTrainingJob tune -Best -First 1");
-        Assert.Equal("ObjectiveTypeUnknown,TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidResult, record.CategoryInfo.Category);
-        Assert.Null(((TuningJobsException)record.Exception).ResumeParameters);
-    }
-
-    [Fact]
-    public void BestWhoseTuningJobCannotBeDescribedSaysNothingWasWrittenAndNamesTheDescribeAction()
+    // Without a direction from the answer or the tuning job, or without the tuning job, nothing is written to resume.
+    [Theory]
+    [InlineData(false, "ObjectiveTypeUnknown", ErrorCategory.InvalidResult, "-SortBy FinalObjectiveMetricValue -SortOrder Descending")]
+    [InlineData(true, "AccessDenied", ErrorCategory.PermissionDenied, "sagemaker:DescribeHyperParameterTuningJob")]
+    public void BestThatCannotTellTheDirectionIsAnErrorNotAGuess(bool describeFails, string errorId, ErrorCategory category, string advice)
     {
         var fake = new FakeSageMakerApi(null, 0.5, 0.1)
         {
-            DescribeFailure = _ => new TuningJobsException(FailureKind.AccessDenied, "Not allowed.", "AccessDeniedException"),
+            DescribeFailure = _ => describeFails ? new TuningJobsException(FailureKind.AccessDenied, "Not allowed.", "AccessDeniedException") : null,
         };
+        fake.TuningJobs.Add(new HyperParameterTuningJob { HyperParameterTuningJobName = "tune", HyperParameterTuningJobStatus = "Completed" });
         var record = HostedPowerShell.RunForError(fake, "Get-TuningTrainingJob tune -Best -First 1");
-        Assert.Equal("AccessDenied,TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
+        Assert.Equal(errorId + ",TuningJobs.Commands.GetTuningTrainingJobCommand", record.FullyQualifiedErrorId);
+        Assert.Equal(category, record.CategoryInfo.Category);
         var failure = (TuningJobsException)record.Exception;
         Assert.Equal(0, failure.JobsWritten);
         Assert.Null(failure.ResumeParameters);
-        Assert.Contains("sagemaker:DescribeHyperParameterTuningJob", record.ErrorDetails.RecommendedAction);
+        Assert.Contains(advice, record.ErrorDetails.RecommendedAction);
     }
 }

@@ -23,9 +23,9 @@ public sealed class ErrorRecordsTests
     [InlineData("ServiceError", ErrorCategory.InvalidOperation)]
     [InlineData("EngineLoadFailed", ErrorCategory.ResourceUnavailable)]
     [InlineData("ObjectiveTypeUnknown", ErrorCategory.InvalidResult)]
-    [InlineData("InvalidConfiguration", ErrorCategory.InvalidArgument)]
+    [InlineData("InvalidConfiguration", ErrorCategory.InvalidArgument, "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")]
     [InlineData("Timeout", ErrorCategory.OperationTimeout)]
-    public void EachKindHasItsErrorIdCategoryTargetMessageAndAdvice(string kind, ErrorCategory category)
+    public void EachKindHasItsErrorIdCategoryTargetMessageAndAdvice(string kind, ErrorCategory category, string adviceMentions = "")
     {
         var failure = new TuningJobsException(Enum.Parse<FailureKind>(kind), "Said by the service.", "SomeCode", "req-1");
         var record = ErrorRecords.FromFailure(failure, "my-tuning", "region us-east-1",
@@ -36,5 +36,6 @@ public sealed class ErrorRecordsTests
         Assert.Same(failure, record.Exception);
         Assert.Equal("Said by the service. (request id req-1)", record.ErrorDetails.Message);
         Assert.False(string.IsNullOrWhiteSpace(record.ErrorDetails.RecommendedAction));
+        Assert.Contains(adviceMentions, record.ErrorDetails.RecommendedAction);
     }
 }

@@ -31,17 +31,15 @@ public sealed class PagerTests
     private List<int> RequestsAtEachPage(Pager<int> pager) =>
         pager.Pages(CancellationToken.None).Select(_ => _requested.Count).ToList();
 
-    [Fact]
-    public void FromTheSecondPageOnTheNextPageIsAskedForBeforeAPageIsHandedOver()
+    // With read-ahead, from the second page on the next page is asked for before a page is handed over; without it,
+    // each page is asked for when it is pulled.
+    [Theory]
+    [InlineData(true, new[] { 1, 3, 4, 4 })]
+    [InlineData(false, new[] { 1, 2, 3, 4 })]
+    public void EachPageIsAskedForWhenPulledOrReadAhead(bool readAhead, int[] requestsAtEachPage)
     {
-        Assert.Equal(new[] { 1, 3, 4, 4 }, RequestsAtEachPage(Pager(40, SkipFirst.All(), readAhead: true)));
+        Assert.Equal(requestsAtEachPage, RequestsAtEachPage(Pager(40, SkipFirst.All(), readAhead)));
         Assert.Equal(new[] { null, "10", "20", "30" }, _requested);
-    }
-
-    [Fact]
-    public void WithoutReadAheadEachPageIsAskedForWhenItIsPulled()
-    {
-        Assert.Equal(new[] { 1, 2, 3, 4 }, RequestsAtEachPage(Pager(40, SkipFirst.All(), readAhead: false)));
     }
 
     [Fact]

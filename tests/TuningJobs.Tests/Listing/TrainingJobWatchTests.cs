@@ -13,10 +13,9 @@ public sealed class TrainingJobWatchTests
             .GetAwaiter().GetResult().Items,
         TimeSpan.Zero);
 
-    private static List<string> Run(FakeSageMakerApi fake) =>
-        Watch(fake).Polls(CancellationToken.None)
-            .SelectMany(poll => poll.Changed.Select(job => $"{poll.Number}:{job.TrainingJobName}={job.TrainingJobStatus}"))
-            .ToList();
+    /// <summary>Each job handed on, as poll:name=status.</summary>
+    private static IEnumerable<string> Changes(IEnumerable<WatchPoll> polls) =>
+        polls.SelectMany(poll => poll.Changed.Select(job => $"{poll.Number}:{job.TrainingJobName}={job.TrainingJobStatus}"));
 
     // A poll that sees no change in the tuning job's counters asks only the tuning job.
     [Fact]
@@ -29,8 +28,7 @@ public sealed class TrainingJobWatchTests
             .ThenState("InProgress", 1, 1, ("a", "Completed"), ("b", "InProgress"))
             .ThenState("Completed", 1, 0, ("a", "Completed"), ("b", "Failed"));
         var polls = Watch(fake).Polls(CancellationToken.None).ToList();
-        var changes = polls.SelectMany(poll => poll.Changed.Select(job => $"{poll.Number}:{job.TrainingJobName}={job.TrainingJobStatus}"));
-        Assert.Equal(new[] { "1:a=InProgress", "3:b=InProgress", "4:a=Completed", "5:b=Failed" }, changes);
+        Assert.Equal(new[] { "1:a=InProgress", "3:b=InProgress", "4:a=Completed", "5:b=Failed" }, Changes(polls));
         Assert.Equal(new[] { true, false, true, true, true }, polls.Select(p => p.Listed));
         Assert.Equal(5, fake.Described.Count);
         Assert.Equal(4, fake.Requests.Count);
@@ -42,7 +40,7 @@ public sealed class TrainingJobWatchTests
     public void ATuningJobThatHasEndedIsListedOnceAndTheWatchEnds(string status)
     {
         var fake = new FakeSageMakerApi(0).ThenState(status, 2, 0, ("a", "Completed"), ("b", "Stopped"));
-        Assert.Equal(new[] { "1:a=Completed", "1:b=Stopped" }, Run(fake));
+        Assert.Equal(new[] { "1:a=Completed", "1:b=Stopped" }, Changes(Watch(fake).Polls(CancellationToken.None)));
         Assert.Equal((1, 1), (fake.Described.Count, fake.Requests.Count));
     }
 
