@@ -30,11 +30,11 @@ Describe 'The default table view' {
 
 Describe 'The table views of both types' {
     It 'show <Shows> in a 100-column terminal' -ForEach @(
-        @{ Shows = 'creation times as UTC and training times in whole seconds'
+        @{ Shows = 'a whole training job name, creation times as UTC and training times in whole seconds'
            Type = 'TuningJobs.HyperParameterTrainingJobSummary'
            Headers = 'TrainingJobName', 'TrainingJobStatus', 'ObjectiveValue', 'CreationTime', 'TrainingTime'
-           Row = '^timed\s+.*2024-05-06 07:08:09Z\s+1\.01:01:12$'
-           Properties = @{ TrainingJobName = 'timed'
+           Row = '^xgb-churn-0412-001-3f2a9c1d\s+.*2024-05-06 07:08:09Z\s+1\.01:01:12$'
+           Properties = @{ TrainingJobName = 'xgb-churn-0412-001-3f2a9c1d'   # a real name's length, shown whole
                CreationTime = [datetime]::new(2024, 5, 6, 7, 8, 9, [DateTimeKind]::Utc)
                TrainingStartTime = [datetime]::new(2024, 5, 6, 7, 10, 0, [DateTimeKind]::Utc)
                TrainingEndTime = [datetime]::new(2024, 5, 7, 8, 11, 12, 345, [DateTimeKind]::Utc) } }

@@ -5,14 +5,16 @@
 $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:Manifest = Join-Path $script:Root 'TuningJobs.psd1'
 Import-Module (Join-Path $script:Root 'tests/TuningJobs.LocalEndpoint/LocalEndpoint.psm1') -Force
+# Each test file imports this module with -Force, which removes the previous file's copy first: its endpoint stops
+# then. The last file's endpoint stops when this process exits and closes its stdin.
+$ExecutionContext.SessionState.Module.OnRemove = { Stop-TestSession }
 
 function Initialize-TestSession {
     # No ambient AWS settings, config files of the test's own, no instance-metadata traffic off the machine; then
     # the module from the repository's manifest and the session's local endpoint, returned with .Connection, the splat
-    # for the cmdlet. The previous file's endpoint stops here; the last one stops when this process exits and closes
-    # its stdin, so no test file needs an AfterAll of its own for it.
+    # for the cmdlet.
     param([Parameter(Mandatory)] [string] $Folder, [switch] $NoImport)
-    if ($script:Session) { Stop-LocalSageMakerEndpoint $script:Session }
+    Stop-TestSession
     Remove-Item Env:AWS_*
     $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $Folder 'credentials'
     $env:AWS_CONFIG_FILE = Join-Path $Folder 'config'
@@ -25,6 +27,11 @@ function Initialize-TestSession {
     $endpoint | Add-Member Connection @{ EndpointUrl = $endpoint.Url; Credential = $endpoint.Credential; Region = 'us-east-1' }
     $script:Session = $endpoint
     $endpoint
+}
+
+function Stop-TestSession {
+    if ($script:Session) { Stop-LocalSageMakerEndpoint $script:Session }
+    $script:Session = $null
 }
 
 function Format-TestProfile {

@@ -32,7 +32,7 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer, token);
             var body = buffer.ToArray();
-            await Task.Delay(endpoint.Latency, token);
+            if (endpoint.Latency > TimeSpan.Zero) await Task.Delay(endpoint.Latency, token);
 
             (string AccessKeyId, string Region) signer;
             try
@@ -118,7 +118,7 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
         var pageKey = string.Join('\u001f', operation.Name, operationRequest.HyperParameterTuningJobName ?? operationRequest.NameContains, operationRequest.NextToken);
         var (fault, name, delay) = faults.DecideForPage(pageKey, offset / operationRequest.PageSize);
         entry.Fault = name;
-        await Task.Delay(delay, token);
+        if (delay > 0) await Task.Delay(delay, token);
         switch (fault)
         {
             case PageFailureFault failure:

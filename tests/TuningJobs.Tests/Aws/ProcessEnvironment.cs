@@ -24,7 +24,7 @@ public sealed class ProcessEnvironment
     [ModuleInitializer]
     internal static void LoopbackOnly()
     {
-        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(name => name.StartsWith("AWS_")))
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(name => name.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase)))
         {
             Environment.SetEnvironmentVariable(name, null);
         }
