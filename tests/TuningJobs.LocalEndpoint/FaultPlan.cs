@@ -3,30 +3,25 @@ using System.Collections.Concurrent;
 namespace TuningJobs.LocalEndpoint;
 
 /// <summary>
-/// Faults for reliability tests, replaced as a whole while the endpoint runs (in process through
-/// <see cref="LocalSageMakerEndpoint.Faults"/>, out of process through PUT /__control/faults); each fault counts its
-/// own attempts. When several apply to the same attempt the first in this order wins: errorFor, failPage,
-/// resetMidBody, hang, stalledBody, endlessBody, oversizedPage, then throttleFirstAttempt, which overrides
-/// serverErrorFirstAttempt.
+/// Faults for reliability tests, and canned answers for reading tests, replaced as a whole while the endpoint runs (in
+/// process through <see cref="LocalSageMakerEndpoint.Faults"/>, out of process through PUT /__control/faults); each
+/// fault counts its own attempts. When several apply to the same attempt the first in this order wins: rawAnswer,
+/// failPage, resetMidBody, hang, stalledBody, endlessBody, oversizedPage.
 /// </summary>
-/// <param name="ErrorFor">Comes before the request is validated, as authorization does.</param>
+/// <param name="RawAnswer">Comes before every check after authentication, so it takes no PageIndex.</param>
 /// <param name="Delay">Added on top of whatever answer follows.</param>
-/// <param name="ThrottleFirstAttempt">The first attempt at every distinct page (operation, tuning job, NextToken) gets ThrottlingException.</param>
-/// <param name="ServerErrorFirstAttempt">A 5xx status (0 = off) for the first attempt at every distinct page.</param>
 public sealed record FaultPlan(
-    ErrorFault ErrorFor = null, PageFailureFault FailPage = null, ResetFault ResetMidBody = null, HangFault Hang = null,
+    RawAnswerFault RawAnswer = null, PageFailureFault FailPage = null, ResetFault ResetMidBody = null, HangFault Hang = null,
     StalledBodyFault StalledBody = null, EndlessBodyFault EndlessBody = null, OversizedPageFault OversizedPage = null,
-    PageDelayFault Delay = null, bool ThrottleFirstAttempt = false, int ServerErrorFirstAttempt = 0)
+    PageDelayFault Delay = null)
 {
-    private readonly ConcurrentDictionary<string, bool> _failedFirstAttempts = new();
-
-    /// <summary>The fault that takes this attempt before validation, if any.</summary>
-    internal ErrorFault DecideBeforeValidation() => ErrorFor?.TakeAttempt(null) == true ? ErrorFor : null;
+    /// <summary>The canned answer for this attempt, before its page is known, if any.</summary>
+    internal RawAnswerFault DecideBeforeChecks(string pageKey) => RawAnswer?.TakeAttempt(pageKey, null) == true ? RawAnswer : null;
 
     /// <summary>The fault that takes this attempt at a page, if any, with its name for the request log, and the delay before it.</summary>
     internal (PageFault Fault, string Name, int DelayMilliseconds) DecideForPage(string pageKey, int pageIndex)
     {
-        var delay = Delay?.TakeAttempt(pageIndex) == true ? Delay.Milliseconds : 0;
+        var delay = Delay?.TakeAttempt(pageKey, pageIndex) == true ? Delay.Milliseconds : 0;
         (PageFault Fault, string Name)[] pageFaults =
         [
             (FailPage, "failPage"), (ResetMidBody, "resetMidBody"), (Hang, "hang"),
@@ -34,60 +29,57 @@ public sealed record FaultPlan(
         ];
         foreach (var (fault, name) in pageFaults)
         {
-            if (fault?.TakeAttempt(pageIndex) == true)
+            if (fault?.TakeAttempt(pageKey, pageIndex) == true)
             {
                 return (fault, name, delay);
             }
-        }
-
-        if ((ThrottleFirstAttempt || ServerErrorFirstAttempt != 0) && _failedFirstAttempts.TryAdd(pageKey, true))
-        {
-            return ThrottleFirstAttempt
-                ? (new PageFailureFault { StatusCode = 400, ErrorCode = "ThrottlingException" }, "throttle", delay)
-                : (new PageFailureFault { StatusCode = ServerErrorFirstAttempt }, "serverError", delay);
         }
 
         return (null, delay > 0 ? "delay" : null, delay);
     }
 }
 
-/// <summary>A fault bound to one page of any listing, for a limited number of attempts.</summary>
+/// <summary>A fault bound to one page of any listing, or to every page, for a limited number of attempts.</summary>
 public abstract class PageFault
 {
-    private int _used;
+    private readonly ConcurrentDictionary<string, int> _attempts = new();
 
-    /// <summary>0-based page within a listing: the NextToken offset divided by the request's effective MaxResults.</summary>
-    public int PageIndex { get; init; }
+    /// <summary>0-based page within a listing: the NextToken offset divided by the request's effective MaxResults; null for every page.</summary>
+    public int? PageIndex { get; init; }
 
-    /// <summary>How many attempts at that page it takes; a large number means always. Default 1.</summary>
+    /// <summary>
+    /// How many attempts it takes, at the page it names across listings, or without a PageIndex at each distinct page
+    /// (operation, tuning job, NextToken) on its own; a large number means always. Default 1.
+    /// </summary>
     public int Times { get; init; } = 1;
 
-    /// <summary>Whether the fault takes this attempt at a page (at any page when null).</summary>
-    internal bool TakeAttempt(int? pageIndex) => (pageIndex == null || pageIndex == PageIndex) && Interlocked.Increment(ref _used) <= Times;
+    /// <summary>Whether the fault takes this attempt at a page (whose index is null while unknown).</summary>
+    internal bool TakeAttempt(string pageKey, int? pageIndex) =>
+        (PageIndex == null || PageIndex == pageIndex) && _attempts.AddOrUpdate(PageIndex == null ? pageKey : "", 1, (_, used) => used + 1) <= Times;
 }
 
-/// <summary>Fails a page with a chosen status and error code.</summary>
-public class PageFailureFault : PageFault
+/// <summary>Fails a page with a chosen status and error code (by default AWS's InternalFailure).</summary>
+public sealed class PageFailureFault : PageFault
 {
     public int StatusCode { get; init; } = 500;
 
-    /// <summary>Defaults to InternalFailure (ServiceUnavailable for 503).</summary>
-    public string ErrorCode { get; init; }
+    public string ErrorCode { get; init; } = "InternalFailure";
 
-    public string Message { get; init; }
+    public string Message { get; init; } = "The request processing has failed because of an unknown error, exception or failure.";
 
-    internal ServiceError Error()
-    {
-        var (code, message) = StatusCode == 503
-            ? ("ServiceUnavailable", "Service is unavailable. Please retry.")
-            : ("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.");
-        code = ErrorCode ?? code;
-        return new ServiceError(StatusCode, code, Message ?? (code == "ThrottlingException" ? "Rate exceeded" : message));
-    }
+    internal ServiceError Error() => new(StatusCode, ErrorCode, Message);
 }
 
-/// <summary>Answers the next requests, whatever page they ask for, with one error.</summary>
-public sealed class ErrorFault : PageFailureFault;
+/// <summary>
+/// A 200 sent verbatim, for testing clients against malformed or unexpected answers (truncated JSON, wrong types,
+/// HTML); a PageIndex keeps it from ever being sent.
+/// </summary>
+public sealed class RawAnswerFault : PageFault
+{
+    public string Body { get; init; } = string.Empty;
+
+    public string ContentType { get; init; } = ServiceError.JsonContentType;
+}
 
 /// <summary>Sends half the answer after its Content-Length, then resets the connection.</summary>
 public sealed class ResetFault : PageFault;

@@ -32,9 +32,6 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
     /// <summary>Replaced as a whole: a new plan starts with fresh attempt counts.</summary>
     public FaultPlan Faults { get; set; } = new();
 
-    /// <summary>Canned answers for the next operation requests, in order (see <see cref="RawResponse"/>).</summary>
-    public ConcurrentQueue<RawResponse> RawResponses { get; } = new();
-
     /// <summary>The data served; tests may add or replace tuning jobs while the endpoint runs.</summary>
     public SampleData Data { get; } = SampleData.Default();
 
@@ -89,15 +86,6 @@ public sealed class LocalSageMakerEndpoint : IAsyncDisposable
         await app.StartAsync();
         endpoint.Url = new Uri(app.Urls.First().TrimEnd('/') + "/");
         return endpoint;
-    }
-
-    /// <summary>Queues a canned answer for the next <see cref="RawResponse.Times"/> operation requests.</summary>
-    public void EnqueueRawResponse(RawResponse response)
-    {
-        for (var i = 0; i < response.Times; i++)
-        {
-            RawResponses.Enqueue(response);
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -6,9 +6,9 @@ namespace TuningJobs.LocalEndpoint;
 
 /// <summary>
 /// Answers operation requests, checking in the order the service's front end does: route, signature,
-/// content type, target, body, validation, pagination token, then the operation itself. Faults and canned
-/// answers are slotted in where the real failure they imitate would happen, including answers that misbehave after
-/// their headers, as a stalled proxy or a broken peer does.
+/// content type, target, body, validation, pagination token, then the operation itself. Faults are slotted in where
+/// the real failure they imitate would happen, including answers that misbehave after their headers, as a stalled
+/// proxy or a broken peer does.
 /// </summary>
 internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, CancellationToken stopping)
 {
@@ -51,7 +51,10 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
             entry = new RequestLogEntry(operation?.Name ?? target, seen?.MaxResults, seen?.NextToken, seen?.SortBy, seen?.NameContains,
                 signer.AccessKeyId, signer.Region, context.Connection.Id);
             endpoint.Requests.Enqueue(entry);
-            await AnswerAsync(context, target, operation, body, entry, token);
+
+            // The page as a client retries it: the same for every attempt, different for every page of every listing.
+            var pageKey = string.Join('\u001f', entry.Operation, seen?.HyperParameterTuningJobName ?? seen?.NameContains, seen?.NextToken);
+            await AnswerAsync(context, target, operation, body, entry, pageKey, token);
         }
         catch (ServiceError error)
         {
@@ -73,11 +76,13 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
         }
     }
 
-    private async Task AnswerAsync(HttpContext context, string target, Operation operation, byte[] body, RequestLogEntry entry, CancellationToken token)
+    private async Task AnswerAsync(HttpContext context, string target, Operation operation, byte[] body, RequestLogEntry entry, string pageKey,
+        CancellationToken token)
     {
-        if (endpoint.RawResponses.TryDequeue(out var raw))
+        var faults = endpoint.Faults;
+        if (faults.DecideBeforeChecks(pageKey) is { } raw)
         {
-            (entry.Fault, entry.StatusCode) = ("rawResponse", 200);
+            (entry.Fault, entry.StatusCode) = ("rawAnswer", 200);
             await WriteAsync(context, Encoding.UTF8.GetBytes(raw.Body ?? string.Empty), token, contentType: raw.ContentType);
             return;
         }
@@ -97,13 +102,6 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
             throw ServiceError.UnknownOperation(400, target.Length == 0 ? "Missing X-Amz-Target header." : $"Unknown operation {target}.");
         }
 
-        var faults = endpoint.Faults;
-        if (faults.DecideBeforeValidation() is { } authorization)
-        {
-            entry.Fault = "errorFor";
-            throw authorization.Error();
-        }
-
         var operationRequest = OperationRequest.Parse(body);
         var validation = new Validation();
         operation.Validate(validation, operationRequest);
@@ -115,7 +113,6 @@ internal sealed class OperationPipeline(LocalSageMakerEndpoint endpoint, Cancell
 
         // Page index = offset / page size: stateless, the same for retries, and the same across listings
         // as long as the client keeps MaxResults constant, which is what paginators do.
-        var pageKey = string.Join('\u001f', operation.Name, operationRequest.HyperParameterTuningJobName ?? operationRequest.NameContains, operationRequest.NextToken);
         var (fault, name, delay) = faults.DecideForPage(pageKey, offset / operationRequest.PageSize);
         entry.Fault = name;
         if (delay > 0) await Task.Delay(delay, token);

@@ -15,17 +15,6 @@ public sealed record RequestLogEntry(
     /// <summary>The error code sent, or null for a successful answer.</summary>
     public string ErrorCode { get; internal set; }
 
-    /// <summary>The fault that decided this answer (throttle, serverError, failPage, resetMidBody, hang, stalledBody, endlessBody, oversizedPage, delay, errorFor, rawResponse), or null.</summary>
+    /// <summary>The fault that decided this answer (rawAnswer, failPage, resetMidBody, hang, stalledBody, endlessBody, oversizedPage, delay), or null.</summary>
     public string Fault { get; internal set; }
-}
-
-/// <summary>
-/// A canned answer sent verbatim to the next <see cref="Times"/> operation requests, bypassing every check after
-/// authentication, for testing clients against malformed or unexpected answers (truncated JSON, wrong types, HTML).
-/// </summary>
-public sealed class RawResponse
-{
-    public string Body { get; init; } = string.Empty;
-    public string ContentType { get; init; } = ServiceError.JsonContentType;
-    public int Times { get; init; } = 1;
 }

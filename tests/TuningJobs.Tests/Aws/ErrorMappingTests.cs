@@ -11,7 +11,7 @@ namespace TuningJobs.Tests.Aws;
 /// <summary>Each cause of failure, produced for real over HTTP, becomes its own kind with the service's request id.</summary>
 public sealed class ErrorMappingTests
 {
-    private static async Task<TuningJobsException> FailWith(FaultPlan faults, string secret = LocalSageMakerEndpoint.DefaultSecretAccessKey)
+    private static async Task<TuningJobsException> FailWith(FaultPlan faults = null, string secret = LocalSageMakerEndpoint.DefaultSecretAccessKey)
     {
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: faults);
         return Assert.Throws<TuningJobsException>(() => EngineHarness.Start(endpoint, secret).List("xgb-churn-0412", 10));
@@ -40,7 +40,7 @@ public sealed class ErrorMappingTests
     [InlineData(400, "SomethingNewException", "ServiceError")]
     public async Task ServiceErrorCodesMapToTheirKinds(int status, string code, string kind)
     {
-        var failure = await FailWith(new FaultPlan(ErrorFor: new ErrorFault { StatusCode = status, ErrorCode = code, Message = "said by the service", Times = 1000 }));
+        var failure = await FailWith(new FaultPlan(FailPage: new PageFailureFault { StatusCode = status, ErrorCode = code, Message = "said by the service", Times = 1000 }));
         Assert.Equal(Enum.Parse<FailureKind>(kind), failure.Kind);
         Assert.Equal(code, failure.ErrorCode);
         Assert.NotNull(failure.RequestId);
@@ -50,7 +50,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task AWrongSecretIsInvalidCredentials()
     {
-        var failure = await FailWith(new FaultPlan(), secret: "not-the-right-secret");
+        var failure = await FailWith(secret: "not-the-right-secret");
         Assert.Equal(FailureKind.InvalidCredentials, failure.Kind);
         Assert.Equal("InvalidSignatureException", failure.ErrorCode);
         Assert.NotNull(failure.RequestId);

@@ -21,8 +21,8 @@ public sealed class ResponseReadingTests(SharedEndpoint shared) : IClassFixture<
     private async Task<(Page<HyperParameterTrainingJobSummary> Page, TuningJobsException Failure)> Answer(string body,
         string contentType = "application/x-amz-json-1.1", string nextToken = null)
     {
-        // Enough copies for every attempt: the SDK retries an answer it cannot read.
-        shared.Endpoint.EnqueueRawResponse(new RawResponse { Body = body, ContentType = contentType, Times = 10 });
+        // Enough for every attempt: the SDK retries an answer it cannot read.
+        shared.Endpoint.Faults = new FaultPlan(RawAnswer: new RawAnswerFault { Body = body, ContentType = contentType, Times = 10 });
         try
         {
             return (await _engine.PageAsync("xgb-churn-0412", 10, nextToken), null);
@@ -33,7 +33,7 @@ public sealed class ResponseReadingTests(SharedEndpoint shared) : IClassFixture<
         }
         finally
         {
-            shared.Endpoint.RawResponses.Clear();
+            shared.Endpoint.Faults = new FaultPlan();
         }
     }
 

@@ -15,19 +15,20 @@ public sealed class TransientFaultTests
     }
 
     [Theory]
-    [InlineData("throttle", 400, "ThrottlingException")]
-    [InlineData("serverError", 500, "InternalFailure")]
-    [InlineData("serverError", 502, "InternalFailure")]
-    [InlineData("serverError", 503, "ServiceUnavailable")]
-    [InlineData("serverError", 504, "InternalFailure")]
-    public async Task AFailedFirstAttemptAtEveryPageIsRetriedAndYieldsEachJobOnce(string fault, int status, string code)
+    [InlineData(400, "ThrottlingException")]
+    [InlineData(500, "InternalFailure")]
+    [InlineData(502, "InternalFailure")]
+    [InlineData(503, "ServiceUnavailable")]
+    [InlineData(504, "InternalFailure")]
+    public async Task AFailedFirstAttemptAtEveryPageIsRetriedAndYieldsEachJobOnce(int status, string code)
     {
+        // Without a PageIndex the fault takes the first attempt at every page.
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync(
-            faults: fault == "throttle" ? new FaultPlan(ThrottleFirstAttempt: true) : new FaultPlan(ServerErrorFirstAttempt: status));
+            faults: new FaultPlan(FailPage: new PageFailureFault { StatusCode = status, ErrorCode = code }));
 
         Assert.Equal(AllNames(endpoint), EngineHarness.Start(endpoint).List(TuningJob, 15));
         Assert.Equal(6, endpoint.Requests.Count);
-        Assert.Equal(3, endpoint.Requests.Count(r => r.Fault == fault && r.StatusCode == status && r.ErrorCode == code));
+        Assert.Equal(3, endpoint.Requests.Count(r => r.Fault == "failPage" && r.StatusCode == status && r.ErrorCode == code));
     }
 
     // The pager keeps the resume point, from which the listing goes on once the fault has passed.
