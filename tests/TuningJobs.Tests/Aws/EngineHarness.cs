@@ -32,6 +32,13 @@ internal static class EngineHarness
     public static Engine Start(LocalSageMakerEndpoint endpoint, string secret = LocalSageMakerEndpoint.DefaultSecretAccessKey, TimeSpan? timeout = null) =>
         new(new AwsSageMakerApi(), Connection(endpoint.Url, "us-east-1", secret: secret, timeout: timeout));
 
+    /// <summary>The names a listing without faults yields: every training job of the tuning job, by name.</summary>
+    public static string[] AllNames(LocalSageMakerEndpoint endpoint, string tuningJob)
+    {
+        Assert.True(endpoint.Data.TryGet(tuningJob, out var planted));
+        return planted.TrainingJobs.Select(j => j.TrainingJobName).Order(StringComparer.Ordinal).ToArray();
+    }
+
     internal sealed record Engine(ISageMakerApi Api, AwsConnection Connection)
     {
         /// <summary>Lists through the module's pager, as the cmdlet does, and returns the job names in order.</summary>

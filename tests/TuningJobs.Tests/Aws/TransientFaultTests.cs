@@ -7,13 +7,6 @@ public sealed class TransientFaultTests
 {
     private const string TuningJob = "xgb-churn-0412";   // 42 jobs: three pages of 15
 
-    /// <summary>The names a listing without faults yields: every training job of the tuning job, by name.</summary>
-    private static string[] AllNames(LocalSageMakerEndpoint endpoint)
-    {
-        Assert.True(endpoint.Data.TryGet(TuningJob, out var planted));
-        return planted.TrainingJobs.Select(j => j.TrainingJobName).Order(StringComparer.Ordinal).ToArray();
-    }
-
     [Theory]
     [InlineData(400, "ThrottlingException")]
     [InlineData(500, "InternalFailure")]
@@ -26,7 +19,7 @@ public sealed class TransientFaultTests
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync(
             faults: new FaultPlan(FailPage: new PageFailureFault { StatusCode = status, ErrorCode = code }));
 
-        Assert.Equal(AllNames(endpoint), EngineHarness.Start(endpoint).List(TuningJob, 15));
+        Assert.Equal(EngineHarness.AllNames(endpoint, TuningJob), EngineHarness.Start(endpoint).List(TuningJob, 15));
         Assert.Equal(6, endpoint.Requests.Count);
         Assert.Equal(3, endpoint.Requests.Count(r => r.Fault == "failPage" && r.StatusCode == status && r.ErrorCode == code));
     }
@@ -53,7 +46,7 @@ public sealed class TransientFaultTests
         Assert.Equal((0, null), (failure.JobsWritten, failure.NextToken));
 
         endpoint.Faults = new FaultPlan();
-        Assert.Equal(AllNames(endpoint).Skip(15 * pageIndex), engine.List(TuningJob, 15, pager.PendingToken));
+        Assert.Equal(EngineHarness.AllNames(endpoint, TuningJob).Skip(15 * pageIndex), engine.List(TuningJob, 15, pager.PendingToken));
     }
 
     [Fact]
@@ -61,7 +54,7 @@ public sealed class TransientFaultTests
     {
         await using var endpoint = await LocalSageMakerEndpoint.StartAsync(faults: new FaultPlan(ResetMidBody: new ResetFault { PageIndex = 1 }));
 
-        Assert.Equal(AllNames(endpoint), EngineHarness.Start(endpoint).List(TuningJob, 15));
+        Assert.Equal(EngineHarness.AllNames(endpoint, TuningJob), EngineHarness.Start(endpoint).List(TuningJob, 15));
         Assert.Equal(4, endpoint.Requests.Count);
     }
 
