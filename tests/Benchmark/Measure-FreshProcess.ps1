@@ -68,12 +68,11 @@ if ($Mode -eq 'Breakdown') {
         $stopwatch.Restart()
         $null = $clientFor.Invoke($connection)
         $steps.ClientMs = $stopwatch.Elapsed.TotalMilliseconds
-        $stopwatch.Restart()
-        $null = $list.Invoke($api, @($connection, $requests[0], [System.Threading.CancellationToken]::None)).GetAwaiter().GetResult()
-        $steps.FirstRequestMs = $stopwatch.Elapsed.TotalMilliseconds
-        $stopwatch.Restart()
-        $null = $list.Invoke($api, @($connection, $requests[1], [System.Threading.CancellationToken]::None)).GetAwaiter().GetResult()
-        $steps.FirstPageMs = $stopwatch.Elapsed.TotalMilliseconds
+        foreach ($i in 0, 1) {
+            $stopwatch.Restart()
+            $null = $list.Invoke($api, @($connection, $requests[$i], [System.Threading.CancellationToken]::None)).GetAwaiter().GetResult()
+            $steps[('FirstRequestMs', 'FirstPageMs')[$i]] = $stopwatch.Elapsed.TotalMilliseconds
+        }
     }
     catch {
         $steps.Error = "The breakdown's internal steps failed: $($_.Exception.GetBaseException().Message)"
@@ -104,24 +103,13 @@ if ($Mode -eq 'Import') {
         ForEach-Object { if ($null -eq $firstMs) { $firstMs = $stopwatch.Elapsed.TotalMilliseconds }; $_ } |
         Measure-Object | ForEach-Object Count
     $listMs = $stopwatch.Elapsed.TotalMilliseconds
-    [pscustomobject]@{
-        ImportMs            = $importMs
-        AwsAssembliesAfterImport = $afterImport
-        AwsAssembliesAfterCall   = Get-AwsAssembly
-        FirstObjectMs       = $firstMs
-        ListMs              = $listMs
-        Count               = $count
-    } | ConvertTo-Json -Compress
+    [pscustomobject]@{ ImportMs = $importMs; AwsAssembliesAfterImport = $afterImport; AwsAssembliesAfterCall = Get-AwsAssembly
+        FirstObjectMs = $firstMs; ListMs = $listMs; Count = $count } | ConvertTo-Json -Compress
 }
 else {
     $count = (Get-TuningTrainingJob $TuningJobName @connection | Measure-Object).Count
     $process = [System.Diagnostics.Process]::GetCurrentProcess()
     $process.Refresh()
-    [pscustomobject]@{
-        ImportMs          = $importMs
-        Count             = $count
-        PeakWorkingSet64  = $process.PeakWorkingSet64
-        WorkingSet64      = $process.WorkingSet64
-        ManagedHeapBytes  = [GC]::GetTotalMemory($false)
-    } | ConvertTo-Json -Compress
+    [pscustomobject]@{ ImportMs = $importMs; Count = $count; PeakWorkingSet64 = $process.PeakWorkingSet64
+        WorkingSet64 = $process.WorkingSet64; ManagedHeapBytes = [GC]::GetTotalMemory($false) } | ConvertTo-Json -Compress
 }
