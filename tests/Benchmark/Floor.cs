@@ -99,10 +99,10 @@ public sealed class FloorClient(string endpointUrl, string accessKeyId, string s
 
         const string signedHeaders = "content-type;host;x-amz-date;x-amz-target";
         var canonicalRequest = $"POST\n/\n\ncontent-type:{_awsJson}\nhost:{host}\nx-amz-date:{amzDate}\nx-amz-target:{Target}\n\n"
-            + $"{signedHeaders}\n{Hex(SHA256.HashData(body))}";
+            + $"{signedHeaders}\n{Convert.ToHexStringLower(SHA256.HashData(body))}";
 
         var scope = $"{date}/{region}/sagemaker/aws4_request";
-        var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
+        var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
 
         var key = Encoding.UTF8.GetBytes("AWS4" + secretKey);
         foreach (var part in new[] { date, region, "sagemaker", "aws4_request" })
@@ -110,11 +110,9 @@ public sealed class FloorClient(string endpointUrl, string accessKeyId, string s
             key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(part));
         }
 
-        var signature = Hex(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
         request.Headers.TryAddWithoutValidation("Authorization", $"AWS4-HMAC-SHA256 Credential={accessKeyId}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}");
     }
-
-    private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
 
     // The request body; NextToken is left out on the first page.
     private sealed record PageRequest(string HyperParameterTuningJobName, int MaxResults, string NextToken);
