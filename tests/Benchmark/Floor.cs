@@ -1,14 +1,11 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Threading;
+using System.Text.Json.Serialization;
 
 namespace TuningJobs.Benchmark;
 
@@ -16,40 +13,29 @@ namespace TuningJobs.Benchmark;
 /// One timed listing by the floor client; FirstPageMilliseconds runs from the first request's start to its last byte
 /// read: what one page costs.
 /// </summary>
-public sealed record FloorRun(double TotalMilliseconds, double FirstPageMilliseconds, int Requests, long Bytes);
+public sealed record FloorRun(double TotalMilliseconds, double FirstPageMilliseconds, int Requests);
 
 /// <summary>
 /// The least a client can do for ListTrainingJobsForHyperParameterTuningJob: the same signed requests for the
 /// same pages (MaxResults, following NextToken) on one HttpClient with one kept-alive connection, each answer
 /// read to its end but not parsed; only the leading NextToken member is picked out to ask for the next page.
 /// </summary>
-public sealed class FloorClient : IDisposable
+public sealed class FloorClient(string endpointUrl, string accessKeyId, string secretKey, string region = "us-east-1") : IDisposable
 {
     private const string Target = "SageMaker.ListTrainingJobsForHyperParameterTuningJob";
     private static readonly MediaTypeHeaderValue _awsJson = MediaTypeHeaderValue.Parse("application/x-amz-json-1.1");
+    private static readonly JsonSerializerOptions _withoutNulls = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    private readonly HttpClient _client;
-    private readonly Uri _endpoint;
-    private readonly string _accessKeyId;
-    private readonly string _secretKey;
-    private readonly string _region;
-
-    public FloorClient(string endpointUrl, string accessKeyId, string secretKey, string region = "us-east-1")
+    private readonly Uri _endpoint = new(endpointUrl);
+    private readonly HttpClient _client = new(new SocketsHttpHandler
     {
-        _endpoint = new Uri(endpointUrl);
-        _accessKeyId = accessKeyId;
-        _secretKey = secretKey;
-        _region = region;
-        _client = new HttpClient(new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = 1,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            UseProxy = false,
-            AutomaticDecompression = DecompressionMethods.None,
-        })
-        { Timeout = TimeSpan.FromSeconds(60) };
-    }
+        MaxConnectionsPerServer = 1,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        UseProxy = false,
+        AutomaticDecompression = DecompressionMethods.None,
+    })
+    { Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>Lists the whole tuning job once and returns what it took.</summary>
     public FloorRun List(string tuningJobName, int maxResults)
@@ -57,11 +43,10 @@ public sealed class FloorClient : IDisposable
         var total = Stopwatch.StartNew();
         double firstPage = 0;
         var requests = 0;
-        long bytes = 0;
         string nextToken = null;
         do
         {
-            var body = RequestBody(tuningJobName, maxResults, nextToken);
+            var body = JsonSerializer.SerializeToUtf8Bytes(new PageRequest(tuningJobName, maxResults, nextToken), _withoutNulls);
             using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = _awsJson;
             request.Headers.TryAddWithoutValidation("X-Amz-Target", Target);
@@ -75,7 +60,6 @@ public sealed class FloorClient : IDisposable
             }
 
             requests++;
-            bytes += answer.Length;
             if (requests == 1)
             {
                 firstPage = total.Elapsed.TotalMilliseconds;
@@ -85,29 +69,10 @@ public sealed class FloorClient : IDisposable
         }
         while (nextToken != null);
 
-        return new FloorRun(total.Elapsed.TotalMilliseconds, firstPage, requests, bytes);
+        return new FloorRun(total.Elapsed.TotalMilliseconds, firstPage, requests);
     }
 
     public void Dispose() => _client.Dispose();
-
-    private static byte[] RequestBody(string tuningJobName, int maxResults, string nextToken)
-    {
-        var buffer = new System.IO.MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("HyperParameterTuningJobName", tuningJobName);
-            writer.WriteNumber("MaxResults", maxResults);
-            if (nextToken != null)
-            {
-                writer.WriteString("NextToken", nextToken);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
 
     /// <summary>
     /// The service's answer (and the local endpoint's) starts with NextToken when there is one: read the first
@@ -116,17 +81,10 @@ public sealed class FloorClient : IDisposable
     private static string LeadingNextToken(byte[] answer)
     {
         var reader = new Utf8JsonReader(answer, isFinalBlock: false, state: default);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
-        {
-            return null;
-        }
-
-        if (!reader.ValueTextEquals("NextToken"u8) || !reader.Read())
-        {
-            return null;
-        }
-
-        return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        var leading = reader.Read() && reader.TokenType == JsonTokenType.StartObject
+            && reader.Read() && reader.TokenType == JsonTokenType.PropertyName
+            && reader.ValueTextEquals("NextToken"u8) && reader.Read();
+        return leading && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
     }
 
     // SigV4, cut down to what these requests need: POST /, no query, headers content-type, host, x-amz-date and
@@ -140,29 +98,22 @@ public sealed class FloorClient : IDisposable
         request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
 
         const string signedHeaders = "content-type;host;x-amz-date;x-amz-target";
-        var canonicalRequest = new StringBuilder()
-            .Append("POST\n/\n\n")
-            .Append("content-type:").Append(_awsJson.ToString()).Append('\n')
-            .Append("host:").Append(host).Append('\n')
-            .Append("x-amz-date:").Append(amzDate).Append('\n')
-            .Append("x-amz-target:").Append(Target).Append('\n')
-            .Append('\n')
-            .Append(signedHeaders).Append('\n')
-            .Append(Hex(SHA256.HashData(body)))
-            .ToString();
+        var canonicalRequest = $"POST\n/\n\ncontent-type:{_awsJson}\nhost:{host}\nx-amz-date:{amzDate}\nx-amz-target:{Target}\n\n"
+            + $"{signedHeaders}\n{Convert.ToHexStringLower(SHA256.HashData(body))}";
 
-        var scope = $"{date}/{_region}/sagemaker/aws4_request";
-        var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
+        var scope = $"{date}/{region}/sagemaker/aws4_request";
+        var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
 
-        var key = Encoding.UTF8.GetBytes("AWS4" + _secretKey);
-        foreach (var part in new[] { date, _region, "sagemaker", "aws4_request" })
+        var key = Encoding.UTF8.GetBytes("AWS4" + secretKey);
+        foreach (var part in new[] { date, region, "sagemaker", "aws4_request" })
         {
             key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(part));
         }
 
-        var signature = Hex(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
-        request.Headers.TryAddWithoutValidation("Authorization", $"AWS4-HMAC-SHA256 Credential={_accessKeyId}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}");
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
+        request.Headers.TryAddWithoutValidation("Authorization", $"AWS4-HMAC-SHA256 Credential={accessKeyId}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}");
     }
 
-    private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
+    // The request body; NextToken is left out on the first page.
+    private sealed record PageRequest(string HyperParameterTuningJobName, int MaxResults, string NextToken);
 }

@@ -2,18 +2,16 @@
 .SYNOPSIS
     One measurement in a fresh PowerShell process, for Invoke-Benchmark.ps1; writes one line of JSON.
 .DESCRIPTION
-    -Mode Import  times Import-Module of the built module from inside this process, lists the AWS assemblies loaded
-                  after the import (there should be none), then times the first call (cold: the engine loads, the
-                  client is built) to its first object and to its end.
-    -Mode Memory  imports the module, streams the whole listing through Measure-Object and reports the process's
-                  peak working set at the end.
-    -Mode Breakdown  where a fresh process's time goes, step by step with a Stopwatch, credentials from the environment
-                  as in the cold run: Import-Module; loading the engine; building the client; a first request (a 1-job
-                  page: the request path's first use); a first 100-job page (the first unmarshalling of a full page);
-                  Measure-Object's first use (it auto-loads Microsoft.PowerShell.Utility); then the whole listing
-                  through the cmdlet and Measure-Object. The middle steps call the module's
-                  internals by reflection (names in $Internals below); if those names change, the steps report null
-                  and the totals still hold.
+    Each mode times Import-Module of the built module from inside this process first.
+    -Mode Import     lists the AWS assemblies loaded after the import (there should be none), then times the first
+                     call (cold: the engine loads, the client is built) to its first object and to its end.
+    -Mode Memory     streams the whole listing through Measure-Object and reports the peak working set at the end.
+    -Mode Breakdown  where a fresh process's time goes, credentials from the environment as in the cold run: loading
+                     the engine; building the client; a first request (a 1-job page: the request path's first use); a
+                     first 100-job page (the first unmarshalling of a full page); Measure-Object's first use (it
+                     auto-loads Microsoft.PowerShell.Utility); the whole listing. The middle steps call the module's
+                     internals by reflection ($Internals below); if those names change, they report null and the
+                     totals still hold.
 #>
 param(
     [Parameter(Mandatory)] [ValidateSet('Import', 'Memory', 'Breakdown')] [string] $Mode,
@@ -27,16 +25,17 @@ param(
 $ErrorActionPreference = 'Stop'
 
 function Get-AwsAssembly {
-    @([AppDomain]::CurrentDomain.GetAssemblies() |
-        ForEach-Object { $_.GetName().Name } |
-        Where-Object { $_ -like 'AWSSDK*' -or $_ -eq 'TuningJobs.Aws' } |
-        Sort-Object)
+    @([AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { $_.GetName().Name } | Where-Object { $_ -like 'AWSSDK*' -or $_ -eq 'TuningJobs.Aws' } | Sort-Object)
 }
 
+$connection = @{ EndpointUrl = $EndpointUrl }
+if ($AccessKeyId) { $connection.Credential = [pscredential]::new($AccessKeyId, (ConvertTo-SecureString $SecretKey -AsPlainText -Force)) }
+
+$stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
+Import-Module $ModuleManifest
+$importMs = $stopwatch.Elapsed.TotalMilliseconds
+
 if ($Mode -eq 'Breakdown') {
-    $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
-    Import-Module $ModuleManifest
-    $importMs = $stopwatch.Elapsed.TotalMilliseconds
     $steps = [ordered]@{ ImportMs = $importMs; EngineMs = $null; ClientMs = $null; FirstRequestMs = $null; FirstPageMs = $null; MeasureObjectMs = $null; ListMs = $null; Count = $null; Error = $null }
     # The module's internals this mode drives; keep in step with src/TuningJobs (Loading/, Api/) and src/TuningJobs.Aws.
     $Internals = @{
@@ -50,8 +49,8 @@ if ($Mode -eq 'Breakdown') {
         $flags = [System.Reflection.BindingFlags]'Public,NonPublic,Static,Instance'
         $type = @{}
         foreach ($key in $Internals.Keys) { $type[$key] = $assembly.GetType($Internals[$key], $true) }
-        $connection = [Activator]::CreateInstance($type.Connection)
-        $type.Connection.GetProperty('EndpointUrl').SetValue($connection, [uri]$EndpointUrl)
+        $apiConnection = [Activator]::CreateInstance($type.Connection)
+        $type.Connection.GetProperty('EndpointUrl').SetValue($apiConnection, [uri]$EndpointUrl)
         $requests = foreach ($size in 1, 100) {
             $request = [Activator]::CreateInstance($type.Request)
             $type.Request.GetProperty('HyperParameterTuningJobName').SetValue($request, $TuningJobName)
@@ -66,14 +65,13 @@ if ($Mode -eq 'Breakdown') {
         # The engine builds (and keeps) the connection's client on its first call; its client source builds it alone.
         $clientFor = $api.GetType().GetField('_clientFor', $flags).GetValue($api)
         $stopwatch.Restart()
-        $null = $clientFor.Invoke($connection)
+        $null = $clientFor.Invoke($apiConnection)
         $steps.ClientMs = $stopwatch.Elapsed.TotalMilliseconds
-        $stopwatch.Restart()
-        $null = $list.Invoke($api, @($connection, $requests[0], [System.Threading.CancellationToken]::None)).GetAwaiter().GetResult()
-        $steps.FirstRequestMs = $stopwatch.Elapsed.TotalMilliseconds
-        $stopwatch.Restart()
-        $null = $list.Invoke($api, @($connection, $requests[1], [System.Threading.CancellationToken]::None)).GetAwaiter().GetResult()
-        $steps.FirstPageMs = $stopwatch.Elapsed.TotalMilliseconds
+        foreach ($i in 0, 1) {
+            $stopwatch.Restart()
+            $null = $list.Invoke($api, @($apiConnection, $requests[$i], [System.Threading.CancellationToken]::None)).GetAwaiter().GetResult()
+            $steps[('FirstRequestMs', 'FirstPageMs')[$i]] = $stopwatch.Elapsed.TotalMilliseconds
+        }
     }
     catch {
         $steps.Error = "The breakdown's internal steps failed: $($_.Exception.GetBaseException().Message)"
@@ -89,12 +87,6 @@ if ($Mode -eq 'Breakdown') {
     return
 }
 
-$connection = @{ EndpointUrl = $EndpointUrl }
-if ($AccessKeyId) { $connection.Credential = [pscredential]::new($AccessKeyId, (ConvertTo-SecureString $SecretKey -AsPlainText -Force)) }
-
-$stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
-Import-Module $ModuleManifest
-$importMs = $stopwatch.Elapsed.TotalMilliseconds
 $afterImport = Get-AwsAssembly
 
 if ($Mode -eq 'Import') {
@@ -104,24 +96,13 @@ if ($Mode -eq 'Import') {
         ForEach-Object { if ($null -eq $firstMs) { $firstMs = $stopwatch.Elapsed.TotalMilliseconds }; $_ } |
         Measure-Object | ForEach-Object Count
     $listMs = $stopwatch.Elapsed.TotalMilliseconds
-    [pscustomobject]@{
-        ImportMs            = $importMs
-        AwsAssembliesAfterImport = $afterImport
-        AwsAssembliesAfterCall   = Get-AwsAssembly
-        FirstObjectMs       = $firstMs
-        ListMs              = $listMs
-        Count               = $count
-    } | ConvertTo-Json -Compress
+    [pscustomobject]@{ ImportMs = $importMs; AwsAssembliesAfterImport = $afterImport; AwsAssembliesAfterCall = Get-AwsAssembly
+        FirstObjectMs = $firstMs; ListMs = $listMs; Count = $count } | ConvertTo-Json -Compress
 }
 else {
     $count = (Get-TuningTrainingJob $TuningJobName @connection | Measure-Object).Count
     $process = [System.Diagnostics.Process]::GetCurrentProcess()
     $process.Refresh()
-    [pscustomobject]@{
-        ImportMs          = $importMs
-        Count             = $count
-        PeakWorkingSet64  = $process.PeakWorkingSet64
-        WorkingSet64      = $process.WorkingSet64
-        ManagedHeapBytes  = [GC]::GetTotalMemory($false)
-    } | ConvertTo-Json -Compress
+    [pscustomobject]@{ ImportMs = $importMs; Count = $count; PeakWorkingSet64 = $process.PeakWorkingSet64
+        WorkingSet64 = $process.WorkingSet64; ManagedHeapBytes = [GC]::GetTotalMemory($false) } | ConvertTo-Json -Compress
 }
